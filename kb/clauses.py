@@ -1,0 +1,172 @@
+"""Turn a document's cleaned lines into clauses that follow its own numbering."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cleaning import SENTENCE_END, clean_text, ends_sentence, is_furniture
+from .model import Clause, Document
+from .numbering import Marker, match_marker
+from .tables import TableState, is_table_line, split_cells
+
+HEADING_MAX = 40        # a numbered line this short without 。 is a pure heading
+LOOSE_TITLE_MAX = 30    # an unnumbered short line without punctuation is a title
+JOIN_MIN = 35           # a line at least this long without an ending was broken mid-sentence
+_ANNEX = re.compile(r"^\s*##\s+(.+)$")
+_CAPTION = re.compile(r"^表\s*(\d+)\s*(.*)$")
+
+
+@dataclass
+class Frame:
+    """One open heading in the section path."""
+
+    rank: int
+    token: str
+    title: str
+
+
+@dataclass
+class Builder:
+    """Walks lines in order, keeping the open headings, and emits clauses."""
+
+    doc: Document
+    clauses: list[Clause] = field(default_factory=list)
+    stack: list[Frame] = field(default_factory=list)
+    open_clause: Clause | None = None
+    loose_title: str | None = None
+    paragraph_counts: dict[str, int] = field(default_factory=dict)
+    used_ids: set[str] = field(default_factory=set)
+    table: TableState | None = None
+
+    # ---- section path -------------------------------------------------
+    def path_titles(self) -> list[str]:
+        return [f.title for f in self.stack]
+
+    def path_id(self) -> str:
+        return ".".join(f.token for f in self.stack) or "0"
+
+    def push(self, rank: int, token: str, title: str) -> None:
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        self.stack.append(Frame(rank, token, title))
+
+    def unique_id(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.used_ids:
+            n += 1
+            candidate = f"{base}~{n}"
+        self.used_ids.add(candidate)
+        return f"{self.doc.id}:{candidate}"
+
+    # ---- events ---------------------------------------------------------
+    def annex(self, title: str) -> None:
+        self.close()
+        self.table = None
+        annexes = sum(1 for f in self.used_ids if f.startswith("annex"))
+        self.used_ids.add(f"annex{annexes + 1}")
+        self.stack = [Frame(-1, f"A{annexes + 1}", title)]
+
+    def heading(self, marker: Marker, title: str) -> None:
+        self.close()
+        self.loose_title = None
+        self.push(marker.rank, marker.token, f"{marker.label}{title}")
+
+    def numbered(self, marker: Marker, text: str, line: int) -> None:
+        """A numbered unit with its own body: a measure or an item."""
+        self.close()
+        self.loose_title = None
+        title = text.split("。")[0] if "。" in text[:HEADING_MAX + 1] else text[:HEADING_MAX]
+        self.push(marker.rank, marker.token, f"{marker.label}{title}")
+        kind = "measure" if marker.kind.startswith("paren") else "item"
+        self.open_clause = self.new_clause(self.path_id(), marker.label, kind, text, line)
+
+    def paragraph(self, text: str, line: int) -> None:
+        if self.open_clause is not None:
+            self.open_clause.text += "\n" + text
+            self.open_clause.end_line = line
+            return
+        path = self.path_id()
+        k = self.paragraph_counts.get(path, 0) + 1
+        self.paragraph_counts[path] = k
+        kind = "preamble" if not self.stack else "paragraph"
+        clause = self.new_clause(f"{path}.p{k}", "", kind, text, line)
+        if self.loose_title:
+            clause.section_path.append(self.loose_title)
+            self.loose_title = None
+
+    def new_clause(self, base: str, label: str, kind: str, text: str, line: int,
+                   fields: dict[str, str] | None = None) -> Clause:
+        clause = Clause(
+            clause_id=self.unique_id(base), doc_id=self.doc.id, section_path=self.path_titles(),
+            label=label, kind=kind, text=text, start_line=line, end_line=line, fields=fields or {},
+        )
+        self.clauses.append(clause)
+        return clause
+
+    def close(self) -> None:
+        self.open_clause = None
+
+
+def parse_lines(doc: Document, body: list[tuple[int, str]]) -> list[Clause]:
+    """Parse line-structured documents (plans, opinions, action plans with tables)."""
+    builder = Builder(doc)
+    pending: tuple[int, str] | None = None  # a prose line that may continue on the next line
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            _prose(builder, pending[1], pending[0])
+            pending = None
+
+    for number, raw in body:
+        annex = _ANNEX.match(raw)
+        if annex:
+            flush()
+            builder.annex(clean_text(annex.group(1)))
+            continue
+        if is_table_line(raw):
+            cells = split_cells(raw)
+            if len([c for c in cells if c]) == 1 and match_marker(cells[0]):
+                flush()
+                _prose(builder, cells[0], number)  # a group heading row inside a task table
+                continue
+            flush()
+            builder.close()
+            builder.table = TableState.feed(builder, builder.table, cells, number)
+            continue
+        text = clean_text(raw)
+        if not text or is_furniture(text):
+            continue
+        if pending is not None:
+            prev_line, prev = pending
+            if len(prev) >= JOIN_MIN and not ends_sentence(prev) and match_marker(text) is None:
+                pending = (prev_line, prev + text)
+                continue
+            flush()
+        pending = (number, text)
+    flush()
+    if builder.table:
+        builder.table.finish(builder)
+    return builder.clauses
+
+
+def _prose(builder: Builder, text: str, line: int) -> None:
+    caption = _CAPTION.match(text)
+    if caption:
+        builder.close()
+        builder.table = None
+        builder.loose_title = text
+        return
+    marker = match_marker(text)
+    if marker is not None:
+        rest = marker.rest.strip()
+        if len(rest) <= HEADING_MAX and not any(p in rest for p in SENTENCE_END):
+            builder.heading(marker, rest)
+        else:
+            builder.numbered(marker, rest, line)
+        return
+    if len(text) <= LOOSE_TITLE_MAX and not any(p in text for p in SENTENCE_END + "，,"):
+        builder.close()
+        builder.loose_title = text
+        return
+    builder.paragraph(text, line)

@@ -1,0 +1,116 @@
+"""Line-level cleaning: markup, page furniture, metadata headers, broken lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+SENTENCE_END = "。；！？"
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₓ", "0123456789x")
+_CJK = r"\u3400-\u9fff"
+
+_MARKUP = [
+    (re.compile(r"_\{([^}]*)\}"), r"\1"),                    # PM_{2.5} -> PM2.5
+    (re.compile(r"\s*<sub>\s*([^<]*?)\s*</sub>\s*"), r"\1"),  # PM <sub>2.5</sub> -> PM2.5
+    (re.compile(r"</?(?:b|strong|i|em|span|sup|br)\s*/?>"), ""),
+    (re.compile(r"\*\*"), ""),
+    (re.compile(r"^\s*#{1,6}\s+"), ""),
+    (re.compile(r"^\s*-\s+(?=\S)"), ""),                     # markdown list bullet
+]
+_SPACE_AROUND_CJK = [
+    re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[0-9A-Za-z%(（])"),
+    re.compile(rf"(?<=[0-9A-Za-z%)）])[ \u3000]+(?=[{_CJK}])"),
+    re.compile(r"(?<=\d) +(?=[.%])|(?<=\.) +(?=\d)"),
+]
+_FURNITURE = [
+    re.compile(r"^\s*-\s*\d+\s*-\s*$"),            # page number "- 2 -"
+    re.compile(r"^\s*字号[:：]\s*大\s*中\s*小\s*$"),
+    re.compile(r"本文内容来自网络|如有侵权|版权归原作者"),
+    re.compile(r"^\s*北京市人民政府公报\s*$"),
+    re.compile(r"^\s*[（(]此件公开发布[)）]\s*$"),
+]
+_META = re.compile(r"^\s*\.\s*\[([^\]]+)\]\s*(.*)$")
+_TOC_ENTRY = re.compile(r"(?:\t|\.{2,}|…{1,})\s*-?\s*\d+\s*-?\s*$|^\s*\d+\s*-\s*$")
+
+
+@dataclass
+class Line:
+    """A cleaned source line and where it came from (1-based, inclusive)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def strip_markup(text: str) -> str:
+    """Turn HTML/Markdown fragments and subscripts into plain text."""
+    for pattern, repl in _MARKUP:
+        text = pattern.sub(repl, text)
+    return text.translate(_SUBSCRIPTS)
+
+
+def tidy_spaces(text: str) -> str:
+    """Drop PDF spacing between Chinese and digits ("2023 年" -> "2023年")."""
+    for pattern in _SPACE_AROUND_CJK:
+        text = pattern.sub("", text)
+    return text.strip()
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional characters (scraping artefacts) to simplified ones."""
+    return _t2s().convert(text)
+
+
+def clean_text(text: str) -> str:
+    """Full inline cleaning for one line or cell of prose."""
+    return tidy_spaces(to_simplified(strip_markup(text)))
+
+
+def is_furniture(text: str) -> bool:
+    return any(p.search(text) for p in _FURNITURE)
+
+
+def split_metadata(lines: list[str]) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """Separate `. [发文机构] …` header lines from the body; keep 1-based line numbers."""
+    meta: dict[str, str] = {}
+    body: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, start=1):
+        m = _META.match(raw)
+        if m:
+            meta[m.group(1).strip()] = m.group(2).strip()
+        else:
+            body.append((number, raw))
+    return meta, body
+
+
+def drop_toc(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Remove a 目录 block: from the 目录 line to its last page-numbered entry."""
+    for i, (_, text) in enumerate(body):
+        if text.strip().replace(" ", "") in ("目录", "目 录"):
+            last = i
+            for j in range(i + 1, len(body)):
+                t = body[j][1].strip()
+                if not t:
+                    continue
+                if _TOC_ENTRY.search(t):
+                    last = j
+                elif len(t) > 40 or any(p in t for p in SENTENCE_END):
+                    break
+            return body[:i] + body[last + 1:]
+    return body
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and text[-1] in SENTENCE_END + "：:”」）)"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Chinese prose after 。；！？, keeping the punctuation."""
+    return [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
