@@ -186,3 +186,38 @@ def targets(indicator: str, year: Optional[int] = typer.Option(None), scope: Opt
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+@app.command("eval")
+def eval_(dataset: Optional[Path] = typer.Option(None, help="A BEIR-layout dataset directory."),
+          gold: Path = typer.Option(Path("eval/gold.jsonl"), help="The project's gold questions."),
+          report: Optional[Path] = typer.Option(None, help="Write report.md and a PNG chart here."),
+          floor: float = typer.Option(0.0, help="Fail (exit 1) if hybrid overall hit@5 is below this."),
+          as_json: bool = typer.Option(False, "--json")) -> None:
+    """Score bm25, dense, hybrid and ablations on the gold set or a BEIR dataset."""
+    from . import evalrun
+
+    try:
+        if dataset:
+            from .embed import make_embedder
+
+            s = _settings()
+            result = evalrun.evaluate_beir(dataset, make_embedder(s.embedder), cache_dir=s.index_dir / "embeddings")
+        else:
+            result = evalrun.evaluate_gold(_kb(), gold)
+    except KBError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(result)
+    elif dataset:
+        for name, metrics in result["retrievers"].items():
+            typer.echo(f"{name:<22} " + "  ".join(f"{m} {v:.3f}" for m, v in metrics.items()))
+    else:
+        typer.echo(evalrun.markdown(result))
+    if report and not dataset:
+        typer.echo(f"report: {evalrun.write_report(result, report)}", err=True)
+    if not dataset and floor:
+        best = result["retrievers"].get("hybrid", result["retrievers"]["bm25"])["overall"]["hit_rate@5"]
+        if best < floor:
+            typer.secho(f"hit@5 {best:.3f} is below the regression floor {floor}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(1)

@@ -69,11 +69,17 @@ def is_up_to_date(root: Path, corpus_dir: Path, model_id: str) -> bool:
 
 def build(corpus_dir: Path, root: Path, embedder: Embedder, progress: bool = True) -> Path:
     """Parse the corpus, embed (cached), index and publish a new version; return its path."""
+    docs, clauses = corpus_mod.parse_corpus(corpus_dir)
+    return build_from(docs, clauses, corpus_mod.corpus_hash(corpus_dir, docs), root, embedder, progress)
+
+
+def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, root: Path,
+               embedder: Embedder, progress: bool = True, cache_dir: Path | None = None) -> Path:
+    """Index already-parsed clauses and publish them as a new version of `root`."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    docs, clauses = corpus_mod.parse_corpus(corpus_dir)
     texts = [passage_text(c) for c in clauses]
-    cache = EmbeddingCache(root / "embeddings", embedder.model_id, embedder.dim)
+    cache = EmbeddingCache(cache_dir or root / "embeddings", embedder.model_id, embedder.dim)
     vectors = cache.embed(embedder, texts, progress=progress)
     tmp = root / f".build-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
@@ -89,7 +95,7 @@ def build(corpus_dir: Path, root: Path, embedder: Embedder, progress: bool = Tru
             "model_id": embedder.model_id,
             "dim": embedder.dim,
             "dense_index": dense.kind,
-            "corpus_hash": corpus_mod.corpus_hash(corpus_dir, docs),
+            "corpus_hash": corpus_hash,
             "clause_set_hash": hashlib.sha256("\n".join(c.clause_id + c.text for c in clauses).encode()).hexdigest()[:16],
             "chunker": {"max_clause_chars": corpus_mod.MAX_CLAUSE_CHARS},
             "n_documents": len(docs),

@@ -1,0 +1,304 @@
+"""HTTP API over the KnowledgeBase (FastAPI), with the Gradio UI mounted at "/".
+
+Routes parse input, call the KnowledgeBase and shape the output; nothing here retrieves.
+Every error a client sees is JSON `{"detail": "<中文> <English>"}`, never a stack trace.
+"""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from .errors import IndexError_, KBError, QueryError
+from .knowledge import KnowledgeBase
+from .outline import section_tree
+from .query import MAX_QUERY_CHARS
+from .search import MAX_K, MODES, Filters
+from .settings import AppSettings
+
+log = logging.getLogger("kb.api")
+MAX_NEIGHBOURS = 10
+TARGETS_UNAVAILABLE = ("目标对比暂不可用：指标台账模块（kb.ledger）未安装。"
+                       "Targets are not available: the kb.ledger module is missing from this build.")
+INTERNAL_ERROR = "服务器内部错误，详情见服务器日志。Internal server error; see the server log."
+
+
+# ---- request models ---------------------------------------------------------
+class Question(BaseModel):
+    """A question and optional filters (shared by /search and /ask)."""
+
+    q: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="问题 / the question")
+    doc_ids: list[str] = Field(default_factory=list, description="只检索这些文件 / restrict to documents")
+    doc_types: list[str] = Field(default_factory=list, description="文件类型，如 规划 / document types")
+    year: int | None = Field(None, ge=2000, le=2100, description="目标年份 / target year")
+    district: str | None = Field(None, max_length=20, description="区，如 海淀区 / district")
+
+
+class SearchRequest(Question):
+    k: int = Field(10, ge=1, le=MAX_K, description="返回条款数 / number of clauses")
+    mode: Literal[MODES] = Field("hybrid", description="hybrid | bm25 | dense")
+
+
+class AskRequest(Question):
+    k: int = Field(5, ge=1, le=MAX_K, description="检索的候选条款数 / clauses to consider")
+
+
+# ---- response models --------------------------------------------------------
+class HitOut(BaseModel):
+    clause_id: str
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    doc_date: str | None
+    doc_type: str | None
+    section: str
+    label: str
+    kind: str
+    text: str
+    score: float
+    matched_terms: list[str]
+    numbers: list[str]
+    fields: dict[str, str]
+    dense_score: float = 0.0
+    bm25_score: float = 0.0
+
+
+class SearchResponse(BaseModel):
+    query: str
+    mode: str
+    count: int
+    hits: list[HitOut]
+
+
+class AnswerOut(BaseModel):
+    query: str
+    answerable: bool
+    answer: str
+    value: str | None
+    kind: str
+    citations: list[HitOut]
+    id: str | None = None
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str
+    issuer: list[str]
+    number: str | None
+    date: str | None
+    date_written: str | None
+    date_published: str | None
+    status: str | None
+    type: str | None
+    scope: str
+    period: str | None
+    target_year: int | None
+    n_clauses: int
+
+
+class SectionOut(BaseModel):
+    title: str
+    clause_ids: list[str]
+    children: list["SectionOut"]
+
+
+class DocumentDetail(DocumentOut):
+    outline: SectionOut = Field(description="章节树；根节点（title 为空）含无标题条款 / section tree")
+
+
+class ClauseOut(BaseModel):
+    clause_id: str
+    doc_id: str
+    section_path: list[str]
+    section: str
+    label: str
+    kind: str
+    text: str
+    start_line: int
+    end_line: int
+    fields: dict[str, str]
+
+
+class ClauseContext(BaseModel):
+    clause: ClauseOut
+    document: DocumentOut
+    before: list[ClauseOut]
+    after: list[ClauseOut]
+
+
+class TargetsResponse(BaseModel):
+    indicator: str
+    count: int
+    rows: list[dict[str, Any]]
+
+
+class Health(BaseModel):
+    status: str
+    index: str
+    model_id: str | None
+    dense: bool
+    n_clauses: int | None
+    n_documents: int | None
+    built_at: str | None
+
+
+# ---- helpers: parse input, shape output --------------------------------------
+def get_kb(request: Request) -> KnowledgeBase:
+    return request.app.state.kb
+
+
+KB = Annotated[KnowledgeBase, Depends(get_kb)]
+
+
+def to_filters(kb: KnowledgeBase, req: Question) -> Filters:
+    """Filters from a request; document types must be ones the corpus has."""
+    known = sorted({d.type for d in kb.documents if d.type})
+    unknown = [t for t in req.doc_types if t not in known]
+    if unknown:
+        raise QueryError(f"未知文件类型：{'、'.join(unknown)}（可选：{'、'.join(known)}）。"
+                         f"Unknown document type(s); choose from {', '.join(known)}.")
+    return Filters(doc_ids=list(req.doc_ids), doc_types=list(req.doc_types), year=req.year,
+                   district=(req.district or "").strip() or None)
+
+
+def document_out(kb: KnowledgeBase, doc) -> dict:
+    return {**doc.to_dict(), "date": doc.date, "n_clauses": sum(c.doc_id == doc.id for c in kb.clauses)}
+
+
+def clause_out(clause) -> dict:
+    return {**clause.to_dict(), "section": clause.section}
+
+
+# ---- error handling ----------------------------------------------------------
+_FIELD_MESSAGES = {
+    "q": "问题为空，请输入要查询的内容。The question (q) is empty: type what you want to find.",
+    "q/string_too_long": f"问题过长，请控制在{MAX_QUERY_CHARS}字以内。"
+                         f"The question (q) is longer than {MAX_QUERY_CHARS} characters.",
+    "k": f"k 必须是 1 到 {MAX_K} 之间的整数。k must be an integer between 1 and {MAX_K}.",
+    "mode": f"检索方式无效，可选 {' / '.join(MODES)}。mode must be one of {', '.join(MODES)}.",
+    "year": "年份必须是 2000 到 2100 之间的整数。year must be an integer between 2000 and 2100.",
+    "district": "区名过长。district must be at most 20 characters.",
+    "neighbours": f"neighbours 必须在 0 到 {MAX_NEIGHBOURS} 之间。neighbours must be between 0 and {MAX_NEIGHBOURS}.",
+    "indicator": "请提供 1 到 50 字的指标名称。indicator must be 1 to 50 characters, e.g. 森林覆盖率.",
+}
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """One bilingual sentence per bad field, e.g. 'k 必须是 1 到 100 之间的整数。k must be …'."""
+    messages = []
+    for error in exc.errors():
+        name = next((str(p) for p in reversed(error.get("loc", ())) if isinstance(p, str)), "")
+        if error.get("type") == "missing" and name in ("body", ""):
+            name = "q"
+        fallback = f"参数 {name} 无效。Invalid value for {name}: {error.get('msg', 'bad value')}."
+        messages.append(_FIELD_MESSAGES.get(f"{name}/{error.get('type')}") or _FIELD_MESSAGES.get(name, fallback))
+    return " ".join(dict.fromkeys(messages))
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Domain errors → 400/404/503, bad input → 422, anything else → a plain 500."""
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_input(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _validation_message(exc)}, status_code=422)
+
+    @app.exception_handler(KBError)
+    async def domain_error(request: Request, exc: KBError) -> JSONResponse:
+        status = 400 if isinstance(exc, QueryError) else 503 if isinstance(exc, IndexError_) else 404
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
+
+
+# ---- routes ------------------------------------------------------------------
+def add_routes(app: FastAPI) -> None:
+    @app.get("/search", response_model=SearchResponse, tags=["检索 search"])
+    def search_get(kb: KB, req: Annotated[SearchRequest, Query()]) -> dict:
+        """Ranked clauses for a question (filters: doc_ids, doc_types, year, district)."""
+        return search_post(kb, req)
+
+    @app.post("/search", response_model=SearchResponse, tags=["检索 search"])
+    def search_post(kb: KB, req: SearchRequest) -> dict:
+        """Ranked clauses for a question (JSON body)."""
+        hits = kb.search(req.q, k=req.k, mode=req.mode, filters=to_filters(kb, req))
+        return {"query": req.q, "mode": req.mode, "count": len(hits), "hits": [h.to_dict() for h in hits]}
+
+    @app.get("/ask", response_model=AnswerOut, tags=["问答 ask"])
+    def ask_get(kb: KB, req: Annotated[AskRequest, Query()]) -> dict:
+        """An extractive answer with citations, or answerable=false."""
+        return ask_post(kb, req)
+
+    @app.post("/ask", response_model=AnswerOut, tags=["问答 ask"])
+    def ask_post(kb: KB, req: AskRequest) -> dict:
+        """An extractive answer with citations (JSON body)."""
+        return kb.ask(req.q, k=req.k, filters=to_filters(kb, req)).to_dict()
+
+    @app.get("/targets", response_model=TargetsResponse, tags=["目标 targets"])
+    def targets(kb: KB, indicator: Annotated[str, Query(min_length=1, max_length=50)],
+                year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+                scope: Annotated[str | None, Query(max_length=20)] = None) -> dict:
+        """Every target and status figure for one indicator, across documents and years."""
+        try:
+            rows = kb.targets(indicator, year=year, scope=scope)
+        except ImportError as exc:
+            log.warning("targets unavailable: %s", exc)
+            raise HTTPException(503, TARGETS_UNAVAILABLE) from None
+        return {"indicator": indicator, "count": len(rows), "rows": rows}
+
+    @app.get("/documents", response_model=list[DocumentOut], tags=["文件 documents"])
+    def documents(kb: KB) -> list[dict]:
+        """The documents in the index with their metadata."""
+        return [document_out(kb, d) for d in kb.documents]
+
+    @app.get("/documents/{doc_id}", response_model=DocumentDetail, tags=["文件 documents"])
+    def document(kb: KB, doc_id: str) -> dict:
+        """One document's metadata and its section tree of clause ids."""
+        doc = kb.document_meta(doc_id)
+        return {**document_out(kb, doc), "outline": section_tree(kb.document_clauses(doc_id)).to_dict()}
+
+    @app.get("/clauses/{clause_id:path}", response_model=ClauseContext, tags=["文件 documents"])
+    def clause(kb: KB, clause_id: str,
+               neighbours: Annotated[int, Query(ge=0, le=MAX_NEIGHBOURS)] = 2) -> dict:
+        """One clause with up to `neighbours` clauses before and after it (encode '#' as %23)."""
+        found, before, after = kb.clause(clause_id, neighbours)
+        return {"clause": clause_out(found), "document": document_out(kb, kb.document_meta(found.doc_id)),
+                "before": [clause_out(c) for c in before], "after": [clause_out(c) for c in after]}
+
+    @app.get("/health", response_model=Health, tags=["状态 health"])
+    def health(kb: KB) -> dict:
+        """Whether the index is loaded, with its model, size and build time."""
+        return {"status": "ok", **kb.info}
+
+
+# ---- the app -----------------------------------------------------------------
+def create_app(kb: KnowledgeBase | None = None, settings: AppSettings | None = None,
+               ui: bool = True) -> FastAPI:
+    """The service: loads the index once at start-up (unless given `kb`), API routes, UI at "/"."""
+    settings = settings or AppSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if app.state.kb is None:
+            app.state.kb = KnowledgeBase.load(settings.index_dir, settings.embedder)
+        yield
+
+    app = FastAPI(title="北京生态环境政策知识库 API", version="0.1.0", lifespan=lifespan,
+                  description="条款检索与带引用的问答。Clause search and cited answers over Beijing "
+                              "environmental-policy documents. Clause ids contain '#': encode it as %23.")
+    app.state.kb = kb
+    app.state.settings = settings
+    add_error_handlers(app)
+    add_routes(app)
+    if ui:
+        from ui.app import mount_ui
+
+        mount_ui(app, lambda: app.state.kb)
+    return app
