@@ -55,7 +55,7 @@ class SentenceTransformerEmbedder:
             raise KBError(f"sentence-transformers model '{name_or_path}' is not on this machine ({exc}); "
                           "give a local directory path (KB_EMBEDDER=st:/path/to/model).") from exc
         self.model_id = f"st:{Path(name_or_path).name}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:

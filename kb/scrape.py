@@ -1,22 +1,31 @@
 """Web-scraped documents: a few very long lines, repeated sentences, headings run inline.
 
-The scrape interleaves several in-order runs of the document and repeats about a quarter of
-its sentences later on. Keeping each sentence's first occurrence restores the reading order
-within each run; headings are then recovered from their numbering markers, and a heading
-whose number does not follow the current one is attached to the run it continues.
+The scrape merges two in-order passes over the document. An "echo" pass runs quickly from the
+start, showing about a third of the sentences early, then carries on alone to the end; the main
+pass runs at the normal pace and repeats every echoed sentence where it belongs, up to the point
+where the echo pass carried on alone. Restoring the reading order therefore means: drop the
+early copy of each repeated sentence, decide for every other sentence which pass it belongs to
+(headings by their numbering, prose by what it resembles), slot the echo pass's own sentences in
+after the main-pass copy of the echo they followed, and put its tail after the main pass.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .cleaning import clean_text, split_sentences
-from .clauses import Builder, Frame
+from .clauses import Builder
 from .model import Clause, Document
 from .numbering import Marker, match_marker
 
 SCRAPE_MEDIAN_LINE = 250   # median line length above which a text is treated as a scrape
 CLAUSE_TARGET = 260        # pack consecutive sentences under one heading up to this length
 TITLE_MAX = 28
+STICKINESS = 0.05          # prose prefers the pass of the sentence before it by this much
+HEADING_MARGIN = 0.06      # a heading resembling the echo pass more than this leaves the main pass
+RECENT = 5                 # sentences of each pass a new sentence is compared with
+RIVAL_WINDOW = 30          # sentences searched ahead for a same-numbered heading that fits better
+MAIN, ECHO = "main", "echo"
 # Words that start the body text of an inline heading ("3.精细化实施扬尘管控|强化扬尘管控…").
 _BODY_START = re.compile(
     "(强化|加强|加快|坚持|落实|严格|推动|建立|完善|深化|开展|依托|按照|聚焦|紧扣|全面|持续|积极|大力|构建|"
@@ -26,63 +35,177 @@ _BODY_START = re.compile(
 _NEXT_MARKER = re.compile(r"[（(][一二三四五六七八九十]+[)）]|\d{1,2}\.(?!\d)")
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the scrape and what is known about it before the passes are separated."""
+
+    line: int
+    text: str
+    key: str
+    grams: frozenset[str]
+    markers: tuple[Marker, ...]
+    role: str  # echo (an early copy) | repeat (the copy kept) | unique
+
+
 def looks_like_scrape(body: list[tuple[int, str]]) -> bool:
     lengths = sorted(len(t) for _, t in body if t.strip())
     return bool(lengths) and lengths[len(lengths) // 2] > SCRAPE_MEDIAN_LINE
 
 
 def parse_scrape(doc: Document, body: list[tuple[int, str]]) -> list[Clause]:
+    """Clauses of a scraped document: reading order restored, headings recovered from markers."""
     builder = Builder(doc)
-    history: list[list[Frame]] = []
-    buffer: list[str] = []
-    start = end = 0
+    buffer: list[tuple[int, str]] = []
 
     def flush() -> None:
-        nonlocal buffer
         if buffer:
-            builder.paragraph("".join(buffer), start)
-            builder.clauses[-1].end_line = end
-            buffer = []
+            lines = [line for line, _ in buffer]
+            builder.paragraph("".join(text for _, text in buffer), min(lines))
+            builder.clauses[-1].end_line = max(lines)
+            buffer.clear()
 
-    for line, sentence in dedupe_sentences(body):
+    for line, sentence in restore_order(body):
         rest = sentence
         marker = match_marker(rest)
         while marker is not None:
             flush()
             title, rest = _split_title(marker.rest)
-            _attach(builder, history, marker, title)
+            builder.heading(marker, title)
             marker = match_marker(rest) if rest else None
         if not rest:
             continue
-        if buffer and len("".join(buffer)) + len(rest) > CLAUSE_TARGET:
+        if buffer and sum(len(t) for _, t in buffer) + len(rest) > CLAUSE_TARGET:
             flush()
-        if not buffer:
-            start = line
-        buffer.append(rest)
-        end = line
+        buffer.append((line, rest))
     flush()
     return builder.clauses
 
 
-def dedupe_sentences(body: list[tuple[int, str]], window: int = 3) -> list[tuple[int, str]]:
-    """Keep one occurrence of each repeated sentence: the one among the fewest other repeats.
+def restore_order(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Every sentence once, in the document's reading order (see the module docstring)."""
+    sentences = _sentences(body)
+    if not any(s.role == ECHO for s in sentences):
+        return [(s.line, s.text) for s in sentences]
+    passes = Passes(sentences).assign()
+    return [(sentences[i].line, sentences[i].text) for i in _merge(sentences, passes)]
 
-    Repeated sentences arrive in runs pasted into other parts of the text, so the original
-    occurrence is the one whose neighbours are mostly sentences that occur only once.
-    """
-    sentences = [(line, s) for line, raw in body for s in split_sentences(clean_text(raw))]
-    keys = [re.sub(r"\s+", "", s) for _, s in sentences]
-    where: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        where.setdefault(key, []).append(i)
-    repeated = [len(where[k]) > 1 for k in keys]
 
-    def unique_neighbours(i: int) -> int:
-        lo, hi = max(0, i - window), min(len(keys), i + window + 1)
-        return sum(not repeated[j] for j in range(lo, hi) if j != i)
+def _sentences(body: list[tuple[int, str]]) -> list[Sentence]:
+    raw = [(line, s) for line, text in body for s in split_sentences(clean_text(text))]
+    keys = [re.sub(r"\s+", "", s) for _, s in raw]
+    last = {key: i for i, key in enumerate(keys)}
+    seen = {key for i, key in enumerate(keys) if last[key] != i}
+    return [
+        Sentence(line, text, key, frozenset(key[i:i + 2] for i in range(len(key) - 1)), _markers(text),
+                 ECHO if last[key] != i else "repeat" if key in seen else "unique")
+        for i, ((line, text), key) in enumerate(zip(raw, keys))
+    ]
 
-    keep = {max(places, key=lambda i: (unique_neighbours(i), -i)) for places in where.values()}
-    return [sentences[i] for i in sorted(keep)]
+
+def _markers(text: str) -> tuple[Marker, ...]:
+    """The numbering markers a sentence starts with: "二、指导思想(一)…" has two."""
+    found = []
+    marker = match_marker(text)
+    while marker is not None:
+        found.append(marker)
+        _, rest = _split_title(marker.rest)
+        marker = match_marker(rest) if rest else None
+    return tuple(found)
+
+
+def _resemblance(grams: frozenset[str], recent: list[frozenset[str]]) -> float:
+    """Highest share of character pairs a sentence has in common with one of the recent ones."""
+    return max((len(grams & g) / (len(grams | g) or 1) for g in recent), default=0.0)
+
+
+def _fits(path: list[tuple[int, int]], marker: Marker) -> bool:
+    """Whether a heading comes next after the open ones: the next sibling, or a first child."""
+    for rank, number in path:
+        if rank == marker.rank:
+            return marker.number == number + 1
+        if rank > marker.rank:
+            break
+    return marker.number == 1 or not path
+
+
+def _push(path: list[tuple[int, int]], markers: tuple[Marker, ...]) -> list[tuple[int, int]]:
+    for marker in markers:
+        path = [p for p in path if p[0] < marker.rank] + [(marker.rank, marker.number)]
+    return path
+
+
+class Passes:
+    """Decides, sentence by sentence, whether the main pass or the echo pass wrote it."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.recent: dict[str, list[frozenset[str]]] = {MAIN: [], ECHO: []}
+        self.path: list[tuple[int, int]] = []  # (rank, number) of the main pass's open headings
+        self.previous = MAIN
+
+    def assign(self) -> list[str]:
+        """The pass of every sentence, in order."""
+        passes = []
+        for i, sentence in enumerate(self.sentences):
+            which = self.decide(i)
+            passes.append(which)
+            self.recent[which] = (self.recent[which] + [sentence.grams])[-RECENT:]
+            self.previous = which
+            if which == MAIN and sentence.markers:
+                self.path = _push(self.path, sentence.markers)
+        return passes
+
+    def decide(self, i: int) -> str:
+        sentence = self.sentences[i]
+        if sentence.role != "unique":
+            return ECHO if sentence.role == ECHO else MAIN
+        if sentence.markers:
+            return MAIN if self.continues_main(i) else ECHO
+        scores = {which: _resemblance(sentence.grams, self.recent[which])
+                  + (STICKINESS if which == self.previous else 0.0) for which in (MAIN, ECHO)}
+        return max(scores, key=scores.get)
+
+    def lean(self, i: int) -> float:
+        """How much more sentence i resembles the main pass's recent text than the echo pass's."""
+        grams = self.sentences[i].grams
+        return _resemblance(grams, self.recent[MAIN]) - _resemblance(grams, self.recent[ECHO])
+
+    def continues_main(self, i: int) -> bool:
+        """A heading continues the main pass if it fits its numbering and no near rival fits better."""
+        marker = self.sentences[i].markers[0]
+        if not _fits(self.path, marker) or self.lean(i) < -HEADING_MARGIN:
+            return False
+        for j in range(i + 1, min(len(self.sentences), i + RIVAL_WINDOW)):
+            rival = self.sentences[j]
+            if rival.markers and rival.role == "repeat":
+                break  # the main pass has moved on
+            same = rival.markers and (rival.markers[0].rank, rival.markers[0].number) == (marker.rank, marker.number)
+            if same and rival.role == "unique" and self.lean(j) > self.lean(i):
+                return False
+        return True
+
+
+def _merge(sentences: list[Sentence], passes: list[str]) -> list[int]:
+    """Indexes in reading order: the main pass with the echo pass's sentences slotted in, then its tail."""
+    kept = {s.key: i for i, s in enumerate(sentences) if s.role == "repeat"}
+    last_echo = max(i for i, s in enumerate(sentences) if s.role == ECHO)
+    head: list[int] = []
+    tail: list[int] = []
+    slotted: dict[int, list[int]] = {}
+    anchor: int | None = None
+    for i, sentence in enumerate(sentences):
+        if passes[i] != ECHO:
+            continue
+        if sentence.role == ECHO:
+            anchor = kept[sentence.key]
+        elif i > last_echo:
+            tail.append(i)
+        elif anchor is None:
+            head.append(i)
+        else:
+            slotted.setdefault(anchor, []).append(i)
+    main = [j for i, which in enumerate(passes) if which == MAIN for j in [i, *slotted.get(i, [])]]
+    return head + main + tail
 
 
 def _split_title(text: str) -> tuple[str, str]:
@@ -97,28 +220,3 @@ def _split_title(text: str) -> tuple[str, str]:
         if m.start() >= 5:
             return text[:m.start()], text[m.start():]
     return text[:min(stop, TITLE_MAX)], text[min(stop, TITLE_MAX):]
-
-
-def _attach(builder: Builder, history: list[list[Frame]], marker: Marker, title: str) -> None:
-    """Open a heading under the most recent parent that can still take its number.
-
-    A parent has each child number once and in order, so "3." goes under the latest
-    heading one level up that already has a "2." and no "3." yet.
-    """
-    parents = [s for s in reversed(history) if s[-1].rank < marker.rank]
-    if parents:
-        top = max(s[-1].rank for s in parents)
-        parents = [s for s in parents if s[-1].rank == top]
-
-    def children(parent: list[Frame]) -> set[str]:
-        depth = len(parent)
-        return {s[depth].token for s in history
-                if len(s) > depth and s[:depth] == parent and s[depth].rank == marker.rank}
-
-    chosen = next((p for p in parents if marker.token not in children(p)
-                   and (marker.number == 1 or str(marker.number - 1) in children(p))), None)
-    if chosen is None:
-        chosen = next((p for p in parents if marker.token not in children(p)), parents[0] if parents else [])
-    builder.stack = list(chosen)
-    builder.heading(marker, title)
-    history.append(list(builder.stack))

@@ -11,6 +11,7 @@ from typing import Iterable
 CSS = """
 .kb-answer {border-left: 4px solid #2563eb; background: #eff6ff; padding: 12px 16px; border-radius: 6px;
             font-size: 1.05rem; line-height: 1.7; margin-bottom: 14px; color: #111827;}
+.kb-asked {color: #4b5563; font-size: 0.92rem; margin-bottom: 4px;}
 .kb-answer.kb-refusal {border-color: #9ca3af; background: #f3f4f6;}
 .kb-error {border-left: 4px solid #dc2626; background: #fef2f2; padding: 10px 14px; border-radius: 6px; color: #7f1d1d;}
 .kb-note {color: #4b5563; margin: 4px 0 10px;}
@@ -90,13 +91,13 @@ def hit_card(hit: dict, n: int, ctx=None, show_score: bool = False) -> str:
 
 
 def answer(ans: dict, contexts: dict) -> str:
-    """The answer box, then each citation as a card."""
+    """The question and answer, then each citation as a card."""
+    asked = f'<div class="kb-asked">问：{esc(ans["query"])}</div>'
     if not ans["answerable"]:
-        return f'<div class="kb-answer kb-refusal">{esc(ans["answer"])}</div>'
-    value = [ans["value"]] if ans.get("value") else []
-    body = highlight(ans["answer"], (), value)
+        return f'<div class="kb-answer kb-refusal">{asked}{esc(ans["answer"])}</div>'
+    body = highlight(ans["answer"], (), [ans["value"]] if ans.get("value") else [])
     cards = [hit_card(h, i, contexts.get(h["clause_id"])) for i, h in enumerate(ans["citations"], 1)]
-    return (f'<div class="kb-answer"><b>答：</b>{body}</div>'
+    return (f'<div class="kb-answer">{asked}<b>答：</b>{body}</div>'
             f'{note(f"依据以下 {len(cards)} 条条款（按相关度排序）：")}{"".join(cards)}')
 
 

@@ -1,0 +1,127 @@
+"""Indicator vocabulary: clean a name as written and map its synonyms to one canonical indicator.
+
+The vocabulary lives in ``kb/data/indicators.json`` and is read once:
+``terms`` rewrites pollutant aliases inside a name (细颗粒物 → PM2.5, VOCs → 挥发性有机物),
+``indicators`` maps each canonical indicator to its synonyms, ``suffixes`` are the heads that a
+list such as 农药、化肥利用率 shares, and ``scopes`` are the areas a figure can apply to.
+"""
+from __future__ import annotations
+
+import json
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+FUZZY_RATIO = 0.9  # 二氧化硫年均浓度 vs 二氧化氮年均浓度 is 0.875: they must stay apart
+
+# One-to-one character folding keeps string offsets valid (full-width ASCII, roman five in 劣Ⅴ类).
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {ord("Ⅴ"): "V", ord("\u3000"): " "}
+_PARENS = re.compile(r"\([^()]*\)")
+_NOISE = re.compile(r"[“”\"'‘’《》「」\s]")
+
+
+def fold(text: str) -> str:
+    """Fold full-width forms to ASCII without changing the string's length."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The parsed indicators.json (cached)."""
+    text = (resources.files("kb") / "data" / "indicators.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _term_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    alias_to_term = {}
+    for term, aliases in vocabulary()["terms"].items():
+        for alias in [term, *aliases]:
+            alias_to_term[fold(alias)] = term
+    ordered = sorted(alias_to_term, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))), alias_to_term
+
+
+def apply_terms(name: str) -> str:
+    """Rewrite pollutant and denominator aliases to their canonical spelling."""
+    pattern, alias_to_term = _term_pattern()
+    return pattern.sub(lambda m: alias_to_term[m.group(0)], name)
+
+
+def clean_name(name: str) -> str:
+    """Drop parentheses, quotes and spaces; unify aliases. 细颗粒物（PM2.5）年均浓度 → PM2.5年均浓度."""
+    text = fold(name)
+    while _PARENS.search(text):
+        text = _PARENS.sub("", text)
+    return apply_terms(_NOISE.sub("", text))
+
+
+@lru_cache(maxsize=1)
+def _synonym_index() -> dict[str, str]:
+    index = {}
+    for canonical, synonyms in vocabulary()["indicators"].items():
+        for name in [canonical, *synonyms]:
+            index[clean_name(name)] = canonical
+    return index
+
+
+def strip_scope(name: str) -> str:
+    """Remove leading area words: 全市森林覆盖率 → 森林覆盖率."""
+    scopes = sorted(vocabulary()["scopes"], key=len, reverse=True)
+    pattern = re.compile("^(?:" + "|".join(scopes) + ")(?:及|和|、)?")
+    previous = None
+    while previous != name:
+        previous, name = name, pattern.sub("", name)
+    return name
+
+
+@lru_cache(maxsize=4096)
+def normalise_indicator(name: str) -> str | None:
+    """The canonical indicator for a name as written (synonym or near spelling), else None."""
+    cleaned = strip_scope(clean_name(name)).replace("累计", "")
+    if not cleaned:
+        return None
+    index = _synonym_index()
+    if cleaned in index:
+        return index[cleaned]
+    best = max(index, key=lambda known: SequenceMatcher(None, cleaned, known).ratio())
+    if SequenceMatcher(None, cleaned, best).ratio() >= FUZZY_RATIO:
+        return index[best]
+    return None
+
+
+def indicator_name(raw: str) -> str:
+    """The name to store: the canonical indicator when known, else the cleaned name."""
+    cleaned = strip_scope(clean_name(raw))
+    return normalise_indicator(cleaned) or cleaned
+
+
+def name_matches(query: str, indicator: str, min_ratio: float = 0.8) -> bool:
+    """Whether a looked-up name refers to a stored indicator (synonym, substring or near spelling)."""
+    wanted = strip_scope(clean_name(query))
+    if not wanted:
+        return False
+    canonical = normalise_indicator(wanted)
+    if canonical is not None and canonical == indicator:
+        return True
+    if wanted in indicator or (canonical or wanted) in indicator:
+        return True
+    return SequenceMatcher(None, wanted, indicator).ratio() >= min_ratio
+
+
+def _suffix_of(item: str) -> str:
+    heads = sorted(vocabulary()["suffixes"], key=len, reverse=True)
+    return next((h for h in heads if item.endswith(h) and len(item) > len(h)), "")
+
+
+def split_items(subject: str, n_values: int, distributive: bool) -> list[str]:
+    """Names for each value of a list: 农药、化肥利用率 with 2 values → [农药利用率, 化肥利用率]."""
+    if not (distributive or n_values > 1):
+        return [subject] * max(n_values, 1)
+    items = [i for i in re.split(r"、|以及|和|及|与", subject) if i]
+    if len(items) < 2 or (len(items) != n_values and n_values != 1):
+        return [subject] * n_values
+    head = _suffix_of(items[-1])
+    return [i if _suffix_of(i) or not head else i + head for i in items[:-1]] + [items[-1]]

