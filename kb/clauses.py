@@ -76,14 +76,14 @@ class Builder:
     def heading(self, marker: Marker, title: str) -> None:
         self.close()
         self.loose_title = None
-        self.push(marker.rank, marker.token, f"{marker.label}{title}")
+        self.push(marker.rank, marker.token, _heading_title(marker, title))
 
     def numbered(self, marker: Marker, text: str, line: int) -> None:
         """A numbered unit with its own body: a measure or an item."""
         self.close()
         self.loose_title = None
         title = text.split("。")[0] if "。" in text[:HEADING_MAX + 1] else text[:HEADING_MAX]
-        self.push(marker.rank, marker.token, f"{marker.label}{title}")
+        self.push(marker.rank, marker.token, _heading_title(marker, title))
         kind = "measure" if marker.kind.startswith("paren") else "item"
         self.open_clause = self.new_clause(self.path_id(), marker.label, kind, text, line)
 
@@ -113,6 +113,11 @@ class Builder:
 
     def close(self) -> None:
         self.open_clause = None
+
+
+def _heading_title(marker: Marker, title: str) -> str:
+    """"第一章 总体要求" keeps its space; "一、指导思想" and "（一）基本原则" have none."""
+    return f"{marker.label} {title}" if marker.kind == "chapter" and title else f"{marker.label}{title}"
 
 
 def parse_lines(doc: Document, body: list[tuple[int, str]]) -> list[Clause]:

@@ -93,7 +93,7 @@ def split_metadata(lines: list[str]) -> tuple[dict[str, str], list[tuple[int, st
 def drop_toc(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Remove a 目录 block: from the 目录 line to its last page-numbered entry."""
     for i, (_, text) in enumerate(body):
-        if text.strip().replace(" ", "") in ("目录", "目 录"):
+        if re.sub(r"\s", "", text) == "目录":
             last = i
             for j in range(i + 1, len(body)):
                 t = body[j][1].strip()

@@ -28,20 +28,31 @@ def load_manifest(corpus_dir: Path) -> list[Document]:
         raise CorpusError(f"{path}: corpus manifest not found; create it (see README, 'Adding a document').")
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))["documents"]
-    except (json.JSONDecodeError, KeyError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: not a valid manifest ({exc}); it must be UTF-8 JSON with a 'documents' list.") from exc
-    docs = []
-    for entry in entries:
-        for key in ("id", "file", "title"):
-            if not entry.get(key):
-                raise CorpusError(f"{path}: an entry lacks '{key}': {entry}")
-        if not _ID.match(entry["id"]):
-            raise CorpusError(f"{path}: document id '{entry['id']}' must be lower-case letters, digits and '-'.")
-        docs.append(Document.from_dict(entry))
+    if not isinstance(entries, list):
+        raise CorpusError(f"{path}: not a valid manifest; 'documents' must be a list of entries.")
+    docs = [_document(path, entry) for entry in entries]
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
         raise CorpusError(f"{path}: duplicate document ids in the manifest.")
     return docs
+
+
+def _document(path: Path, entry: object) -> Document:
+    if not isinstance(entry, dict):
+        raise CorpusError(f"{path}: every entry must be an object with id, file and title, not {entry!r}.")
+    for key in ("id", "file", "title"):
+        if not entry.get(key):
+            raise CorpusError(f"{path}: an entry lacks '{key}': {entry}")
+    if not _ID.match(str(entry["id"])):
+        raise CorpusError(f"{path}: document id '{entry['id']}' must be lower-case letters, digits and '-'.")
+    if isinstance(entry.get("issuer"), str):
+        entry = {**entry, "issuer": [entry["issuer"]]}  # one issuer written without a list
+    try:
+        return Document.from_dict(entry)
+    except TypeError as exc:
+        raise CorpusError(f"{path}: entry '{entry['id']}' has a field of the wrong type ({exc}).") from exc
 
 
 def parse_document(doc: Document, corpus_dir: Path) -> list[Clause]:
@@ -56,6 +67,7 @@ def parse_document(doc: Document, corpus_dir: Path) -> list[Clause]:
 
 
 def parse_corpus(corpus_dir: Path) -> tuple[list[Document], list[Clause]]:
+    """Every document in the manifest and all their clauses; the first unusable file stops it."""
     docs = load_manifest(corpus_dir)
     clauses: list[Clause] = []
     for doc in docs:

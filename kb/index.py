@@ -53,6 +53,20 @@ def current_version(root: Path) -> Path | None:
     return path if path.is_dir() else None
 
 
+PIPELINE_FILES = ("reader.py", "cleaning.py", "numbering.py", "clauses.py", "tables.py", "scrape.py",
+                  "corpus.py", "index.py", "keyword.py", "data/domain_dict.txt", "data/stopwords.txt")
+
+
+def pipeline_hash() -> str:
+    """A hash of the code and data that turn documents into an index: edits to them mean a rebuild."""
+    from importlib import resources
+
+    h = hashlib.sha256()
+    for name in PIPELINE_FILES:
+        h.update((resources.files("kb") / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def is_up_to_date(root: Path, corpus_dir: Path, model_id: str) -> bool:
     """True when the published index was built from this corpus, model and schema."""
     version = current_version(root)
@@ -64,6 +78,7 @@ def is_up_to_date(root: Path, corpus_dir: Path, model_id: str) -> bool:
     except (OSError, ValueError):
         return False
     return (manifest.get("schema_version") == SCHEMA_VERSION and manifest.get("model_id") == model_id
+            and manifest.get("pipeline_hash") == pipeline_hash()
             and manifest.get("corpus_hash") == corpus_mod.corpus_hash(corpus_dir, docs))
 
 
@@ -96,6 +111,7 @@ def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, ro
             "dim": embedder.dim,
             "dense_index": dense.kind,
             "corpus_hash": corpus_hash,
+            "pipeline_hash": pipeline_hash(),
             "clause_set_hash": hashlib.sha256("\n".join(c.clause_id + c.text for c in clauses).encode()).hexdigest()[:16],
             "chunker": {"max_clause_chars": corpus_mod.MAX_CLAUSE_CHARS},
             "n_documents": len(docs),

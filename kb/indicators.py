@@ -125,3 +125,52 @@ def split_items(subject: str, n_values: int, distributive: bool) -> list[str]:
         return [subject] * n_values
     head = _suffix_of(items[-1])
     return [i if _suffix_of(i) or not head else i + head for i in items[:-1]] + [items[-1]]
+
+
+def units() -> list[str]:
+    """Units a figure can carry, longest first so 平方公里 wins over 公里."""
+    return sorted(vocabulary()["units"], key=len, reverse=True)
+
+
+_CELL = re.compile(
+    r"^(?P<cmp>>=|<=|[<>≤≥]|不低于|不高于)?(?P<num>\d+(?:\.\d+)?)(?P<pct>%)?"
+    r"(?P<post>左右|以上|以下|以内)?(?:\((?P<parts>[\d.,\s]+)\))?$"
+)
+_CMP = {">": "高于", ">=": "不低于", "≥": "不低于", "<": "低于", "<=": "不高于", "≤": "不高于"}
+_RATE = re.compile(r"(?P<acc>累计)?(?P<verb>下降|削减)(?:率|幅)$|(?P<drop>降幅)$")
+
+
+def parse_header(text: str) -> dict[str, Any]:
+    """Split a table header or indicator cell into name, unit, qualifier, baseline and part names.
+
+    单位地区生产总值二氧化碳排放较2020年累计下降率(%) → name 单位地区生产总值二氧化碳排放,
+    unit %, qualifier 累计下降, baseline 2020年.
+    """
+    folded = fold(text).replace(" ", "")
+    groups = re.findall(r"\(([^()]*)\)", folded)
+    unit = next((g for g in groups if g in units() or g[1:] in units() and g[0] in "万亿"), "")
+    parts = next((g.split(",") for g in groups if "," in g), [])
+    name = _PARENS.sub("", folded)
+    baseline = re.search(r"较((?:19|20)\d{2}年)", name)
+    name = re.sub(r"较(?:19|20)\d{2}年", "", name)
+    qualifier = []
+    rate = _RATE.search(name)
+    if rate:
+        qualifier = [(rate["acc"] or "") + (rate["verb"] or "下降")]
+        name = name[: rate.start()]
+    if "累计" in name:
+        qualifier.insert(0, "累计")
+    return {"name": indicator_name(name.replace("累计", "")), "unit": unit, "qualifier": qualifier,
+            "baseline": baseline.group(1) if baseline else None,
+            "parts": [indicator_name(p) for p in parts]}
+
+
+def parse_cell(cell: str) -> list[tuple[str, str, list[str]]] | None:
+    """Read a table cell as [(value, unit, qualifiers), part values…]; None when it holds no figure."""
+    match = _CELL.match(fold(cell).replace(" ", ""))
+    if not match:
+        return None
+    qualifier = [q for q in (_CMP.get(match["cmp"] or ""), match["post"]) if q]
+    first = (match["num"], "%" if match["pct"] else "", qualifier)
+    parts = [(p.strip(), "", []) for p in (match["parts"] or "").split(",") if p.strip()]
+    return [first, *parts]

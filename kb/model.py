@@ -23,6 +23,7 @@ class Document:
     scope: str = "全市"
     period: str | None = None
     target_year: int | None = None
+    aliases: tuple[str, ...] = ()  # how people refer to it: "美丽北京意见", "2023年计划"
 
     @property
     def date(self) -> str | None:
@@ -32,12 +33,14 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["issuer"] = list(self.issuer)
+        d["aliases"] = list(self.aliases)
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Document":
         known = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
         known["issuer"] = tuple(known.get("issuer") or ())
+        known["aliases"] = tuple(known.get("aliases") or ())
         return cls(**known)
 
 

@@ -1,6 +1,8 @@
 """Read a document file into text lines, whatever its format and encoding."""
 from __future__ import annotations
 
+import codecs
+import logging
 from pathlib import Path
 
 from .errors import CorpusError, UnsupportedFormat
@@ -41,6 +43,11 @@ def read_lines(path: Path) -> list[str]:
 
 def decode(raw: bytes, name: str) -> str:
     """Decode bytes as UTF-8, else GB18030 (which covers GBK/GB2312); refuse binary data."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")  # Windows Notepad's "Unicode"
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in raw[:8192]:
         raise CorpusError(f"{name}: looks like a binary file (contains NUL bytes), not text; "
                           "export the document as .txt, .docx or .pdf.")
@@ -75,16 +82,20 @@ def _mostly_text(text: str) -> bool:
 def _docx_text(path: Path) -> str:
     try:
         import docx
+        import docx.table
     except ImportError as exc:  # pragma: no cover - pinned dependency
         raise UnsupportedFormat(f"{path.name}: .docx support needs python-docx") from exc
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for a bad file
-        raise CorpusError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}).") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text.replace("\n", " ") for cell in row.cells))
+        raise CorpusError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}); "
+                          "open it in Word and save it again, or export it as .txt.") from exc
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables in reading order
+        if isinstance(block, docx.table.Table):
+            lines.extend("\t".join(cell.text.replace("\n", " ") for cell in row.cells) for row in block.rows)
+        else:
+            lines.append(block.text)
     return "\n".join(lines)
 
 
@@ -92,8 +103,9 @@ def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken file is reported below, once
     try:
         reader = PdfReader(str(path))
         return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, OSError) as exc:
-        raise CorpusError(f"{path.name}: not a readable PDF ({exc}).") from exc
+    except (PdfReadError, ValueError, OSError, KeyError, TypeError) as exc:  # pypdf's ways of failing
+        raise CorpusError(f"{path.name}: not a readable PDF ({exc}); export it again or save it as .docx.") from exc

@@ -20,17 +20,27 @@ from .numbering import Marker, match_marker
 
 SCRAPE_MEDIAN_LINE = 250   # median line length above which a text is treated as a scrape
 CLAUSE_TARGET = 260        # pack consecutive sentences under one heading up to this length
-TITLE_MAX = 28
+TITLE_MAX = 28             # an inline heading without a clear end is cut here
 STICKINESS = 0.05          # prose prefers the pass of the sentence before it by this much
 HEADING_MARGIN = 0.06      # a heading resembling the echo pass more than this leaves the main pass
 RECENT = 5                 # sentences of each pass a new sentence is compared with
 RIVAL_WINDOW = 30          # sentences searched ahead for a same-numbered heading that fits better
 MAIN, ECHO = "main", "echo"
-# Words that start the body text of an inline heading ("3.精细化实施扬尘管控|强化扬尘管控…").
-_BODY_START = re.compile(
-    "(强化|加强|加快|坚持|落实|严格|推动|建立|完善|深化|开展|依托|按照|聚焦|紧扣|全面|持续|积极|大力|构建|"
-    "制定|编制|发挥|保持|践行|健全|严守|提高|优化|实施|推进|有效|以|对标|围绕|结合|统筹|"
-    "空气|蓝天|碧水|净土|党|全市|能源|政府|危险|综合|重点|生态环境部|京津冀|南水|广大|生态环境保护)"
+# Words that start the body of an inline heading ("3.精细化实施扬尘管控|强化扬尘管控…"); the weak
+# ones also occur inside headings ("全面推进", "推进产业…"), so only the strong ones confirm a split
+# together with a word that typically ends a heading.
+_STRONG_START = (
+    "强化|加强|加快|坚持|落实|严格|严控|严守|推动|建立|完善|深化|开展|依托|按照|聚焦|紧扣|全力|积极|大力|"
+    "构建|制定|编制|发挥|保持|践行|健全|实施|以|对标|围绕|结合|统筹|研究|修订|鼓励|空气|蓝天|碧水|净土|"
+    "党|全市|政府|危险|综合|重点|生态环境部|京津冀|南水|广大|生态环境保护|“十[一二三四五六七八九]五”|20\\d\\d年"
+)
+_BODY_STRONG = re.compile(_STRONG_START)
+_BODY_START = re.compile(_STRONG_START + "|全面|持续|有效|推进|提升|提高|优化|能源|产业")
+_TITLE_END = (
+    "推进", "改善", "提高", "提升", "保障", "健全", "并存", "要求", "加大", "思想", "原则", "目标", "体系",
+    "优化", "利用", "防控", "准入", "实践", "修复", "安全", "治理", "管控", "发展", "建设", "管理", "转型",
+    "机制", "制度", "监管", "水平", "格局", "行动", "成就", "卓著", "质量", "效率", "稳定性", "创新", "突出",
+    "防治", "理念", "网络", "空间", "功能", "能源", "攻坚战", "保卫战",
 )
 _NEXT_MARKER = re.compile(r"[（(][一二三四五六七八九十]+[)）]|\d{1,2}\.(?!\d)")
 
@@ -213,10 +223,13 @@ def _split_title(text: str) -> tuple[str, str]:
     nxt = _NEXT_MARKER.search(text, 2)
     if nxt and nxt.start() <= TITLE_MAX:
         return text[:nxt.start()], text[nxt.start():]
-    stop = min([i for i in (text.find(p) for p in "，。；：") if i >= 0] or [len(text)])
-    if stop <= 12 and text[stop:stop + 1] == "。":
-        return text[:stop], text[stop + 1:]  # "(二)规划原则。" or a short title alone
-    for m in _BODY_START.finditer(text, 4, min(stop, TITLE_MAX + 1)):
-        if m.start() >= 5:
-            return text[:m.start()], text[m.start():]
-    return text[:min(stop, TITLE_MAX)], text[min(stop, TITLE_MAX):]
+    stops = [i for i, ch in enumerate(text) if ch in "，。；："] + [len(text)]
+    if stops[0] <= 12 and text[stops[0]:stops[0] + 1] == "。":
+        return text[:stops[0]], text[stops[0] + 1:]  # "(二)规划原则。" or a short title alone
+    # a heading may run over one comma: "对标率先实现碳中和目标，绿色低碳转型面临更高要求|全市…"
+    reaches = stops[:2] if text[stops[0]:stops[0] + 1] == "，" else stops[:1]
+    cuts = [p for reach in reaches for p in range(4, min(reach, TITLE_MAX + 12) + 1)
+            if text[:p].endswith(_TITLE_END) and _BODY_STRONG.match(text, p)]
+    cuts += [m.start() for m in _BODY_START.finditer(text, 5, min(stops[0], TITLE_MAX + 1))]
+    cut = cuts[0] if cuts else min(stops[0], TITLE_MAX)
+    return text[:cut], text[cut:].lstrip("，")

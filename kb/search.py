@@ -40,6 +40,8 @@ class Settings:
     rrf_k: int = 60
     district_boost: float = 0.5
     year_boost: float = 0.3
+    doc_boost: float = 0.5
+    diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
 
 
@@ -91,7 +93,10 @@ class Searcher:
         bm25 = self.index.keyword.scores(tokenize(query.expanded_text, self.index.keyword.use_domain_dict))
         dense = self._dense_scores(query) if mode != "bm25" and self.embedder is not None else None
         scores = self._fuse(query, bm25, dense, mode, allowed)
-        order = sorted(scores, key=lambda i: -scores[i])[:k]
+        order = sorted(scores, key=lambda i: -scores[i])
+        if self.settings.diversify and "compare" in query.intents:
+            order = self._by_document(order)
+        order = order[:k]
         return query, [self._hit(i, scores[i], query, bm25, dense) for i in order]
 
     def _dense_scores(self, query: Query) -> dict[int, float]:
@@ -119,11 +124,24 @@ class Searcher:
             fused = {i: s for i, s in fused.items() if allowed[i]}
         return {i: s * self._boost(self.index.clauses[i], query) for i, s in fused.items()}
 
+    def _by_document(self, order: list[int]) -> list[int]:
+        """Round-robin over documents so a comparison sees every document's best clause."""
+        firsts, seen = [], set()
+        for i in order:
+            doc_id = self.index.clauses[i].doc_id
+            if doc_id not in seen:
+                seen.add(doc_id)
+                firsts.append(i)
+        return firsts + [i for i in order if i not in set(firsts)]
+
     def _boost(self, clause: Clause, query: Query) -> float:
         boost = 1.0
-        if query.districts and any(d in clause.text or d in clause.label for d in query.districts):
-            boost += self.settings.district_boost
         doc = self.docs.get(clause.doc_id)
+        if doc is not None and any(alias in query.text for alias in doc.aliases):
+            boost += self.settings.doc_boost
+        if query.districts and any(d == clause.label or d in clause.text or (doc and doc.scope == d)
+                                   for d in query.districts):
+            boost += self.settings.district_boost
         if query.years and (any(str(y) in clause.text for y in query.years)
                             or (doc is not None and doc.target_year in query.years)):
             boost += self.settings.year_boost

@@ -149,7 +149,7 @@ class TableState:
         subject = values.get("指标名称") or values.get(first, "")
         parts = [f"{k}：{v}" for k, v in values.items()
                  if k not in (first, "指标名称") and v.strip() not in _EMPTY]
-        text = f"{self.name}｜{subject}：" + "；".join(parts) + "。"
+        text = f"{subject}：" + "；".join(parts) + "。"
         clause = builder.new_clause(
             f"{self.scope}.{self.key}.{row_key}", row_key, "indicator_row",
             text, line, fields={k: v for k, v in values.items() if k},

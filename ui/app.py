@@ -107,9 +107,10 @@ def build_ui(get_kb: Callable[[], KnowledgeBase]) -> gr.Blocks:
                     question = gr.Textbox(label="问题", placeholder=EXAMPLES[0], max_length=MAX_QUERY_CHARS,
                                           scale=5, elem_id="ask-question")
                     ask_btn = gr.Button("提问", variant="primary", scale=1, elem_id="ask-button")
-                answer = gr.HTML(elem_id="ask-answer")
+                answer = gr.HTML(elem_id="ask-answer", render=False)  # placed below the examples
                 gr.Examples([[q] for q in EXAMPLES], inputs=[question], outputs=[answer], fn=cb.ask,
                             run_on_click=True, cache_examples=False, label="示例问题（点击即可提问）")
+                answer.render()
                 ask_btn.click(cb.ask, question, answer)
                 question.submit(cb.ask, question, answer)
             with gr.Tab("检索", id="search"):
@@ -150,9 +151,9 @@ def build_ui(get_kb: Callable[[], KnowledgeBase]) -> gr.Blocks:
 
 
 def mount_ui(app: FastAPI, get_kb: Callable[[], KnowledgeBase], path: str = "/") -> FastAPI:
-    """Mount the interface on the API app; system fonts only, no SSR, no share link."""
-    theme = gr.themes.Default(font=["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "ui-sans-serif",
+    """Mount the interface on the API app: local fonts, no SSR, no share link, no raw errors shown."""
+    theme = gr.themes.Default(primary_hue="blue", font=["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "ui-sans-serif",
                                     "system-ui", "sans-serif"],
                               font_mono=["ui-monospace", "Consolas", "monospace"])
     return gr.mount_gradio_app(app, build_ui(get_kb), path=path, css=render.CSS, theme=theme,
-                               ssr_mode=False, footer_links=["settings"])
+                               ssr_mode=False, show_error=False, footer_links=["settings"])

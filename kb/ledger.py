@@ -1,0 +1,342 @@
+"""Target ledger: every quantitative target or reported status figure in the clauses.
+
+A figure is a number with a unit (35微克/立方米, 45%, 200万辆, 3—5个). Each becomes a
+``Target`` with its indicator, qualifier, year, baseline, scope and kind. Indicator tables are
+read cell by cell from ``Clause.fields``; every other clause is read sentence by sentence.
+Not figures: years and dates, numbers inside parentheses or quotes, ranks (第4名) and
+thresholds that define a category (4.5吨以下环卫车, 面积大于50亩的, 500米服务半径).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kb.indicators import (clean_name, fold, indicator_name, name_matches, parse_cell, parse_header,
+                           split_items, strip_scope, units, vocabulary)
+from kb.model import Clause, Document
+
+PERIODS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+STATUS_SECTIONS = ("十三五", "成效", "成就", "完成情况", "回顾")
+
+_UNIT = "|".join(map(re.escape, units()))
+FIGURE = re.compile(
+    r"(?<![A-Za-z0-9.])(?P<num>\d+(?:\.\d+)?)(?:(?P<dash>[—–\-~至])(?P<num2>\d+(?:\.\d+)?))?"
+    r"(?P<yu>余)?(?P<mult>万|亿)?(?P<yu2>余)?(?P<unit>" + _UNIT + r")?(?P<post>左右|及以上|及以下|以上|以下|以内)?"
+)
+_LINK = ("达到|达|降至|降到|下降到|下降至|减到|减至|减少到|减少至|提升到|提升至|提高到|提高至|增加到|增加至|增长到|"
+         "扩大到|控制在|保持在|稳定在|维持在|保持|为|是|占|至|到|不低于|不少于|不高于|不超过|超过|高于|低于|"
+         "下降|降低|削减|减少|增加|增长|提高|提升|回升|在")
+_ADVERB = ("力争|确保|持续|进一步|稳步|大力|加快|积极|全面|切实|着力|基本|率先|逐步|预计|总体|大幅|分别|均|共计|"
+           "合计|共|累计|约|近|逾|要|将|应|并|已|每月|每年|全年|其中|同时|或者|或|且")
+_ACTION = ("完成|新增|新建|建成|建立|创建|培育|淘汰|发展|实现|实施|解决|推动|推进|组织|开展|举办|发放|发布|命名|出台|"
+           "制修订|刊登|拍摄|坚守|严守|划定并严守|统筹管理|启动建设|改造提升|消除|整治|清理整治|疏解退出|利用|建设")
+_TAIL = re.compile(f"(?:{_LINK}|{_ADVERB}|{_ACTION}|的)$")
+_LEAD = re.compile(f"^(?:[、,和及与]|到?(?:19|20)\\d{{2}}年(?:底|末|前)?|年底前|力争到|{_ADVERB}|{_ACTION})")
+_LINK_END = re.compile(f"(?:{_LINK})$")
+_ACTION_END = re.compile(f"(?:{_ACTION})$")
+_APPROX_END = re.compile(r"(?:约|近|逾|每月|每年)+$")
+_BASELINE = re.compile(r"(?:比|较|与|相比)(?P<b>(?:19|20)\d{2}年(?:同期|底)?|峰值|监测基准年|上年|同期)")
+_FROM = re.compile(r"(?:由|从)(?P<y>(?:19|20)\d{2}年)?的?(?:每月|每年)?$")
+_QUALIFIER = re.compile(r"力争|确保|累计|新增|预计|不低于|不少于|不超过|不高于|超过|高于|低于|"
+                        r"(?:下降|削减|减少|降低|增加|增长|提高|提升|回升)(?![到至])")
+_DISTRIBUTIVE = re.compile(r"分别|(?<![年平人])均(?![值匀衡])")
+_YEAR = re.compile(r"(?P<pre>力争到|到|至|在|于|比|较|与|由|从)?(?P<y>(?:19|20)\d{2})年(?P<post>底|末|度|以来|的)?")
+_OBJECT_CUT = re.compile(r"的|向|对|开展|安装|为|以|实现|且|并|达到|消除|进行|用于|作为")
+_GENERIC = {"面积", "占比", "面积占比", "比例", "规模", "总量", "数量"}
+
+
+@dataclass
+class Target:
+    """One quantitative target or status figure and where it was stated."""
+
+    indicator: str
+    value: str
+    number: float | None
+    unit: str
+    qualifier: str
+    year: int | None
+    baseline: str | None
+    scope: str
+    kind: str  # target | status
+    doc_id: str
+    clause_id: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class _Sentence:
+    """A sentence being read, with what earlier segments said (their subject and scope)."""
+
+    text: str  # folded, same offsets as the original
+    original: str
+    clause: Clause
+    doc: Document
+    masked: str = ""
+    segments: list[str] = field(default_factory=list)
+    last_names: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.masked = _mask_parentheses(self.text)
+
+
+def extract_targets(clauses: list[Clause], docs: list[Document]) -> list[Target]:
+    """All figures in the clauses, in clause order; repeats of one sentence are kept once."""
+    by_id = {doc.id: doc for doc in docs}
+    seen: set[tuple] = set()
+    ledger = []
+    for clause in clauses:
+        doc = by_id.get(clause.doc_id)
+        if doc is None:
+            continue
+        for target in _clause_targets(clause, doc):
+            key = (target.doc_id, target.indicator, target.value, target.year, target.scope, target.text)
+            if key not in seen:
+                seen.add(key)
+                ledger.append(target)
+    return ledger
+
+
+def lookup(targets: list[Target], indicator: str, year: int | None = None,
+           scope: str | None = None) -> list[Target]:
+    """Every record for an indicator (synonyms and near names match), sorted by year."""
+    hits = [t for t in targets if name_matches(indicator, t.indicator)
+            and (year is None or t.year == year) and (scope is None or scope in t.scope)]
+    return sorted(hits, key=lambda t: (t.year is None, t.year or 0))
+
+
+def _clause_targets(clause: Clause, doc: Document) -> list[Target]:
+    layout = _table_layout(clause.fields)
+    if layout:
+        return _table_targets(clause, doc, *layout)
+    text = clause.fields.get("工作措施") or clause.text
+    return [t for s in _spans(text, "。;!?\n") for t in _sentence_targets(_Sentence(
+        fold(text[s[0]:s[1]]), text[s[0]:s[1]].strip(), clause, doc))]
+
+
+# ---- tables -----------------------------------------------------------------------------
+
+def _table_layout(fields: dict[str, str]) -> tuple[str, str] | None:
+    """('indicator', key) for a row per indicator, ('region', key) for a row per district."""
+    for key in ("指标名称", "指标"):
+        if key in fields:
+            return "indicator", key
+    for key in ("区", "地区", "区域"):
+        if key in fields:
+            return "region", key
+    return None
+
+
+def _table_targets(clause: Clause, doc: Document, layout: str, key: str) -> list[Target]:
+    skip = {key, "序号", "指标类别", "类别", "指标属性", "属性", "备注", "单位", "附件"}
+    targets = []
+    for column, cell in clause.fields.items():
+        cells = None if column in skip else parse_cell(cell)
+        if not cells:
+            continue
+        header = parse_header(clause.fields[key] if layout == "indicator" else column)
+        year, kind = _column_year_kind(column if layout == "indicator" else header["name"], doc)
+        scope = clause.fields[key] if layout == "region" else doc.scope
+        names = [header["name"], *header["parts"]] if len(cells) == len(header["parts"]) + 1 else [header["name"]]
+        text = f"{clause.fields[key]}｜{column}：{cell}"
+        for name, (value, unit, qualifier) in zip(names, cells):
+            targets.append(Target(name, value, float(value), unit or header["unit"],
+                                  " ".join(header["qualifier"] + qualifier), year, header["baseline"],
+                                  scope, kind, doc.id, clause.clause_id, text))
+    return targets
+
+
+def _column_year_kind(column: str, doc: Document) -> tuple[int | None, str]:
+    found = re.search(r"((?:19|20)\d{2})年", column)
+    kind = "status" if re.search("现状|实际|完成|基准", column) else "target"
+    return (int(found.group(1)) if found else doc.target_year), kind
+
+
+# ---- sentences --------------------------------------------------------------------------
+
+def _spans(text: str, delimiters: str) -> list[tuple[int, int]]:
+    """Start/end offsets of the pieces between delimiters that sit outside parentheses."""
+    spans, start, depth = [], 0, 0
+    for i, char in enumerate(fold(text)):
+        depth += (char == "(") - (char == ")")
+        if char in delimiters and depth <= 0:
+            spans.append((start, i))
+            start, depth = i + 1, 0
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _mask_parentheses(text: str) -> str:
+    out, depth = [], 0
+    for char in text:
+        depth = max(depth + (char == "(") - (char == ")"), 0)
+        out.append(" " if depth or char == ")" else char)
+    return "".join(out)
+
+
+def _sentence_targets(sentence: _Sentence) -> list[Target]:
+    targets = []
+    for start, end in _spans(sentence.text, ",:"):
+        targets += _segment_targets(sentence, start, end)
+        sentence.segments.append(sentence.text[start:end])
+    return targets
+
+
+def _segment_targets(sentence: _Sentence, start: int, end: int) -> list[Target]:
+    text = sentence.text
+    figures = [m for m in FIGURE.finditer(text, start, end) if _is_figure(sentence, m, start)]
+    targets, pos, kept, baseline = [], start, "", None
+    for i, group in enumerate(_groups(text, figures)):
+        before = kept + text[pos:group[0].start()]
+        after_end = figures[figures.index(group[-1]) + 1].start() if group[-1] is not figures[-1] else end
+        came_from = _FROM.search(before)
+        if came_from and len(group) == 1:  # 由2015年的44.5%下降到2.4%: a baseline, not a record
+            baseline = (came_from["y"] or "") + group[0].group(0)
+            kept, pos = before[:came_from.start()], group[-1].end()
+            continue
+        targets += _group_targets(sentence, group, before, text[group[-1].end():after_end], baseline)
+        kept, pos, baseline = "", group[-1].end(), None
+    return targets
+
+
+def _is_figure(sentence: _Sentence, m: re.Match[str], seg_start: int) -> bool:
+    if not (m["unit"] or m["mult"]) or sentence.masked[m.start()] == " ":
+        return False
+    text, before = sentence.text, sentence.text[seg_start:m.start()].rstrip()
+    if before[-1:] in ("“", '"', "第", "等"):
+        return False
+    after = text[m.end():]
+    if m["post"] in ("以下", "及以下", "以上", "及以上") and re.match(r"[\u4e00-\u9fff]", after) \
+            and after[0] not in "且并或的":
+        return False  # 4.5吨以上环卫车
+    if after.startswith(("范围", "半径", "服务半径")):
+        return False
+    if after.startswith("的"):
+        return bool(_ACTION_END.search(_APPROX_END.sub("", before)) or "占" in before[-8:]
+                    or (m["unit"] == "%" and after.startswith("的比例")))
+    return True
+
+
+def _groups(text: str, figures: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Runs of figures joined only by 、/和/及: one list sharing one subject."""
+    groups: list[list[re.Match[str]]] = []
+    for m in figures:
+        if groups and re.fullmatch(r"[、和及与,\s]*", text[groups[-1][-1].end():m.start()]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _group_targets(sentence: _Sentence, group: list[re.Match[str]], before: str, after: str,
+                   baseline: str | None) -> list[Target]:
+    figures = [_parse_figure(m) for m in group]
+    names = _names(sentence, before, after, len(figures), figures[0][2])
+    if len(figures) == 1 and len(names) > 1:
+        figures = figures * len(names)
+    year, kind = _year_kind(sentence, group[0].start())
+    scope = _scope(sentence, before)
+    found = _BASELINE.search(before)
+    baseline = baseline or (found["b"] if found else None)
+    leading = _qualifiers(before)
+    return [Target(indicator_name(name), value, number, unit, " ".join(dict.fromkeys(leading + extra)),
+                   year, baseline, scope, kind, sentence.doc.id, sentence.clause.clause_id, sentence.original)
+            for name, (value, number, unit, extra) in zip(names, figures)]
+
+
+def _parse_figure(m: re.Match[str]) -> tuple[str, float | None, str, list[str]]:
+    value = f"{m['num']}{m['dash']}{m['num2']}" if m["num2"] else m["num"]
+    number = None if m["num2"] else float(m["num"])
+    extra = (["余"] if m["yu"] or m["yu2"] else []) + ([m["post"]] if m["post"] else [])
+    return value, number, (m["mult"] or "") + (m["unit"] or ""), extra
+
+
+def _names(sentence: _Sentence, before: str, after: str, count: int, unit: str) -> list[str]:
+    """The indicator name for each figure of a group, from the words around it."""
+    tail = _APPROX_END.sub("", _BASELINE.sub("", before))
+    share = re.search(r"占([^\d,、]*)$", tail)
+    if share and after.startswith("的"):  # 占市域面积26.1%的生态保护红线
+        return [_clean_object(after) + "占" + share.group(1) + "比例"]
+    subject, thing = _clean_subject(before), _clean_object(after)
+    if thing and not _LINK_END.search(tail):  # 完成3000万平方米既有建筑节能改造
+        names = [subject + thing if unit == "%" and subject else thing]
+    elif subject:
+        if subject in _GENERIC and sentence.segments:
+            subject = _clean_subject(sentence.segments[-1]) + subject
+        names = split_items(subject, count, bool(_DISTRIBUTIVE.search(before)))
+    else:
+        names = _earlier_names(sentence, count)
+    sentence.last_names = names
+    return names
+
+
+def _earlier_names(sentence: _Sentence, count: int) -> list[str]:
+    """No subject in this segment (较2020年累计下降12%): reuse the one before it."""
+    if sentence.last_names:
+        last = sentence.last_names
+        return last if len(last) == count else [last[-1]] * count
+    for segment in reversed(sentence.segments):
+        cut = re.search(f"{_LINK}|持续|稳步|得到|明显|有效", segment)
+        subject = _clean_subject(segment[:cut.start()] if cut else segment)
+        if subject:
+            return split_items(subject, count, False)
+    return [""] * count
+
+
+def _clean_subject(text: str) -> str:
+    """The indicator words before a figure: drop years, areas, verbs, adverbs and baselines."""
+    text = re.sub(r"(不低于|不少于|不超过|达到|超过|占)([^\d,、]*?)的$", r"\1", _BASELINE.sub("", text))
+    previous = None
+    while previous != text:
+        previous = text
+        text = strip_scope(_LEAD.sub("", _TAIL.sub("", text.strip())))
+    return clean_name(text)
+
+
+def _clean_object(text: str) -> str:
+    """The thing counted after a figure: 3000万平方米既有建筑节能改造 → 既有建筑节能改造."""
+    text = re.sub(r"^[的、和及]+", "", text.strip())
+    cut = _OBJECT_CUT.search(text)
+    return clean_name((text[:cut.start()] if cut else text).rstrip("和及、"))
+
+
+def _qualifiers(before: str) -> list[str]:
+    found = [m.group(0) for m in _QUALIFIER.finditer(before)]
+    tail = before[-4:]
+    return found + [word for word in ("约", "近") if word in tail]
+
+
+def _scope(sentence: _Sentence, before: str) -> str:
+    """The area a figure applies to: named in its segment, else in an earlier one, else the document's."""
+    for text in [before, *reversed(sentence.segments)]:
+        found = _scopes_in(text)
+        if found:
+            scope = "全市" if "全市" in found else "、".join(found)
+            return sentence.doc.scope if scope == "全区" else scope
+    return sentence.doc.scope
+
+
+def _scopes_in(text: str) -> list[str]:
+    names = sorted(vocabulary()["scopes"], key=len, reverse=True)
+    found = re.findall("|".join(names), text)
+    return list(dict.fromkeys(found))
+
+
+def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str]:
+    """The year a figure is for and whether it is a target or a reported status."""
+    doc, masked = sentence.doc, sentence.masked[:pos]
+    stated = [m for m in _YEAR.finditer(masked) if m["pre"] not in ("比", "较", "与", "由", "从")
+              and m["post"] not in ("度", "以来", "的") and masked[m.start("y") - 1:m.start("y")] not in "—-~"]
+    published = int(doc.date[:4]) if doc.date else None
+    if stated:
+        year = int(stated[-1]["y"])
+        ahead = stated[-1]["pre"] in ("到", "至", "力争到") or published is None or year >= published
+        return year, "target" if ahead else "status"
+    section = " ".join(sentence.clause.section_path)
+    if any(marker in section for marker in STATUS_SECTIONS):
+        period = "十三五" if "十三五" in section else (doc.period or "")
+        return (PERIODS[period][1] if period in PERIODS else None), "status"
+    return doc.target_year, "target"
