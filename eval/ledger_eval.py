@@ -42,7 +42,7 @@ def _norm(text: str) -> str:
 
 
 def _searchable(clause) -> str:
-    return _norm(clause.text + "".join(clause.fields.values()))
+    return _norm(clause.text + "".join(f"{k}{v}" for k, v in clause.fields.items()))
 
 
 def resolve(gold: list[dict], clauses: list) -> list[dict]:
@@ -141,10 +141,14 @@ def evaluate(gold_path: Path, corpus: Path, lenient: bool, show_errors: bool) ->
         if rule == lenient:
             result, chosen = scores(len(pairs), len(extra), len(missed))[:2], (pairs, missed, extra)
     pairs, missed, extra = chosen
-    for doc in sorted({r["clause_id"].split(":")[0] for r in figures}):
-        tp = sum(r["clause_id"].startswith(doc) for r, _ in pairs)
-        print(_row(f"  {doc}", tp, sum(t.doc_id == doc for t in extra),
-                   sum(r["clause_id"].startswith(doc) for r in missed)))
+    groups = sorted({r["clause_id"].split(":")[0] for r in figures}) + ["split:" + s for s in _splits(figures)]
+    for group in groups:
+        def inside(clause_id: str, split: str | None) -> bool:
+            return split == group[6:] if group.startswith("split:") else clause_id.startswith(group + ":")
+        tp = sum(inside(r["clause_id"], r.get("split")) for r, _ in pairs)
+        fn = sum(inside(r["clause_id"], r.get("split")) for r in missed)
+        fp = sum(inside(t.clause_id, _split_of(t, gold)) for t in extra)
+        print(_row(f"  {group}", tp, fp, fn))
     agree = Counter()
     for record, target in pairs:
         agree["kind"] += record["kind"] == target.kind
@@ -154,6 +158,19 @@ def evaluate(gold_path: Path, corpus: Path, lenient: bool, show_errors: bool) ->
     if show_errors:
         _print_errors(missed, extra)
     return result
+
+
+def _splits(figures: list[dict]) -> list[str]:
+    return sorted({r.get("split") or "dev" for r in figures})
+
+
+def _split_of(target: Target, gold: list[dict]) -> str | None:
+    """The split of the labelled text a prediction came from."""
+    for record in gold:
+        if record["clause_id"] == target.clause_id and (
+                record["table"] or any(_norm(a) in _norm(target.text) for a in record["anchor"])):
+            return record.get("split") or "dev"
+    return None
 
 
 def _print_errors(missed: list[dict], extra: list[Target]) -> None:

@@ -14,6 +14,8 @@ TITLE_MAX = 80          # an unnumbered line up to this long without punctuation
 PROSE_MARKS = "，。；：！？,;:"
 _ANNEX = re.compile(r"^\s*##\s+(.+)$")
 _CAPTION = re.compile(r"^表\s*(\d+)\s*(.*)$")
+_ANNEX_LIST = re.compile(r"^附件\s*[:：]")
+_ANNEX_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
 
 
 @dataclass
@@ -42,17 +44,21 @@ class Builder:
 
     # ---- section path -------------------------------------------------
     def path_titles(self) -> list[str]:
+        """The titles of the open headings, outermost first."""
         return [f.title for f in self.stack]
 
     def path_id(self) -> str:
+        """The open headings as an id piece: "c4.1.3", or "0" before the first heading."""
         return ".".join(f.token for f in self.stack) or "0"
 
     def push(self, rank: int, token: str, title: str) -> None:
+        """Open a heading, closing any at the same or a deeper level."""
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         self.stack.append(Frame(rank, token, title))
 
     def unique_id(self, base: str) -> str:
+        """A clause id for `base`, with "~2", "~3"… if the document already used it."""
         candidate, n = base, 1
         while candidate in self.used_ids:
             n += 1
@@ -62,6 +68,7 @@ class Builder:
 
     # ---- events ---------------------------------------------------------
     def annex(self, title: str) -> None:
+        """Start an annex ("## 附件…"): it becomes the root of the section path."""
         self.close()
         self.end_table()
         self.annexes += 1
@@ -74,6 +81,7 @@ class Builder:
         self.table = None
 
     def heading(self, marker: Marker, title: str) -> None:
+        """Open a numbered heading that has no body of its own."""
         self.close()
         self.loose_title = None
         self.push(marker.rank, marker.token, _heading_title(marker, title))
@@ -88,6 +96,7 @@ class Builder:
         self.open_clause = self.new_clause(self.path_id(), marker.label, kind, text, line)
 
     def paragraph(self, text: str, line: int) -> None:
+        """Add prose: to the open numbered clause, else as a paragraph of the open section."""
         if self.open_clause is not None:
             self.open_clause.text += "\n" + text
             self.open_clause.end_line = line
@@ -103,6 +112,7 @@ class Builder:
 
     def new_clause(self, base: str, label: str, kind: str, text: str, line: int,
                    fields: dict[str, str] | None = None, section_path: list[str] | None = None) -> Clause:
+        """Create and record a clause under the open headings (or the path given)."""
         clause = Clause(
             clause_id=self.unique_id(base), doc_id=self.doc.id,
             section_path=self.path_titles() if section_path is None else list(section_path),
@@ -112,6 +122,7 @@ class Builder:
         return clause
 
     def close(self) -> None:
+        """Stop adding prose to the numbered clause opened last."""
         self.open_clause = None
 
 
@@ -128,8 +139,9 @@ def parse_lines(doc: Document, body: list[tuple[int, str]]) -> list[Clause]:
         text = None if _ANNEX.match(raw) or is_table_line(raw) else clean_text(raw)
         if text is not None and (not text or is_furniture(text)):
             continue
-        if pending is not None and text is not None and _continues(pending[1], text):
-            pending = (pending[0], pending[1] + text)
+        joined = _join(pending[1], text) if pending is not None and text is not None else None
+        if joined is not None:
+            pending = (pending[0], joined)
             continue
         if pending is not None:
             _prose(builder, pending[1], pending[0])
@@ -166,10 +178,16 @@ def _is_prose(text: str) -> bool:
     return any(p in rest for p in PROSE_MARKS)
 
 
-def _continues(prev: str, text: str) -> bool:
-    """Whether `text` carries on a prose line that was broken mid-sentence (PDF or Word wrapping)."""
-    return (not ends_sentence(prev) and _is_prose(prev)
-            and match_marker(text) is None and not _CAPTION.match(text))
+def _join(prev: str, text: str) -> str | None:
+    """`prev` and `text` as one line if `text` carries it on, else None.
+
+    PDF and Word wrapping break prose mid-sentence; an annex list puts each annex on its own line.
+    """
+    if _ANNEX_LIST.match(prev):
+        return f"{prev} {text}" if _ANNEX_ITEM.match(text) else None
+    if ends_sentence(prev) or not _is_prose(prev) or match_marker(text) or _CAPTION.match(text):
+        return None
+    return prev + text
 
 
 def _prose(builder: Builder, text: str, line: int) -> None:

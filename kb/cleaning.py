@@ -74,6 +74,7 @@ def clean_text(text: str) -> str:
 
 
 def is_furniture(text: str) -> bool:
+    """Page numbers, font-size widgets and site notices that are not part of the document."""
     return any(p.search(text) for p in _FURNITURE)
 
 
@@ -108,6 +109,7 @@ def drop_toc(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence (or a list lead-in), so the next line starts anew."""
     return bool(text) and text[-1] in SENTENCE_END + "：:”」）)"
 
 

@@ -221,3 +221,14 @@ def eval_(dataset: Optional[Path] = typer.Option(None, help="A BEIR-layout datas
         if best < floor:
             typer.secho(f"hit@5 {best:.3f} is below the regression floor {floor}", fg=typer.colors.RED, err=True)
             raise typer.Exit(1)
+
+
+@app.command()
+def serve() -> None:
+    """Build the index if missing or stale, then serve the UI (/) and API (/docs)."""
+    from .serve import serve as run_server
+
+    try:
+        run_server(_settings())
+    except KBError as exc:
+        _fail(exc)

@@ -30,13 +30,14 @@ _LINK = ("达到|达|降至|降到|下降到|下降至|减到|减至|减少到|�
 _ADVERB = ("力争|确保|持续|进一步|稳步|大力|加快|积极|全面|切实|着力|基本|率先|逐步|预计|总体|大幅|分别|均|共计|"
            "合计|共|累计|约|近|逾|要|将|应|并|已|每月|每年|全年|其中|同时|或者|或|且")
 _ACTION = ("完成|新增|新建|建成|建立|创建|培育|淘汰|发展|实现|实施|解决|推动|推进|组织|开展|举办|发放|发布|命名|出台|"
-           "制修订|刊登|拍摄|坚守|严守|划定并严守|统筹管理|启动建设|改造提升|消除|整治|清理整治|疏解退出|利用|建设")
+           "制修订|刊登|拍摄|推广|坚守|严守|划定并严守|统筹管理|启动建设|改造提升|消除|整治|清理整治|疏解退出|利用|建设")
 _TAIL = re.compile(f"(?:{_LINK}|{_ADVERB}|{_ACTION}|的)$")
-_LEAD = re.compile(f"^(?:[、,和及与]|到?(?:19|20)\\d{{2}}年(?:底|末|前)?|年底前|力争到|{_ADVERB}|{_ACTION})")
+_LEAD = re.compile(f"^(?:[、,和及与]|按照|到?(?:19|20)\\d{{2}}年(?:底|末|前)?|年底前|力争到|{_ADVERB}|{_ACTION})")
 _LINK_END = re.compile(f"(?:{_LINK})$")
 _ACTION_END = re.compile(f"(?:{_ACTION})$")
 _APPROX_END = re.compile(r"(?:约|近|逾|每月|每年)+$")
 _BASELINE = re.compile(r"(?:比|较|与|相比)(?P<b>(?:19|20)\d{2}年(?:同期|底)?|峰值|监测基准年|上年|同期)")
+_PARENS = re.compile(r"\([^()]*\)")
 _FROM = re.compile(r"(?:由|从)(?P<y>(?:19|20)\d{2}年)?的?(?:每月|每年)?$")
 _QUALIFIER = re.compile(r"力争|确保|累计|新增|预计|不低于|不少于|不超过|不高于|超过|高于|低于|"
                         r"(?:下降|削减|减少|降低|增加|增长|提高|提升|回升)(?![到至])")
@@ -44,6 +45,8 @@ _DISTRIBUTIVE = re.compile(r"分别|(?<![年平人])均(?![值匀衡])")
 _YEAR = re.compile(r"(?P<pre>力争到|到|至|在|于|比|较|与|由|从)?(?P<y>(?:19|20)\d{2})年(?P<post>底|末|度|以来|的)?")
 _OBJECT_CUT = re.compile(r"的|向|对|开展|安装|为|以|实现|且|并|达到|消除|进行|用于|作为")
 _GENERIC = {"面积", "占比", "面积占比", "比例", "规模", "总量", "数量"}
+_SHARE_OF = re.compile(r"^(.*(?:不低于|不少于|不超过|达到|超过|占))[^\d,、]*的$")
+_COUNTS = {"个", "处", "家", "座", "台", "条", "块", "所", "套", "项", "次", "期", "组", "部", "份", "届", "户", "人次"}
 
 
 @dataclass
@@ -242,9 +245,16 @@ def _group_targets(sentence: _Sentence, group: list[re.Match[str]], before: str,
     found = _BASELINE.search(before)
     baseline = baseline or (found["b"] if found else None)
     leading = _qualifiers(before)
-    return [Target(indicator_name(name), value, number, unit, " ".join(dict.fromkeys(leading + extra)),
+    return [Target(_indicator(name, unit), value, number, unit, " ".join(dict.fromkeys(leading + extra)),
                    year, baseline, scope, kind, sentence.doc.id, sentence.clause.clause_id, sentence.original)
             for name, (value, number, unit, extra) in zip(names, figures)]
+
+
+def _indicator(name: str, unit: str) -> str:
+    """Counts (5个, 1.8万家) name the things counted; only measures map onto the vocabulary."""
+    if unit.lstrip("万亿") in _COUNTS:
+        return strip_scope(clean_name(name))
+    return indicator_name(name)
 
 
 def _parse_figure(m: re.Match[str]) -> tuple[str, float | None, str, list[str]]:
@@ -258,19 +268,30 @@ def _names(sentence: _Sentence, before: str, after: str, count: int, unit: str) 
     """The indicator name for each figure of a group, from the words around it."""
     tail = _APPROX_END.sub("", _BASELINE.sub("", before))
     share = re.search(r"占([^\d,、]*)$", tail)
-    if share and after.startswith("的"):  # 占市域面积26.1%的生态保护红线
-        return [_clean_object(after) + "占" + share.group(1) + "比例"]
-    subject, thing = _clean_subject(before), _clean_object(after)
-    if thing and not _LINK_END.search(tail):  # 完成3000万平方米既有建筑节能改造
-        names = [subject + thing if unit == "%" and subject else thing]
-    elif subject:
-        if subject in _GENERIC and sentence.segments:
-            subject = _clean_subject(sentence.segments[-1]) + subject
-        names = split_items(subject, count, bool(_DISTRIBUTIVE.search(before)))
+    if share and (after.startswith("的") or not _clean_subject(tail[:share.start()])):
+        owner = _clean_object(after) if after.startswith("的") else _earlier_names(sentence, 1)[0]
+        names = [owner + "占" + share.group(1) + "比例"]  # 占市域面积26.1%的生态保护红线
+    elif after.startswith("的比例"):  # 按照10%的比例对工地开展抽检
+        names = [_clean_object(re.sub(r"^的比例对?|开展|进行", "", after), cut=False) + "比例"]
     else:
-        names = _earlier_names(sentence, count)
+        names = _named_by_words(sentence, before, after, count, unit, tail)
     sentence.last_names = names
     return names
+
+
+def _named_by_words(sentence: _Sentence, before: str, after: str, count: int, unit: str,
+                    tail: str) -> list[str]:
+    initial = not before.strip(" 、,")
+    subject, thing = _clean_subject(before), _clean_object(after, cut=not initial)
+    if thing and not _LINK_END.search(tail):  # 完成3000万平方米既有建筑节能改造
+        return [subject + thing if unit == "%" and subject else thing]
+    if not subject:
+        return _earlier_names(sentence, count)
+    if subject in _GENERIC and sentence.segments:
+        subject = _clean_subject(sentence.segments[-1]) + subject
+    if _SHARE_OF.match(_BASELINE.sub("", before).rstrip()) and not re.search("比|比例|率$", subject):
+        subject += "占比"  # 面积力争达到市域面积的75%
+    return split_items(subject, count, bool(_DISTRIBUTIVE.search(before)))
 
 
 def _earlier_names(sentence: _Sentence, count: int) -> list[str]:
@@ -279,7 +300,7 @@ def _earlier_names(sentence: _Sentence, count: int) -> list[str]:
         last = sentence.last_names
         return last if len(last) == count else [last[-1]] * count
     for segment in reversed(sentence.segments):
-        cut = re.search(f"{_LINK}|持续|稳步|得到|明显|有效", segment)
+        cut = re.search(f"(?:{_LINK})(?!比)|持续|稳步|得到|明显|有效|连续|率先", segment)
         subject = _clean_subject(segment[:cut.start()] if cut else segment)
         if subject:
             return split_items(subject, count, False)
@@ -288,7 +309,7 @@ def _earlier_names(sentence: _Sentence, count: int) -> list[str]:
 
 def _clean_subject(text: str) -> str:
     """The indicator words before a figure: drop years, areas, verbs, adverbs and baselines."""
-    text = re.sub(r"(不低于|不少于|不超过|达到|超过|占)([^\d,、]*?)的$", r"\1", _BASELINE.sub("", text))
+    text = _SHARE_OF.sub(r"\1", _BASELINE.sub("", _PARENS.sub("", fold(text))))
     previous = None
     while previous != text:
         previous = text
@@ -296,10 +317,12 @@ def _clean_subject(text: str) -> str:
     return clean_name(text)
 
 
-def _clean_object(text: str) -> str:
+def _clean_object(text: str, cut: bool = True) -> str:
     """The thing counted after a figure: 3000万平方米既有建筑节能改造 → 既有建筑节能改造."""
-    text = re.sub(r"^[的、和及]+", "", text.strip())
-    cut = _OBJECT_CUT.search(text)
+    if text.startswith("、"):  # 8000余亩、森林健康经营林木抚育1万余亩: the next item, not this one's
+        return ""
+    text = re.sub(r"^[的和及]+", "", text.strip())
+    cut = _OBJECT_CUT.search(text) if cut else None
     return clean_name((text[:cut.start()] if cut else text).rstrip("和及、"))
 
 
@@ -310,10 +333,12 @@ def _qualifiers(before: str) -> list[str]:
 
 
 def _scope(sentence: _Sentence, before: str) -> str:
-    """The area a figure applies to: named in its segment, else in an earlier one, else the document's."""
-    for text in [before, *reversed(sentence.segments)]:
+    """The area a figure applies to: named next to it, else in an earlier segment that only sets
+    the scene (2020年，全区…) or that the name was taken from, else the document's."""
+    borrowed = not _clean_subject(before)
+    for i, text in enumerate([before, *reversed(sentence.segments)]):
         found = _scopes_in(text)
-        if found:
+        if found and (i == 0 or borrowed or not _clean_subject(text)):
             scope = "全市" if "全市" in found else "、".join(found)
             return sentence.doc.scope if scope == "全区" else scope
     return sentence.doc.scope

@@ -11,6 +11,7 @@ after the main-pass copy of the echo they followed, and put its tail after the m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .cleaning import clean_text, split_sentences
@@ -58,6 +59,7 @@ class Sentence:
 
 
 def looks_like_scrape(body: list[tuple[int, str]]) -> bool:
+    """Whether the text is a web scrape: a few very long lines rather than paragraphs."""
     lengths = sorted(len(t) for _, t in body if t.strip())
     return bool(lengths) and lengths[len(lengths) // 2] > SCRAPE_MEDIAN_LINE
 
@@ -101,15 +103,20 @@ def restore_order(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _sentences(body: list[tuple[int, str]]) -> list[Sentence]:
+    """The scrape's sentences, each marked as an early echo, the copy kept, or unique."""
     raw = [(line, s) for line, text in body for s in split_sentences(clean_text(text))]
     keys = [re.sub(r"\s+", "", s) for _, s in raw]
     last = {key: i for i, key in enumerate(keys)}
-    seen = {key for i, key in enumerate(keys) if last[key] != i}
-    return [
-        Sentence(line, text, key, frozenset(key[i:i + 2] for i in range(len(key) - 1)), _markers(text),
-                 ECHO if last[key] != i else "repeat" if key in seen else "unique")
-        for i, ((line, text), key) in enumerate(zip(raw, keys))
-    ]
+    counts = Counter(keys)
+    sentences = []
+    for i, ((line, text), key) in enumerate(zip(raw, keys)):
+        role = ECHO if last[key] != i else "repeat" if counts[key] > 1 else "unique"
+        sentences.append(Sentence(line, text, key, _char_pairs(key), _markers(text), role))
+    return sentences
+
+
+def _char_pairs(key: str) -> frozenset[str]:
+    return frozenset(key[i:i + 2] for i in range(len(key) - 1))
 
 
 def _markers(text: str) -> tuple[Marker, ...]:
@@ -166,6 +173,7 @@ class Passes:
         return passes
 
     def decide(self, i: int) -> str:
+        """The pass of sentence i: repeats are the main pass, headings by numbering, prose by resemblance."""
         sentence = self.sentences[i]
         if sentence.role != "unique":
             return ECHO if sentence.role == ECHO else MAIN

@@ -19,6 +19,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def is_table_line(raw: str) -> bool:
+    """A tab-separated row: at least three cells."""
     return raw.count("\t") >= 2
 
 
@@ -92,6 +93,7 @@ class TableState:
         return TableState(header, kind, name, key, scope)
 
     def row(self, builder: "Builder", cells: list[str], line: int) -> None:
+        """Read one body row as a task or an indicator."""
         values = dict(zip(self.header, cells + [""] * (len(self.header) - len(cells))))
         if self.kind == "task":
             self._task_row(builder, values, line)

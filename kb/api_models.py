@@ -1,0 +1,128 @@
+"""Request and response models of the HTTP API (they also document it at /docs)."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from .query import MAX_QUERY_CHARS
+from .search import MAX_K, MODES
+
+
+# ---- request models ---------------------------------------------------------
+class Question(BaseModel):
+    """A question and optional filters (shared by /search and /ask)."""
+
+    q: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="问题 / the question")
+    doc_ids: list[str] = Field(default_factory=list, description="只检索这些文件 / restrict to documents")
+    doc_types: list[str] = Field(default_factory=list, description="文件类型，如 规划 / document types")
+    year: int | None = Field(None, ge=2000, le=2100, description="目标年份 / target year")
+    district: str | None = Field(None, max_length=20, description="区，如 海淀区 / district")
+
+
+class SearchRequest(Question):
+    k: int = Field(10, ge=1, le=MAX_K, description="返回条款数 / number of clauses")
+    mode: Literal[MODES] = Field("hybrid", description="hybrid | bm25 | dense")
+
+
+class AskRequest(Question):
+    k: int = Field(5, ge=1, le=MAX_K, description="检索的候选条款数 / clauses to consider")
+
+
+# ---- response models --------------------------------------------------------
+class HitOut(BaseModel):
+    clause_id: str
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    doc_date: str | None
+    doc_type: str | None
+    section: str
+    label: str
+    kind: str
+    text: str
+    score: float
+    matched_terms: list[str]
+    numbers: list[str]
+    fields: dict[str, str]
+    dense_score: float = 0.0
+    bm25_score: float = 0.0
+
+
+class SearchResponse(BaseModel):
+    query: str
+    mode: str
+    count: int
+    hits: list[HitOut]
+
+
+class AnswerOut(BaseModel):
+    query: str
+    answerable: bool
+    answer: str
+    value: str | None
+    kind: str
+    citations: list[HitOut]
+    id: str | None = None
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str
+    issuer: list[str]
+    number: str | None
+    date: str | None
+    date_written: str | None
+    date_published: str | None
+    status: str | None
+    type: str | None
+    scope: str
+    period: str | None
+    target_year: int | None
+    n_clauses: int
+
+
+class SectionOut(BaseModel):
+    title: str
+    clause_ids: list[str]
+    children: list["SectionOut"]
+
+
+class DocumentDetail(DocumentOut):
+    outline: SectionOut = Field(description="章节树；根节点（title 为空）含无标题条款 / section tree")
+
+
+class ClauseOut(BaseModel):
+    clause_id: str
+    doc_id: str
+    section_path: list[str]
+    section: str
+    label: str
+    kind: str
+    text: str
+    start_line: int
+    end_line: int
+    fields: dict[str, str]
+
+
+class ClauseContext(BaseModel):
+    clause: ClauseOut
+    document: DocumentOut
+    before: list[ClauseOut]
+    after: list[ClauseOut]
+
+
+class TargetsResponse(BaseModel):
+    indicator: str
+    count: int
+    rows: list[dict[str, Any]]
+
+
+class Health(BaseModel):
+    status: str
+    index: str
+    model_id: str | None
+    dense: bool
+    n_clauses: int | None
+    n_documents: int | None
+    built_at: str | None
