@@ -118,7 +118,7 @@ def scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def _row(label: str, tp: int, fp: int, fn: int) -> str:
     p, r, f = scores(tp, fp, fn)
-    return f"{label:<22}{p:>7.3f}{r:>7.3f}{f:>7.3f}{tp:>5}{fp:>5}{fn:>5}"
+    return f"{label:<24}{p:>7.3f}{r:>7.3f}{f:>7.3f}{tp:>5}{fp:>5}{fn:>5}"
 
 
 def evaluate(gold_path: Path, corpus: Path, lenient: bool, show_errors: bool) -> tuple[float, float]:
@@ -127,28 +127,20 @@ def evaluate(gold_path: Path, corpus: Path, lenient: bool, show_errors: bool) ->
     gold = resolve(load_gold(gold_path), clauses)
     figures = [r for r in gold if r["indicator"] is not None]
     predicted = [t for t in extract_targets(clauses, docs) if in_scope(t, gold)]
-    sentences = {(r["clause_id"], r["anchor"][0]) for r in gold}
-    print(f"gold: {len(figures)} figures in {len({r['clause_id'] for r in gold})} clauses "
-          f"({len(sentences)} anchors); {len(predicted)} extracted from the same text")
+    print(f"gold: {len(figures)} figures in {len({r['clause_id'] for r in gold})} clauses; "
+          f"{len(predicted)} extracted from the same sentences and table rows")
     missing = sorted({r["clause_id"] for r in gold if not r["found"]})
     if missing:
         print(f"anchors not found in the current parse (counted as misses): {missing}")
-    print(f"{'':<22}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
+    print(f"{'':<24}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
     result = (0.0, 0.0)
     for rule in (True, False):
         pairs, missed, extra = match(figures, predicted, rule)
         print(_row("lenient names" if rule else "strict names", len(pairs), len(extra), len(missed)))
+        _print_groups(figures, gold, pairs, missed, extra)
         if rule == lenient:
             result, chosen = scores(len(pairs), len(extra), len(missed))[:2], (pairs, missed, extra)
     pairs, missed, extra = chosen
-    groups = sorted({r["clause_id"].split(":")[0] for r in figures}) + ["split:" + s for s in _splits(figures)]
-    for group in groups:
-        def inside(clause_id: str, split: str | None) -> bool:
-            return split == group[6:] if group.startswith("split:") else clause_id.startswith(group + ":")
-        tp = sum(inside(r["clause_id"], r.get("split")) for r, _ in pairs)
-        fn = sum(inside(r["clause_id"], r.get("split")) for r in missed)
-        fp = sum(inside(t.clause_id, _split_of(t, gold)) for t in extra)
-        print(_row(f"  {group}", tp, fp, fn))
     agree = Counter()
     for record, target in pairs:
         agree["kind"] += record["kind"] == target.kind
@@ -158,6 +150,18 @@ def evaluate(gold_path: Path, corpus: Path, lenient: bool, show_errors: bool) ->
     if show_errors:
         _print_errors(missed, extra)
     return result
+
+
+def _print_groups(figures: list[dict], gold: list[dict], pairs: list, missed: list, extra: list) -> None:
+    """One row per document, then one per split (dev: labelled while building; heldout: after)."""
+    groups = sorted({r["clause_id"].split(":")[0] for r in figures}) + ["split:" + s for s in _splits(figures)]
+    for group in groups:
+        def inside(clause_id: str, split: str | None) -> bool:
+            return split == group[6:] if group.startswith("split:") else clause_id.startswith(group + ":")
+        tp = sum(inside(r["clause_id"], r.get("split")) for r, _ in pairs)
+        fn = sum(inside(r["clause_id"], r.get("split")) for r in missed)
+        fp = sum(inside(t.clause_id, _split_of(t, gold)) for t in extra)
+        print(_row(f"  {group}", tp, fp, fn))
 
 
 def _splits(figures: list[dict]) -> list[str]:

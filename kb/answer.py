@@ -125,8 +125,10 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
 
 def best_sentence(query: Query, text: str) -> str:
     """The sentence of `text` sharing most terms with the question (numbers break ties)."""
-    terms = [t for t in tokenize(query.expanded_text) if len(t) > 1]
-    sentences = [s.strip() for line in text.split("\n") for s in split_sentences(line)] or [text]
+    terms = [t for t in tokenize(query.expanded_text) if len(t) > 1
+             and not any(t in d for d in query.districts)]  # a district names the row, not the value
+    pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))
+    sentences = [s.strip() for s in pieces if s.strip()] or [text]
 
     def score(s: str) -> tuple[float, int]:
         overlap = sum(len(t) for t in set(terms) if t in s)

@@ -127,7 +127,7 @@ class Builder:
 
 
 def _heading_title(marker: Marker, title: str) -> str:
-    """"第一章 总体要求" keeps its space; "一、指导思想" and "（一）基本原则" have none."""
+    """Chapter titles keep a space after 第X章; other labels run straight into the title."""
     return f"{marker.label} {title}" if marker.kind == "chapter" and title else f"{marker.label}{title}"
 
 
@@ -179,11 +179,8 @@ def _is_prose(text: str) -> bool:
 
 
 def _join(prev: str, text: str) -> str | None:
-    """`prev` and `text` as one line if `text` carries it on, else None.
-
-    PDF and Word wrapping break prose mid-sentence; an annex list puts each annex on its own line.
-    """
-    if _ANNEX_LIST.match(prev):
+    """`prev` and `text` as one line if `text` carries it on (wrapped prose, an annex list), else None."""
+    if _ANNEX_LIST.match(prev):  # "附件：1.…" then "2.…" on the next lines
         return f"{prev} {text}" if _ANNEX_ITEM.match(text) else None
     if ends_sentence(prev) or not _is_prose(prev) or match_marker(text) or _CAPTION.match(text):
         return None
@@ -191,6 +188,7 @@ def _join(prev: str, text: str) -> str | None:
 
 
 def _prose(builder: Builder, text: str, line: int) -> None:
+    """One logical line of prose: a table caption, a heading, a numbered clause, a title or a paragraph."""
     caption = _CAPTION.match(text)
     if caption:
         builder.close()

@@ -98,17 +98,22 @@ def indicator_name(raw: str) -> str:
     return normalise_indicator(cleaned) or cleaned
 
 
-def name_matches(query: str, indicator: str, min_ratio: float = 0.8) -> bool:
-    """Whether a looked-up name refers to a stored indicator (synonym, substring or near spelling)."""
+def matching_indicators(query: str, names: set[str], min_ratio: float = 0.8) -> set[str]:
+    """The stored indicator names a looked-up name refers to.
+
+    Vocabulary first: a synonym (可再生能源占比) or a part of canonical names (PM2.5) selects
+    those canonical indicators only; otherwise names containing the query or spelled nearly the
+    same (ratio >= min_ratio) match.
+    """
     wanted = strip_scope(clean_name(query))
     if not wanted:
-        return False
+        return set()
     canonical = normalise_indicator(wanted)
-    if canonical is not None and canonical == indicator:
-        return True
-    if wanted in indicator or (canonical or wanted) in indicator:
-        return True
-    return SequenceMatcher(None, wanted, indicator).ratio() >= min_ratio
+    known = {canonical} if canonical else {
+        c for name, c in _synonym_index().items() if wanted in name}
+    if known:
+        return names & known
+    return {n for n in names if wanted in n or SequenceMatcher(None, wanted, n).ratio() >= min_ratio}
 
 
 def _suffix_of(item: str) -> str:
@@ -117,14 +122,19 @@ def _suffix_of(item: str) -> str:
 
 
 def split_items(subject: str, n_values: int, distributive: bool) -> list[str]:
-    """Names for each value of a list: 农药、化肥利用率 with 2 values → [农药利用率, 化肥利用率]."""
-    if not (distributive or n_values > 1):
-        return [subject] * max(n_values, 1)
+    """Names for each value of a list: 农药、化肥利用率 with 2 values → [农药利用率, 化肥利用率].
+
+    Without 分别/均 a single value is shared only when every part is a known indicator
+    (受污染耕地、污染地块安全利用率), so 重点工业园区、产业集群VOCs环境浓度 stays whole.
+    """
     items = [i for i in re.split(r"、|以及|和|及|与", subject) if i]
     if len(items) < 2 or (len(items) != n_values and n_values != 1):
-        return [subject] * n_values
+        return [subject] * max(n_values, 1)
     head = _suffix_of(items[-1])
-    return [i if _suffix_of(i) or not head else i + head for i in items[:-1]] + [items[-1]]
+    items = [i if _suffix_of(i) or not head else i + head for i in items[:-1]] + [items[-1]]
+    if distributive or n_values > 1 or all(normalise_indicator(i) for i in items):
+        return items
+    return [subject]
 
 
 def units() -> list[str]:
@@ -174,3 +184,48 @@ def parse_cell(cell: str) -> list[tuple[str, str, list[str]]] | None:
     first = (match["num"], "%" if match["pct"] else "", qualifier)
     parts = [(p.strip(), "", []) for p in (match["parts"] or "").split(",") if p.strip()]
     return [first, *parts]
+
+
+def _table_layout(fields: dict[str, str]) -> tuple[str, str] | None:
+    """('indicator', key) for a row per indicator, ('region', key) for a row per district."""
+    for key in ("指标名称", "指标"):
+        if key in fields:
+            return "indicator", key
+    for key in ("区", "地区", "区域"):
+        if key in fields:
+            return "region", key
+    return None
+
+
+def _column_year_kind(column: str, default_year: int | None) -> tuple[int | None, str]:
+    found = re.search(r"((?:19|20)\d{2})年", column)
+    kind = "status" if re.search("现状|实际|完成|基准", column) else "target"
+    return (int(found.group(1)) if found else default_year), kind
+
+
+def table_figures(fields: dict[str, str], scope: str, year: int | None) -> list[dict[str, Any]] | None:
+    """One figure per cell of an indicator-table row, or None when the row is no indicator table.
+
+    A row per indicator (丰台 表1/表2: 指标名称 with 2020年现状值 / 2025年规划值 columns) takes year
+    and kind from each column; a row per district (the 2023 表: 区 with one column per indicator)
+    takes its scope from the 区 cell and the document's year.
+    """
+    layout = _table_layout(fields)
+    if layout is None:
+        return None
+    mode, key = layout
+    skip = {key, "序号", "指标类别", "类别", "指标属性", "属性", "备注", "单位", "附件"}
+    figures = []
+    for column, cell in fields.items():
+        cells = None if column in skip else parse_cell(cell)
+        if not cells:
+            continue
+        header = parse_header(fields[key] if mode == "indicator" else column)
+        when, kind = _column_year_kind(column if mode == "indicator" else header["name"], year)
+        names = [header["name"], *header["parts"]] if len(cells) == len(header["parts"]) + 1 else [header["name"]]
+        for name, (value, unit, qualifier) in zip(names, cells):
+            figures.append(dict(indicator=name, value=value, number=float(value), unit=unit or header["unit"],
+                                qualifier=" ".join(header["qualifier"] + qualifier), year=when,
+                                baseline=header["baseline"], scope=fields[key] if mode == "region" else scope,
+                                kind=kind, text=f"{fields[key]}｜{column}：{cell}"))
+    return figures

@@ -52,19 +52,12 @@ class KnowledgeBase:
 
     def ask(self, query: str, k: int = 5, filters: Filters | None = None) -> Answer:
         """An extractive answer with citations, or `answerable: False` when nothing fits."""
-        parsed, hits = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
-        ledger = self._ledger_answer(parsed, hits)
-        if ledger is not None:
-            return ledger
-        ok = is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal)
-        return compose(parsed, hits, ok)
+        from .ledger_answer import answer_from_ledger
 
-    def _ledger_answer(self, parsed, hits: list[Hit]) -> Answer | None:
-        try:
-            from .ledger_answer import answer_from_ledger
-        except ImportError:
-            return None
-        return answer_from_ledger(self, parsed, hits)
+        parsed, hits = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
+        if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal):
+            return compose(parsed, hits, False)
+        return answer_from_ledger(self, parsed, hits) or compose(parsed, hits, True)
 
     # ---- targets --------------------------------------------------------
     @property

@@ -12,8 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from kb.indicators import (clean_name, fold, indicator_name, name_matches, parse_cell, parse_header,
-                           split_items, strip_scope, units, vocabulary)
+from kb.indicators import (clean_name, fold, indicator_name, matching_indicators, split_items, strip_scope,
+                           table_figures, units, vocabulary)
 from kb.model import Clause, Document
 
 PERIODS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -30,17 +30,17 @@ _LINK = ("达到|达|降至|降到|下降到|下降至|减到|减至|减少到|�
 _ADVERB = ("力争|确保|持续|进一步|稳步|大力|加快|积极|全面|切实|着力|基本|率先|逐步|预计|总体|大幅|分别|均|共计|"
            "合计|共|累计|约|近|逾|要|将|应|并|已|每月|每年|全年|其中|同时|或者|或|且")
 _ACTION = ("完成|新增|新建|建成|建立|创建|培育|淘汰|发展|实现|实施|解决|推动|推进|组织|开展|举办|发放|发布|命名|出台|"
-           "制修订|刊登|拍摄|推广|坚守|严守|划定并严守|统筹管理|启动建设|改造提升|消除|整治|清理整治|疏解退出|利用|建设")
+           "制修订|刊登|拍摄|推广|形成|坚守|严守|划定并严守|统筹管理|启动建设|改造提升|消除|整治|清理整治|疏解退出|利用|建设")
 _TAIL = re.compile(f"(?:{_LINK}|{_ADVERB}|{_ACTION}|的)$")
-_LEAD = re.compile(f"^(?:[、,和及与]|按照|到?(?:19|20)\\d{{2}}年(?:底|末|前)?|年底前|力争到|{_ADVERB}|{_ACTION})")
+_LEAD = re.compile(f"^(?:[、,和及与等]|按照|到?(?:19|20)\\d{{2}}年(?:底|末|前)?|年底前|力争到|{_ADVERB}|{_ACTION})")
 _LINK_END = re.compile(f"(?:{_LINK})$")
 _ACTION_END = re.compile(f"(?:{_ACTION})$")
-_APPROX_END = re.compile(r"(?:约|近|逾|每月|每年)+$")
-_BASELINE = re.compile(r"(?:比|较|与|相比)(?P<b>(?:19|20)\d{2}年(?:同期|底)?|峰值|监测基准年|上年|同期)")
+_APPROX_END = re.compile(r"(?:约|近|逾|每月|每年|不少于|不低于|不超过|不高于|超过)+$")
+_BASELINE = re.compile(r"(?:比|较|与|相比)(?P<b>(?:19|20)\d{2}年(?:同期|底)?|峰值|监测基准年|上年|同期)|(?P<b2>同比)")
 _PARENS = re.compile(r"\([^()]*\)")
 _FROM = re.compile(r"(?:由|从)(?P<y>(?:19|20)\d{2}年)?的?(?:每月|每年)?$")
 _QUALIFIER = re.compile(r"力争|确保|累计|新增|预计|不低于|不少于|不超过|不高于|超过|高于|低于|"
-                        r"(?:下降|削减|减少|降低|增加|增长|提高|提升|回升)(?![到至])")
+                        r"(?:下降|削减|减少|降低|增加|增长|提高|提升|回升)(?![到至值])")
 _DISTRIBUTIVE = re.compile(r"分别|(?<![年平人])均(?![值匀衡])")
 _YEAR = re.compile(r"(?P<pre>力争到|到|至|在|于|比|较|与|由|从)?(?P<y>(?:19|20)\d{2})年(?P<post>底|末|度|以来|的)?")
 _OBJECT_CUT = re.compile(r"的|向|对|开展|安装|为|以|实现|且|并|达到|消除|进行|用于|作为")
@@ -105,57 +105,21 @@ def extract_targets(clauses: list[Clause], docs: list[Document]) -> list[Target]
 
 def lookup(targets: list[Target], indicator: str, year: int | None = None,
            scope: str | None = None) -> list[Target]:
-    """Every record for an indicator (synonyms and near names match), sorted by year."""
-    hits = [t for t in targets if name_matches(indicator, t.indicator)
+    """Every record for an indicator (synonyms, parts and near spellings match), sorted by year;
+    optionally only one year, or one scope (a substring: 海淀 finds 海淀区)."""
+    names = matching_indicators(indicator, {t.indicator for t in targets})
+    hits = [t for t in targets if t.indicator in names
             and (year is None or t.year == year) and (scope is None or scope in t.scope)]
     return sorted(hits, key=lambda t: (t.year is None, t.year or 0))
 
 
 def _clause_targets(clause: Clause, doc: Document) -> list[Target]:
-    layout = _table_layout(clause.fields)
-    if layout:
-        return _table_targets(clause, doc, *layout)
+    cells = table_figures(clause.fields, doc.scope, doc.target_year)
+    if cells is not None:
+        return [Target(**cell, doc_id=doc.id, clause_id=clause.clause_id) for cell in cells]
     text = clause.fields.get("工作措施") or clause.text
     return [t for s in _spans(text, "。;!?\n") for t in _sentence_targets(_Sentence(
         fold(text[s[0]:s[1]]), text[s[0]:s[1]].strip(), clause, doc))]
-
-
-# ---- tables -----------------------------------------------------------------------------
-
-def _table_layout(fields: dict[str, str]) -> tuple[str, str] | None:
-    """('indicator', key) for a row per indicator, ('region', key) for a row per district."""
-    for key in ("指标名称", "指标"):
-        if key in fields:
-            return "indicator", key
-    for key in ("区", "地区", "区域"):
-        if key in fields:
-            return "region", key
-    return None
-
-
-def _table_targets(clause: Clause, doc: Document, layout: str, key: str) -> list[Target]:
-    skip = {key, "序号", "指标类别", "类别", "指标属性", "属性", "备注", "单位", "附件"}
-    targets = []
-    for column, cell in clause.fields.items():
-        cells = None if column in skip else parse_cell(cell)
-        if not cells:
-            continue
-        header = parse_header(clause.fields[key] if layout == "indicator" else column)
-        year, kind = _column_year_kind(column if layout == "indicator" else header["name"], doc)
-        scope = clause.fields[key] if layout == "region" else doc.scope
-        names = [header["name"], *header["parts"]] if len(cells) == len(header["parts"]) + 1 else [header["name"]]
-        text = f"{clause.fields[key]}｜{column}：{cell}"
-        for name, (value, unit, qualifier) in zip(names, cells):
-            targets.append(Target(name, value, float(value), unit or header["unit"],
-                                  " ".join(header["qualifier"] + qualifier), year, header["baseline"],
-                                  scope, kind, doc.id, clause.clause_id, text))
-    return targets
-
-
-def _column_year_kind(column: str, doc: Document) -> tuple[int | None, str]:
-    found = re.search(r"((?:19|20)\d{2})年", column)
-    kind = "status" if re.search("现状|实际|完成|基准", column) else "target"
-    return (int(found.group(1)) if found else doc.target_year), kind
 
 
 # ---- sentences --------------------------------------------------------------------------
@@ -192,7 +156,7 @@ def _segment_targets(sentence: _Sentence, start: int, end: int) -> list[Target]:
     text = sentence.text
     figures = [m for m in FIGURE.finditer(text, start, end) if _is_figure(sentence, m, start)]
     targets, pos, kept, baseline = [], start, "", None
-    for i, group in enumerate(_groups(text, figures)):
+    for group in _groups(text, figures):
         before = kept + text[pos:group[0].start()]
         after_end = figures[figures.index(group[-1]) + 1].start() if group[-1] is not figures[-1] else end
         came_from = _FROM.search(before)
@@ -237,13 +201,17 @@ def _groups(text: str, figures: list[re.Match[str]]) -> list[list[re.Match[str]]
 def _group_targets(sentence: _Sentence, group: list[re.Match[str]], before: str, after: str,
                    baseline: str | None) -> list[Target]:
     figures = [_parse_figure(m) for m in group]
+    if before.endswith("每月"):  # 每月5.2吨/平方公里 is the same unit as 5吨/平方公里·月
+        figures = [(v, n, u if u.endswith("·月") else u + "·月", q) for v, n, u, q in figures]
     names = _names(sentence, before, after, len(figures), figures[0][2])
     if len(figures) == 1 and len(names) > 1:
         figures = figures * len(names)
     year, kind = _year_kind(sentence, group[0].start())
     scope = _scope(sentence, before)
     found = _BASELINE.search(before)
-    baseline = baseline or (found["b"] if found else None)
+    baseline = baseline or (found and (found["b"] or "上年同期"))
+    if len(figures) > 1 and figures[-1][3] and not any(f[3] for f in figures[:-1]):
+        figures = [(v, n, u, figures[-1][3]) for v, n, u, _ in figures]  # 55分贝和70分贝以内
     leading = _qualifiers(before)
     return [Target(_indicator(name, unit), value, number, unit, " ".join(dict.fromkeys(leading + extra)),
                    year, baseline, scope, kind, sentence.doc.id, sentence.clause.clause_id, sentence.original)
@@ -335,6 +303,8 @@ def _qualifiers(before: str) -> list[str]:
 def _scope(sentence: _Sentence, before: str) -> str:
     """The area a figure applies to: named next to it, else in an earlier segment that only sets
     the scene (2020年，全区…) or that the name was taken from, else the document's."""
+    if re.search("合计|共计|总计", before):
+        return sentence.doc.scope
     borrowed = not _clean_subject(before)
     for i, text in enumerate([before, *reversed(sentence.segments)]):
         found = _scopes_in(text)
@@ -354,7 +324,7 @@ def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str]:
     """The year a figure is for and whether it is a target or a reported status."""
     doc, masked = sentence.doc, sentence.masked[:pos]
     stated = [m for m in _YEAR.finditer(masked) if m["pre"] not in ("比", "较", "与", "由", "从")
-              and m["post"] not in ("度", "以来", "的") and masked[m.start("y") - 1:m.start("y")] not in "—-~"]
+              and m["post"] not in ("度", "以来", "的") and not masked[:m.start("y")].endswith(("—", "-", "~"))]
     published = int(doc.date[:4]) if doc.date else None
     if stated:
         year = int(stated[-1]["y"])
@@ -362,6 +332,13 @@ def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str]:
         return year, "target" if ahead else "status"
     section = " ".join(sentence.clause.section_path)
     if any(marker in section for marker in STATUS_SECTIONS):
-        period = "十三五" if "十三五" in section else (doc.period or "")
-        return (PERIODS[period][1] if period in PERIODS else None), "status"
+        return _period_end(section, doc), "status"
     return doc.target_year, "target"
+
+
+def _period_end(section: str, doc: Document) -> int | None:
+    """The year a review reports on: the period named in the heading, else the one before the plan's."""
+    named = next((p for p in PERIODS if p in section), None)
+    if named:
+        return PERIODS[named][1]
+    return PERIODS[doc.period][0] - 1 if doc.period in PERIODS else None

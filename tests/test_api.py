@@ -206,3 +206,18 @@ def test_rendered_answer_escapes_query_and_clause_text():
 def test_highlight_never_splits_an_escape():
     assert render.highlight("a<b>&c", ["b", "&", "amp"], []) == \
         'a&lt;<mark class="kb-term">b</mark>&gt;<mark class="kb-term">&amp;</mark>c'
+
+
+def test_ui_callbacks_render_answers_targets_and_documents(served_kb):  # noqa: F811
+    from ui.app import Callbacks
+
+    cb = Callbacks(lambda: served_kb)
+    page = cb.ask(DUST)
+    assert f'<mark class="kb-num">{DUST_VALUE}</mark>' in page and "<details>" in page and "《" in page
+    assert 'class="kb-error"' in cb.ask("   ") and "问题为空" in cb.ask("   ")
+    assert cb.search("扬尘", 3, "hybrid", ["ft-plan-2022"], [], "不限", "不限").count('class="kb-card"') == 3
+    summary, table, chart = cb.targets("森林覆盖率", "不限", "不限")
+    if "kb-error" not in summary:
+        assert len(table) > 0 and len(chart) > 0 and set(chart["年份"]) >= {"2025年"}
+    outline = cb.document("ft-plan-2022")
+    assert outline.count('class="kb-clause"') == len(served_kb.document_clauses("ft-plan-2022"))

@@ -73,6 +73,17 @@ def test_scrape_headings_sit_under_their_chapter(real):
     assert dust.section_path[0].startswith("四、")
 
 
+def test_scrape_chapters_come_in_reading_order(real):
+    chapters = [c.section_path[0][:2] for c in of_doc(real, "bj-plan-2021") if c.section_path]
+    assert list(dict.fromkeys(chapters)) == ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、"]
+
+
+def test_scrape_inline_headings_are_split_from_their_body(real):
+    paths = {s for c in of_doc(real, "bj-plan-2021") for s in c.section_path}
+    assert {"3.精细化实施扬尘管控", "(二)规划原则", "1.生态文明建设全面推进",
+            "(三)以风险管控为重点保障土壤环境安全"} <= paths
+
+
 def test_every_task_row_names_its_lead_department(real):
     rows = [c for c in of_doc(real, "bj-action-2023") if c.kind == "task_row"]
     assert len(rows) >= 90

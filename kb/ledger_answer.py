@@ -1,0 +1,47 @@
+"""Answer target questions ("…目标是多少", "各文件…分别…") from the indicator ledger."""
+from __future__ import annotations
+
+import numpy as np
+
+from .answer import Answer
+from .indicators import apply_terms, fold, vocabulary
+from .query import Query
+from .search import Hit
+
+_TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
+
+
+def indicator_in(text: str) -> str | None:
+    """The canonical indicator a question names (longest name or synonym wins)."""
+    folded = apply_terms(fold(text))
+    names = [(alias, name) for name, aliases in vocabulary()["indicators"].items() for alias in [name, *aliases]]
+    found = [(len(alias), name) for alias, name in names if apply_terms(fold(alias)) in folded]
+    return max(found)[1] if found else None
+
+
+def answer_from_ledger(kb, query: Query, hits: list[Hit]) -> Answer | None:
+    """A short comparison of an indicator's targets by year and document, with the rows cited."""
+    if not any(w in query.text for w in _TARGET_WORDS) or "responsibility" in query.intents:
+        return None
+    indicator = indicator_in(query.text)
+    if indicator is None:
+        return None
+    scope = query.districts[0] if query.districts else None
+    rows = [t for t in kb.targets(indicator, scope=scope) if t["kind"] == "target"]
+    if query.years:
+        rows = [t for t in rows if t.get("year") in query.years] or rows
+    if not rows:
+        return None
+    parts = [f"{t.get('year') or '—'}年 {t.get('qualifier') or ''}{t['value']}{t.get('unit') or ''}"
+             f"（{t.get('scope')}，《{t['doc_title']}》）" for t in rows[:8]]
+    citations = _cite(kb, query, [t["clause_id"] for t in rows[:8]])
+    return Answer(query.text, True, f"{indicator}：" + "；".join(parts), value=rows[0]["value"],
+                  kind="targets", citations=citations)
+
+
+def _cite(kb, query: Query, clause_ids: list[str]) -> list[Hit]:
+    searcher = kb.searcher
+    zeros = np.zeros(len(kb.clauses), dtype=np.float32)
+    index = {c.clause_id: i for i, c in enumerate(kb.clauses)}
+    ids = [index[c] for c in dict.fromkeys(clause_ids) if c in index]
+    return [searcher._hit(i, 1.0, query, zeros, None) for i in ids]

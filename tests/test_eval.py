@@ -1,0 +1,58 @@
+"""Eval harness: metrics against hand-computed values, BEIR layout, the gold set as a regression floor."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.evaluate import load_gold, scores
+from kb.errors import KBError
+from kb.model import Clause
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_metrics_match_hand_computed_values():
+    qrels = {"q1": {"a": 1, "b": 1}, "q2": {"c": 1}}
+    run = {"q1": {"a": 3.0, "x": 2.0, "b": 1.0}, "q2": {"y": 2.0, "c": 1.0}}
+    m = scores(qrels, run, ["hit_rate@1", "recall@1", "recall@5", "mrr@10", "ndcg@10"])
+    assert m["hit_rate@1"] == pytest.approx(0.5)
+    assert m["recall@1"] == pytest.approx((0.5 + 0) / 2)
+    assert m["recall@5"] == pytest.approx(1.0)
+    assert m["mrr@10"] == pytest.approx((1 + 1 / 2) / 2)
+    ndcg_q1 = (1 + 1 / 2) / (1 + 1 / 1.5849625)  # gains at ranks 1 and 3 vs ideal ranks 1 and 2
+    ndcg_q2 = (1 / 1.5849625) / 1
+    assert m["ndcg@10"] == pytest.approx((ndcg_q1 + ndcg_q2) / 2, abs=1e-4)
+
+
+def test_gold_evidence_that_vanished_fails_loudly(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "x", "kind": "fact", "question": "?", "evidence": ["不存在的证据文字"]},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    clauses = [Clause("d:1", "d", [], "", "paragraph", "别的内容", 1, 1)]
+    with pytest.raises(KBError, match="不存在的证据文字"):
+        load_gold(gold, clauses)
+
+
+def test_beir_dataset_is_indexed_and_scored(fake_embedder):
+    from kb.evalrun import evaluate_beir
+
+    result = evaluate_beir(FIXTURES / "beir", fake_embedder, progress=False)
+    assert result["n_queries"] == 3
+    assert set(result["retrievers"]) >= {"bm25", "dense", "hybrid"}
+    assert result["retrievers"]["bm25"]["recall@10"] == pytest.approx(1.0)
+    assert 0 < result["retrievers"]["hybrid"]["mrr@10"] <= 1
+
+
+@pytest.mark.slow
+def test_gold_set_regression_floor(real_kb):
+    """Well below current figures (README), so noise cannot fail it but a broken retriever does."""
+    from kb.evalrun import evaluate_gold
+
+    result = evaluate_gold(real_kb, Path(__file__).parent.parent / "eval" / "gold.jsonl")
+    hybrid = result["retrievers"]["hybrid"]
+    assert hybrid["overall"]["hit_rate@5"] >= 0.75
+    assert hybrid["by_kind"]["responsibility"]["hit_rate@5"] >= 0.75
+    assert result["answers"]["refusal_rate"] >= 0.6
+    assert result["answers"]["false_refusal_rate"] <= 0.15
