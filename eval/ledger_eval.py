@@ -7,6 +7,16 @@ and kind. A line whose indicator is null marks text that was read and holds no f
 threshold such as 面积大于50亩的). Every figure in the labelled clauses was labelled, so precision
 counts the extractions from the labelled sentences and table rows only.
 
+What was labelled: every number with a unit that states how much or how many of something
+is to be reached (target) or was reached (status), including counts of things built, closed or
+held (100处示范区, 20次宣传活动) and every numeric cell of an indicator table. Not labelled:
+years, dates and deadlines, thresholds that define a category (4.5吨以下环卫车, 面积大于50亩的,
+30米范围内), numbers inside names (500米服务半径), parenthesised descriptions (约225平方公里),
+ranks (第4名) and the count of an enumerated list (……等3处). Status figures without a stated year
+take the end of the period they review (“十三五” → 2020); targets without one take the document's
+target year. The "split" field says whether a line was labelled before the extractor was written
+(dev, also used while developing it) or after its rules were frozen (heldout).
+
 A prediction matches a gold figure when clause, value and year agree and the indicator names
 agree. Two name rules are reported: strict (same canonical name after cleaning) and lenient
 (also when one name contains the other or they share at least half their characters in order),

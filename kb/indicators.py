@@ -67,10 +67,15 @@ def _synonym_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _scope_prefix() -> re.Pattern[str]:
+    scopes = sorted(vocabulary()["scopes"], key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(scopes) + ")(?:及|和|、)?")
+
+
 def strip_scope(name: str) -> str:
     """Remove leading area words: 全市森林覆盖率 → 森林覆盖率."""
-    scopes = sorted(vocabulary()["scopes"], key=len, reverse=True)
-    pattern = re.compile("^(?:" + "|".join(scopes) + ")(?:及|和|、)?")
+    pattern = _scope_prefix()
     previous = None
     while previous != name:
         previous, name = name, pattern.sub("", name)
@@ -116,9 +121,13 @@ def matching_indicators(query: str, names: set[str], min_ratio: float = 0.8) -> 
     return {n for n in names if wanted in n or SequenceMatcher(None, wanted, n).ratio() >= min_ratio}
 
 
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(vocabulary()["suffixes"], key=len, reverse=True))
+
+
 def _suffix_of(item: str) -> str:
-    heads = sorted(vocabulary()["suffixes"], key=len, reverse=True)
-    return next((h for h in heads if item.endswith(h) and len(item) > len(h)), "")
+    return next((h for h in _heads() if item.endswith(h) and len(item) > len(h)), "")
 
 
 def split_items(subject: str, n_values: int, distributive: bool) -> list[str]:

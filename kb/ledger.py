@@ -17,7 +17,7 @@ from kb.indicators import (clean_name, fold, indicator_name, matching_indicators
 from kb.model import Clause, Document
 
 PERIODS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-STATUS_SECTIONS = ("十三五", "成效", "成就", "完成情况", "回顾")
+STATUS_SECTIONS = ("十三五", "成效", "成就", "完成情况", "回顾", "现状", "形势", "挑战")
 
 _UNIT = "|".join(map(re.escape, units()))
 FIGURE = re.compile(
@@ -32,7 +32,9 @@ _ADVERB = ("力争|确保|持续|进一步|稳步|大力|加快|积极|全面|�
 _ACTION = ("完成|新增|新建|建成|建立|创建|培育|淘汰|发展|实现|实施|解决|推动|推进|组织|开展|举办|发放|发布|命名|出台|"
            "制修订|刊登|拍摄|推广|形成|坚守|严守|划定并严守|统筹管理|启动建设|改造提升|消除|整治|清理整治|疏解退出|利用|建设")
 _TAIL = re.compile(f"(?:{_LINK}|{_ADVERB}|{_ACTION}|的)$")
-_LEAD = re.compile(f"^(?:[、,和及与等]|按照|到?(?:19|20)\\d{{2}}年(?:底|末|前)?|年底前|力争到|{_ADVERB}|{_ACTION})")
+_LEAD_WORDS = f"[、,和及与等]|按照|到?(?:19|20)\\d{{2}}年(?:底|末|前)?|年底前|力争到|{_ADVERB}"
+_LEAD = re.compile(f"^(?:{_LEAD_WORDS}|{_ACTION})")
+_LEAD_KEEP_ACTION = re.compile(f"^(?:{_LEAD_WORDS})")
 _LINK_END = re.compile(f"(?:{_LINK})$")
 _ACTION_END = re.compile(f"(?:{_ACTION})$")
 _APPROX_END = re.compile(r"(?:约|近|逾|每月|每年|不少于|不低于|不超过|不高于|超过)+$")
@@ -249,10 +251,12 @@ def _names(sentence: _Sentence, before: str, after: str, count: int, unit: str) 
 
 def _named_by_words(sentence: _Sentence, before: str, after: str, count: int, unit: str,
                     tail: str) -> list[str]:
-    initial = not before.strip(" 、,")
+    initial, counted = not before.strip(" 、,"), unit.lstrip("万亿") in _COUNTS
     subject, thing = _clean_subject(before), _clean_object(after, cut=not initial)
     if thing and not _LINK_END.search(tail):  # 完成3000万平方米既有建筑节能改造
         return [subject + thing if unit == "%" and subject else thing]
+    if counted:  # the verb is part of what is counted: 淘汰高排放车14万辆, 整治燃煤锅炉404台
+        subject = _clean_subject(before, keep_action=True)
     if not subject:
         return _earlier_names(sentence, count)
     if subject in _GENERIC and sentence.segments:
@@ -275,13 +279,14 @@ def _earlier_names(sentence: _Sentence, count: int) -> list[str]:
     return [""] * count
 
 
-def _clean_subject(text: str) -> str:
+def _clean_subject(text: str, keep_action: bool = False) -> str:
     """The indicator words before a figure: drop years, areas, verbs, adverbs and baselines."""
     text = _SHARE_OF.sub(r"\1", _BASELINE.sub("", _PARENS.sub("", fold(text))))
+    lead = _LEAD_KEEP_ACTION if keep_action else _LEAD
     previous = None
     while previous != text:
         previous = text
-        text = strip_scope(_LEAD.sub("", _TAIL.sub("", text.strip())))
+        text = strip_scope(lead.sub("", _TAIL.sub("", text.strip())))
     return clean_name(text)
 
 
@@ -332,13 +337,15 @@ def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str]:
         return year, "target" if ahead else "status"
     section = " ".join(sentence.clause.section_path)
     if any(marker in section for marker in STATUS_SECTIONS):
-        return _period_end(section, doc), "status"
+        return _period_end(section, doc, published), "status"
     return doc.target_year, "target"
 
 
-def _period_end(section: str, doc: Document) -> int | None:
-    """The year a review reports on: the period named in the heading, else the one before the plan's."""
-    named = next((p for p in PERIODS if p in section), None)
-    if named:
-        return PERIODS[named][1]
+def _period_end(section: str, doc: Document, published: int | None) -> int | None:
+    """The year a review reports on: the end of a past period named in the heading (“十三五” →
+    2020), else the year before the plan's own period starts."""
+    ended = [end for name, (_, end) in PERIODS.items()
+             if name in section and (published is None or end < published)]
+    if ended:
+        return max(ended)
     return PERIODS[doc.period][0] - 1 if doc.period in PERIODS else None

