@@ -104,7 +104,8 @@ def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
         if duty is not None:
             return duty
     best = hits[0]
-    sentence = best_sentence(query, best.text)
+    short_row = best.kind == "indicator_row" and len(best.text) <= 120
+    sentence = best.text if short_row else best_sentence(query, best.text)
     value = extract_value(sentence, query) if "quantity" in query.intents else None
     text = f"{value}（{sentence}）" if value else sentence
     return Answer(query.text, True, text, value=value, kind="clause", citations=hits)
@@ -131,7 +132,8 @@ def best_sentence(query: Query, text: str) -> str:
     sentences = [s.strip() for s in pieces if s.strip()] or [text]
 
     def score(s: str) -> tuple[float, int]:
-        overlap = sum(len(t) for t in set(terms) if t in s)
+        upper = s.upper()
+        overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
         return overlap, int(bool(_VALUE.search(s)))
 
     return max(sentences, key=score)

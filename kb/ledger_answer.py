@@ -32,11 +32,20 @@ def answer_from_ledger(kb, query: Query, hits: list[Hit]) -> Answer | None:
         rows = [t for t in rows if t.get("year") in query.years] or rows
     if not rows:
         return None
-    parts = [f"{t.get('year') or '—'}年 {t.get('qualifier') or ''}{t['value']}{t.get('unit') or ''}"
-             f"（{t.get('scope')}，《{t['doc_title']}》）" for t in rows[:8]]
+    parts = [f"{t.get('year') or '—'}年 {figure(t)}（{t.get('scope')}，《{t['doc_title']}》）" for t in rows[:8]]
     citations = _cite(kb, query, [t["clause_id"] for t in rows[:8]])
     return Answer(query.text, True, f"{indicator}：" + "；".join(parts), value=rows[0]["value"],
                   kind="targets", citations=citations)
+
+
+_SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下", "以上水平")
+
+
+def figure(target: dict) -> str:
+    """"35微克/立方米左右", "不低于26.1%": qualifiers on the side Chinese puts them."""
+    value = f"{target['value']}{target.get('unit') or ''}"
+    qualifier = target.get("qualifier") or ""
+    return value + qualifier if qualifier in _SUFFIX_QUALIFIERS else qualifier + value
 
 
 def _cite(kb, query: Query, clause_ids: list[str]) -> list[Hit]:

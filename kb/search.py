@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 
@@ -35,9 +36,9 @@ class Filters:
 class Settings:
     """Retrieval knobs, tuned on eval/gold.jsonl (see README)."""
 
-    dense_weight: float = 1.0
+    dense_weight: float = 0.7
     bm25_weight: float = 1.0
-    rrf_k: int = 60
+    rrf_k: int = 10
     district_boost: float = 0.5
     year_boost: float = 0.3
     doc_boost: float = 0.5
@@ -80,6 +81,7 @@ class Searcher:
         self.docs: dict[str, Document] = {d.id: d for d in index.documents}
         self._texts = [passage_text(c) for c in index.clauses]
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()  # API routes run in a thread pool
 
     def search(self, text: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> tuple[Query, list[Hit]]:
         if mode not in MODES:
@@ -100,12 +102,14 @@ class Searcher:
         return query, [self._hit(i, scores[i], query, bm25, dense) for i in order]
 
     def _dense_scores(self, query: Query) -> dict[int, float]:
-        vec = self._query_cache.get(query.text)
+        with self._cache_lock:
+            vec = self._query_cache.get(query.text)
         if vec is None:
             vec = self.embedder.encode_query(query.text)
-            self._query_cache[query.text] = vec
-            if len(self._query_cache) > 1024:
-                self._query_cache.popitem(last=False)
+            with self._cache_lock:
+                self._query_cache[query.text] = vec
+                if len(self._query_cache) > 1024:
+                    self._query_cache.popitem(last=False)
         scores, ids = self.index.dense.search(vec, min(self.index.dense.size, max(CANDIDATES, 1)))
         return dict(zip(ids.tolist(), scores.tolist()))
 
@@ -169,7 +173,8 @@ class Searcher:
     def _hit(self, i: int, score: float, query: Query, bm25: np.ndarray, dense: dict[int, float] | None) -> Hit:
         clause = self.index.clauses[i]
         doc = self.docs[clause.doc_id]
-        terms = dict.fromkeys(t for t in tokenize(query.expanded_text) if len(t) > 1 and t in clause.text)
+        upper = clause.text.upper()
+        terms = dict.fromkeys(t for t in tokenize(query.expanded_text) if len(t) > 1 and t.upper() in upper)
         return Hit(
             clause_id=clause.clause_id, doc_id=doc.id, doc_title=doc.title, doc_number=doc.number,
             doc_date=doc.date, doc_type=doc.type, section=clause.section, label=clause.label,
