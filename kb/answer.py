@@ -66,19 +66,28 @@ def domain_terms() -> tuple[str, ...]:
     return tuple(sorted(terms, key=len, reverse=True))
 
 
-def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule) -> str | None:
+_GENERIC_PLACES = frozenset("城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 郊区 各区 市区 中国 首都".split())
+
+
+def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
+                   aliases: tuple[str, ...] = ()) -> str | None:
     """Why the corpus cannot answer this question, or None when it can."""
     if not hits:
         return "no clause matched"
     text = query.text
     for district in query.districts:
         text = text.replace(district, " ")
-    for alias in ("经开区", "亦庄"):
+    for alias in ("经开区", "亦庄", *aliases):
         text = text.replace(alias, " ")
-    places = [w.word for w in _posseg().cut(text) if w.flag == "ns" and len(w.word) >= 2
-              and w.word not in vocab and "北京" not in w.word and w.word not in domain_terms()]
+    named = [w.word for w in _posseg().cut(text) if w.flag == "ns" and len(w.word) >= 2
+             and "北京" not in w.word and w.word not in domain_terms() and w.word not in _GENERIC_PLACES]
+    places = [p for p in named if p not in vocab]
     if places:
         return f"place not covered: {places[0]}"
+    cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
+    absent = [p for p in named + query.districts if p not in cited]
+    if absent:
+        return f"no clause about {absent[0]} answers this"
     years = [str(y) for y in query.years if str(y) not in vocab]
     if years:
         return f"year not covered: {years[0]}"
@@ -91,8 +100,9 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     return None
 
 
-def is_answerable(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule) -> bool:
-    return refusal_reason(query, hits, vocab, rule) is None
+def is_answerable(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
+                  aliases: tuple[str, ...] = ()) -> bool:
+    return refusal_reason(query, hits, vocab, rule, aliases) is None
 
 
 def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:

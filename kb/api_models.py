@@ -29,6 +29,19 @@ class AskRequest(Question):
     k: int = Field(5, ge=1, le=MAX_K, description="检索的候选条款数 / clauses to consider")
 
 
+class DocumentUpload(BaseModel):
+    """Form fields sent with an uploaded document (POST /documents); all optional."""
+
+    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]{1,40}$",
+                           description="文件编号，小写字母、数字、- / document id (default: from the file name)")
+    title: str | None = Field(None, max_length=200, description="标题 / title (default: the file name)")
+    issuer: list[str] = Field(default_factory=list, max_length=10, description="发文机关，可用逗号分隔 / issuers")
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="发布日期 YYYY-MM-DD / publication date")
+    type: str | None = Field(None, max_length=20, description="文件类型，如 规划、通知 / document type")
+    number: str | None = Field(None, max_length=50, description="文号 / document number")
+    scope: str | None = Field(None, max_length=20, description="适用范围，如 全市、丰台区 / scope")
+
+
 # ---- response models --------------------------------------------------------
 class HitOut(BaseModel):
     clause_id: str
@@ -116,6 +129,19 @@ class TargetsResponse(BaseModel):
     indicator: str
     count: int
     rows: list[dict[str, Any]]
+
+
+class DocumentChange(BaseModel):
+    """The result of adding or removing a document: the index version now in service."""
+
+    action: Literal["added", "removed"]
+    id: str
+    title: str
+    file: str
+    n_clauses: int = Field(description="该文件的条款数 / the document's clauses")
+    index: str = Field(description="现用索引版本 / index version now in service")
+    total_documents: int
+    total_clauses: int
 
 
 class Health(BaseModel):

@@ -69,6 +69,46 @@ def build(force: bool = typer.Option(False, help="Rebuild even when the index is
 
 
 @app.command()
+def add(file: Path = typer.Argument(..., help=".txt, .md, .docx or .pdf (UTF-8 or GB18030)."),
+        doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: from the file name)."),
+        title: Optional[str] = typer.Option(None, help="Title (default: the file name)."),
+        issuer: list[str] = typer.Option([], help="Issuing body; repeat for several."),
+        date: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+        doc_type: Optional[str] = typer.Option(None, "--type", help="规划, 实施意见, 行动计划, 通知 …"),
+        number: Optional[str] = typer.Option(None, help="文号, e.g. 京政发〔2021〕35号."),
+        scope: Optional[str] = typer.Option(None, help="全市 (default) or a district.")) -> None:
+    """Add a document to corpus/ and publish a new index (only its clauses are embedded)."""
+    from .ingest import DocumentInfo, add_document
+
+    info = DocumentInfo(id=doc_id, title=title, issuer=issuer, date=date, type=doc_type, number=number, scope=scope)
+    _change(lambda s, embedder: add_document(file, s.corpus_dir, s.index_dir, embedder, info, progress=True))
+
+
+@app.command()
+def remove(doc_id: str = typer.Argument(..., help="The document id, e.g. bj-plan-2021.")) -> None:
+    """Remove a document from corpus/ and publish a new index without it."""
+    from .ingest import remove_document
+
+    _change(lambda s, embedder: remove_document(doc_id, s.corpus_dir, s.index_dir, embedder))
+
+
+def _change(apply) -> None:
+    import time
+
+    from .embed import make_embedder
+
+    s, start = _settings(), time.perf_counter()
+    try:
+        change = apply(s, make_embedder(s.embedder))
+    except KBError as exc:
+        _fail(exc)
+    doc = change.document
+    typer.echo(f"{change.action} {doc.id} 《{doc.title}》 ({change.n_clauses} clauses, corpus/{doc.file}); "
+               f"index {change.version.name}: {change.total_clauses} clauses from {change.total_documents} "
+               f"documents ({time.perf_counter() - start:.1f} s). A running server switches to it within a second.")
+
+
+@app.command()
 def clauses(doc: Optional[str] = typer.Option(None, help="List the clauses of one document id."),
             stats: bool = typer.Option(False, help="Clauses per document and kind."),
             as_json: bool = typer.Option(False, "--json", help="JSONL output.")) -> None:

@@ -55,7 +55,8 @@ class KnowledgeBase:
         from .ledger_answer import answer_from_ledger
 
         parsed, hits = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
-        if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal):
+        aliases = tuple(a for d in self.loaded.documents for a in d.aliases)
+        if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal, aliases):
             return compose(parsed, hits, False)
         return answer_from_ledger(self, parsed, hits) or compose(parsed, hits, True)
 

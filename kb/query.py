@@ -35,6 +35,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     districts: list[str] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)  # 十三五 / 十四五 named in the question
 
     @property
     def expanded_text(self) -> str:
@@ -73,6 +74,7 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
             if any(term.upper() in text.upper() for term in group):
                 query.expansions += [t for t in group if t.upper() not in text.upper()]
     query.years = sorted({int(y) for y in _YEAR.findall(text) if 2000 <= int(y) <= 2060})
+    query.periods = [p for p in _PERIODS if p in text]
     for period, (start, end) in _PERIODS.items():
         if period in text:
             query.years = sorted(set(query.years) | {end})

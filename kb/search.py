@@ -146,6 +146,8 @@ class Searcher:
         if query.districts and any(d == clause.label or d in clause.text or (doc and doc.scope == d)
                                    for d in query.districts):
             boost += self.settings.district_boost
+        if query.periods and any(p in clause.section for p in query.periods):
+            boost += self.settings.year_boost
         if query.years and (any(str(y) in clause.text for y in query.years)
                             or (doc is not None and doc.target_year in query.years)):
             boost += self.settings.year_boost
