@@ -27,7 +27,7 @@ from .model import Clause, Document
 
 SCHEMA_VERSION = 1
 KEEP_VERSIONS = 2
-FILES = ("clauses.jsonl", "documents.json", "dense.faiss")
+FILES = ("clauses.jsonl", "documents.json", "dense.faiss", "bm25/params.index.json", "bm25/vocab.index.json")
 
 
 @dataclass
@@ -79,7 +79,8 @@ def is_up_to_date(root: Path, corpus_dir: Path, model_id: str) -> bool:
         return False
     return (manifest.get("schema_version") == SCHEMA_VERSION and manifest.get("model_id") == model_id
             and manifest.get("pipeline_hash") == pipeline_hash()
-            and manifest.get("corpus_hash") == corpus_mod.corpus_hash(corpus_dir, docs))
+            and manifest.get("corpus_hash") == corpus_mod.corpus_hash(corpus_dir, docs)
+            and _damaged(version, manifest) is None)
 
 
 def build(corpus_dir: Path, root: Path, embedder: Embedder, progress: bool = True) -> Path:
@@ -117,7 +118,7 @@ def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, ro
             "n_documents": len(docs),
             "n_clauses": len(clauses),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "files": {name: _sha256(tmp / name) for name in FILES},
+            "files": _file_hashes(tmp),
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         version = root / f"v{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
@@ -158,24 +159,42 @@ def load(root: Path, model_id: str | None = None, verify: bool = True) -> Loaded
     if model_id and manifest.get("model_id") != model_id:
         raise IndexStale(f"index built with model {manifest.get('model_id')}, settings ask for {model_id}. "
                          "Run `kb build` to rebuild it with the configured model.")
-    if verify:
-        for name, digest in manifest.get("files", {}).items():
-            path = version / name
-            if not path.is_file() or _sha256(path) != digest:
-                raise IndexStale(f"index file '{path}' is missing or damaged. Run `kb build` to rebuild.")
-    docs = [Document.from_dict(d) for d in json.loads((version / "documents.json").read_text(encoding="utf-8"))]
-    clauses = [Clause.from_dict(json.loads(line)) for line in
-               (version / "clauses.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    dense = DenseIndex.load(version / "dense.faiss")
+    if verify and (damaged := _damaged(version, manifest)) is not None:
+        raise IndexStale(f"index file '{damaged}' is missing or damaged. Run `kb build` to rebuild it.")
+    try:
+        docs = [Document.from_dict(d) for d in json.loads((version / "documents.json").read_text(encoding="utf-8"))]
+        clauses = [Clause.from_dict(json.loads(line)) for line in
+                   (version / "clauses.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        dense = DenseIndex.load(version / "dense.faiss")
+        keyword = KeywordIndex.load(version / "bm25")
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:  # faiss reports damage as RuntimeError
+        raise IndexStale(f"index in '{version}' cannot be read ({exc.__class__.__name__}: {str(exc)[:200]}). "
+                         "Run `kb build` to rebuild it.") from exc
     if dense.size != len(clauses):
         raise IndexStale(f"index in '{version}' has {dense.size} vectors for {len(clauses)} clauses. Run `kb build`.")
-    return LoadedIndex(version, manifest, docs, clauses, dense, KeywordIndex.load(version / "bm25"))
+    return LoadedIndex(version, manifest, docs, clauses, dense, keyword)
 
 
 def _write_jsonl(path: Path, rows: list[dict]) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _damaged(version: Path, manifest: dict) -> Path | None:
+    """The first file of a version that is missing or differs from its manifest hash."""
+    files = manifest.get("files") or {}
+    for name in sorted(set(files) | set(FILES)):
+        path = version / name
+        if not path.is_file() or _sha256(path) != files.get(name):
+            return path
+    return None
+
+
+def _file_hashes(version: Path) -> dict[str, str]:
+    """A hash of every file of a version (the manifest aside), so any damage is caught at load."""
+    return {p.relative_to(version).as_posix(): _sha256(p) for p in sorted(version.rglob("*"))
+            if p.is_file() and p.name != "manifest.json"}
 
 
 def _sha256(path: Path) -> str:

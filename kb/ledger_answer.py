@@ -1,8 +1,6 @@
 """Answer target questions ("…目标是多少", "各文件…分别…") from the indicator ledger."""
 from __future__ import annotations
 
-import numpy as np
-
 from .answer import Answer
 from .indicators import apply_terms, fold, vocabulary
 from .query import Query
@@ -49,8 +47,10 @@ def figure(target: dict) -> str:
 
 
 def _cite(kb, query: Query, clause_ids: list[str]) -> list[Hit]:
+    from .keyword import tokenize
+
     searcher = kb.searcher
-    zeros = np.zeros(len(kb.clauses), dtype=np.float32)
+    terms = [t for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1]
     index = {c.clause_id: i for i, c in enumerate(kb.clauses)}
     ids = [index[c] for c in dict.fromkeys(clause_ids) if c in index]
-    return [searcher._hit(i, 1.0, query, zeros, None) for i in ids]
+    return [searcher.hit(i, 1.0, terms) for i in ids]

@@ -99,7 +99,8 @@ class Searcher:
         if self.settings.diversify and "compare" in query.intents:
             order = self._by_document(order)
         order = order[:k]
-        return query, [self._hit(i, scores[i], query, bm25, dense) for i in order]
+        terms = [t for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1]
+        return query, [self.hit(i, scores[i], terms, bm25, dense) for i in order]
 
     def _dense_scores(self, query: Query) -> dict[int, float]:
         with self._cache_lock:
@@ -172,17 +173,19 @@ class Searcher:
                 mask[i] = False
         return mask
 
-    def _hit(self, i: int, score: float, query: Query, bm25: np.ndarray, dense: dict[int, float] | None) -> Hit:
+    def hit(self, i: int, score: float, terms: list[str], bm25: np.ndarray | None = None,
+            dense: dict[int, float] | None = None) -> Hit:
+        """The citable hit for clause row i."""
         clause = self.index.clauses[i]
         doc = self.docs[clause.doc_id]
         upper = clause.text.upper()
-        terms = dict.fromkeys(t for t in tokenize(query.expanded_text) if len(t) > 1 and t.upper() in upper)
+        matched = [t for t in terms if t.upper() in upper]
         return Hit(
             clause_id=clause.clause_id, doc_id=doc.id, doc_title=doc.title, doc_number=doc.number,
             doc_date=doc.date, doc_type=doc.type, section=clause.section, label=clause.label,
             kind=clause.kind, text=clause.text, score=round(float(score), 6),
-            matched_terms=list(terms), numbers=numbers_in(clause.text), fields=dict(clause.fields),
-            dense_score=round(float((dense or {}).get(i, 0.0)), 4), bm25_score=round(float(bm25[i]), 4),
+            matched_terms=matched, numbers=numbers_in(clause.text), fields=dict(clause.fields),
+            dense_score=round(float((dense or {}).get(i, 0.0)), 4), bm25_score=round(float(bm25[i]), 4) if bm25 is not None else 0.0,
         )
 
 

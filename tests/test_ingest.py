@@ -1,4 +1,5 @@
-"""Adding and removing documents while the knowledge base is in use (fixture corpus, fake embedder)."""
+"""Keeping the index usable under change: add and remove documents while searching, a build killed
+midway, a damaged index on disk (fixture corpus, fake embedder)."""
 from __future__ import annotations
 
 import hashlib
@@ -18,7 +19,8 @@ from kb import KnowledgeBase
 from kb import index as index_mod
 from kb import ingest
 from kb.api import create_app
-from kb.errors import CorpusError, KBError, UnsupportedFormat
+from kb.embed import EmbeddingCache
+from kb.errors import CorpusError, IndexStale, KBError, UnsupportedFormat
 from kb.settings import AppSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
@@ -378,3 +380,64 @@ def test_killed_build_leaves_the_previous_index_serving(space, tmp_path, phase):
     # the corpus already lists the new document, so the next build finishes the job
     rebuilt = KnowledgeBase.build(corpus, index, embedder, progress=False)
     assert len(rebuilt.clauses) == old_size + 2
+
+
+# ---- integrity of what is on disk ---------------------------------------------------
+
+def test_manifest_records_what_built_the_index(space):
+    corpus, index, embedder = space
+    manifest = KnowledgeBase.load(index, embedder).loaded.manifest
+    assert manifest["schema_version"] == index_mod.SCHEMA_VERSION and manifest["dim"] == embedder.dim
+    assert manifest["model_id"] == embedder.model_id and manifest["corpus_hash"]
+    assert {"clauses.jsonl", "documents.json", "dense.faiss", "bm25/vocab.index.json",
+            "bm25/data.csc.index.npy"} <= set(manifest["files"])
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+DAMAGE = {
+    "truncated dense.faiss": lambda v: _truncate(v / "dense.faiss"),
+    "missing bm25 vocabulary": lambda v: (v / "bm25" / "vocab.index.json").unlink(),
+    "truncated bm25 scores": lambda v: _truncate(v / "bm25" / "data.csc.index.npy"),
+    "edited clauses.jsonl": lambda v: (v / "clauses.jsonl").write_text("{}\n", encoding="utf-8"),
+    "garbled manifest": lambda v: (v / "manifest.json").write_bytes(b"\x00{not json"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_damaged_index_is_detected_and_kb_build_repairs_it(space, damage):
+    corpus, index, embedder = space
+    DAMAGE[damage](index_mod.current_version(index))
+    with pytest.raises(IndexStale, match="Run `kb build`"):
+        KnowledgeBase.load(index, embedder)
+    assert not index_mod.is_up_to_date(index, corpus, embedder.model_id)
+    repaired = KnowledgeBase.build(corpus, index, embedder, progress=False)  # what `kb build` does
+    assert repaired.search("细颗粒物浓度", k=1)
+
+
+def test_index_from_another_model_is_refused(space, fake_embedder):
+    corpus, index, _ = space
+
+    class OtherModel(type(fake_embedder)):
+        model_id = "other/model"
+
+    with pytest.raises(IndexStale, match="built with model fake/bigram-hash-64.*Run `kb build`"):
+        KnowledgeBase.load(index, OtherModel())
+
+
+def test_nothing_read_from_disk_is_unpickled(space, tmp_path, monkeypatch):
+    import pickle
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pickle used to load a file")
+
+    monkeypatch.setattr(pickle, "load", refuse)
+    monkeypatch.setattr(pickle, "loads", refuse)
+    corpus, index, embedder = space
+    ingest.add_document(new_file(tmp_path), corpus, index, embedder)  # reads the embedding cache
+    kb = KnowledgeBase.load(index, embedder)
+    assert kb.search(NEW_PHRASE, k=1)[0].doc_id == "greening"
+    cache = EmbeddingCache(index / "embeddings", embedder.model_id, embedder.dim)
+    assert len(cache.embed(embedder, [c.text for c in kb.clauses[:3]], progress=False)) == 3
