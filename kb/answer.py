@@ -5,7 +5,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from .cleaning import split_sentences
 from .keyword import tokenize
 from .query import Query
 from .search import Hit

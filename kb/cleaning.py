@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 SENTENCE_END = "。；！？"
@@ -31,15 +30,6 @@ _FURNITURE = [
 ]
 _META = re.compile(r"^\s*\.\s*\[([^\]]+)\]\s*(.*)$")
 _TOC_ENTRY = re.compile(r"(?:\t|\.{2,}|…{1,})\s*-?\s*\d+\s*-?\s*$|^\s*\d+\s*-\s*$")
-
-
-@dataclass
-class Line:
-    """A cleaned source line and where it came from (1-based, inclusive)."""
-
-    text: str
-    start: int
-    end: int
 
 
 def strip_markup(text: str) -> str:

@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .evaluate import DEPTH, METRICS, GoldQuestion, load_gold, qrels_of, run_of, scores
+from .evaluate import DEPTH, GoldQuestion, load_gold, qrels_of, run_of, scores
 from .keyword import KeywordIndex
 from .search import Searcher
 
