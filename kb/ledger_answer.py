@@ -30,10 +30,33 @@ def answer_from_ledger(kb, query: Query, hits: list[Hit]) -> Answer | None:
         rows = [t for t in rows if t.get("year") in query.years] or rows
     if not rows:
         return None
-    parts = [f"{t.get('year') or '—'}年 {figure(t)}（{t.get('scope')}，《{t['doc_title']}》）" for t in rows[:8]]
-    citations = _cite(kb, query, [t["clause_id"] for t in rows[:8]])
+    rows = list({(t.get("year"), figure(t), t.get("scope"), t["doc_id"]): t for t in reversed(rows)}.values())[::-1]
+    parts = [_part(group) for group in _grouped(rows, by_district=not query.districts)][:MAX_PARTS]
+    citations = _cite(kb, query, [t["clause_id"] for t in rows][:MAX_PARTS * 2])
     return Answer(query.text, True, f"{indicator}：" + "；".join(parts), value=rows[0]["value"],
                   kind="targets", citations=citations)
+
+
+MAX_PARTS = 8
+
+
+def _grouped(rows: list[dict], by_district: bool) -> list[list[dict]]:
+    """One group per record, except that many district rows of one table become one group."""
+    groups: dict[tuple, list[dict]] = {}
+    for t in rows:
+        key = (t.get("year"), t["doc_id"], "districts") if by_district and t.get("scope") not in ("全市", None) \
+            else (t.get("year"), t["doc_id"], t["clause_id"], figure(t), t.get("scope"))
+        groups.setdefault(key, []).append(t)
+    return sorted(groups.values(), key=lambda g: (g[0].get("year") or 0, g[0].get("scope") != "全市"))
+
+
+def _part(group: list[dict]) -> str:
+    t = group[0]
+    if len(group) == 1:
+        return f"{t.get('year') or '—'}年 {figure(t)}（{t.get('scope')}，《{t['doc_title']}》）"
+    numbers = sorted(g["number"] for g in group if g.get("number") is not None)
+    span = f"{numbers[0]:g}–{numbers[-1]:g}{t.get('unit') or ''}" if numbers else figure(t)
+    return f"{t.get('year') or '—'}年 {len(group)}个区 {span}（《{t['doc_title']}》，分区指标）"
 
 
 _SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下", "以上水平")

@@ -141,3 +141,14 @@ def test_real_lead_department_answer(real_kb):
     answer = real_kb.ask("推广新能源汽车由哪个部门牵头？")
     assert "市经济和信息化局" in answer.answer
     assert answer.citations[0].fields.get("重点任务") == "积极推广新能源汽车"
+
+
+@pytest.mark.slow
+def test_target_question_is_answered_from_the_ledger(real_kb):
+    answer = real_kb.ask("各文件里森林覆盖率目标分别是多少？")
+    assert answer.kind == "targets"
+    for figure in ("44.9%", "45%", "28.4%"):
+        assert figure in answer.answer
+    assert {h.doc_id for h in answer.citations} >= {"bj-plan-2021", "bj-action-2023", "bj-beauty-2024", "ft-plan-2022"}
+    pm = real_kb.ask("PM2.5浓度在各规划中的目标是多少？").answer
+    assert "35微克/立方米" in pm and "25微克/立方米" in pm and "17个区" in pm
