@@ -184,6 +184,7 @@ def local_server(timeout: float = 600) -> Iterator[str]:
                 raise SystemExit(f"server did not start; see {log}:\n{log.read_text(errors='replace')[-2000:]}")
             time.sleep(0.5)
         yield url
+        log.unlink()  # kept only when something went wrong
     finally:
         proc.terminate()
         try:

@@ -5,7 +5,8 @@ temporary folder and parsed there, next to a candidate manifest. Only then is it
 corpus/, recorded in corpus/manifest.json (written atomically) and the index rebuilt and
 published as a new version; the embedding cache means only the new clauses are embedded. If the
 rebuild fails, the corpus and its manifest are put back as they were. A lock file in the index
-directory makes changes from several processes (`kb add`, the API) run one at a time.
+directory makes changes from several processes (`kb add`, the API) run one at a time; kb.live
+swaps the running service over to the new version.
 """
 from __future__ import annotations
 
@@ -13,18 +14,15 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
-import logging
 import os
 import re
 import shutil
 import tempfile
-import threading
-import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
+from typing import Iterator
 
 from . import corpus as corpus_mod
 from . import index as index_mod
@@ -33,13 +31,8 @@ from .errors import CorpusError, KBError, UnsupportedFormat
 from .model import Document
 from .reader import MAX_BYTES, SUPPORTED
 
-if TYPE_CHECKING:
-    from .knowledge import KnowledgeBase
-
-log = logging.getLogger("kb.ingest")
 LOCK_FILE = ".ingest.lock"
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,40}$")  # the rule corpus.load_manifest enforces
-T = TypeVar("T")
 
 
 @dataclass
@@ -181,8 +174,9 @@ def _slug(stem: str) -> str:
 
 def _plain_name(name: str) -> str:
     """The last path component of a name a client sent, safe to create in a temporary folder."""
-    base = re.split(r"[\\/]", str(name))[-1].replace("\x00", "")
-    return base if base.strip(". ") else "document"
+    base = re.split(r"[\\/]", str(name))[-1].replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    stem, suffix = os.path.splitext(base)
+    return stem[:60] + suffix[:12] if stem.strip(". ") else "document" + suffix[:12]  # under 255 bytes
 
 
 # ---- writing the corpus safely ---------------------------------------------------
@@ -233,54 +227,3 @@ def _published_clauses(index_dir: Path) -> int:
 def _change(action: str, doc: Document, n_clauses: int, version: Path) -> Change:
     manifest = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
     return Change(action, doc, n_clauses, version, manifest["n_documents"], manifest["n_clauses"])
-
-
-# ---- the service's view ----------------------------------------------------------
-class LiveKnowledgeBase:
-    """The service's current KnowledgeBase, replaced whole (never edited) when the index changes.
-
-    A request takes `get()` once and keeps that object, so it finishes on the index it started
-    with. `change()` runs one add or remove at a time, then swaps in the new index; `get()` also
-    notices, within `check_every` seconds, a version published by another process (`kb add`).
-    """
-
-    def __init__(self, kb: "KnowledgeBase", check_every: float = 1.0):
-        self._kb = kb
-        self.index_dir = kb.loaded.path.parent  # the index root it was loaded from, and is changed in
-        self.check_every = check_every
-        self._lock = threading.Lock()
-        self._checked = time.monotonic()
-        self._failed: str | None = None
-
-    def get(self) -> "KnowledgeBase":
-        """The knowledge base to answer this request with."""
-        now = time.monotonic()
-        if now - self._checked > self.check_every and self._lock.acquire(blocking=False):
-            try:
-                self._checked = now
-                version = index_mod.current_version(self.index_dir)
-                if version is not None and version.name not in (self._kb.loaded.path.name, self._failed):
-                    try:
-                        self._reload()
-                    except Exception as exc:  # a damaged new version: keep serving the one we have
-                        self._failed = version.name
-                        log.warning("not switching to index %s: %s", version, exc)
-            finally:
-                self._lock.release()
-        return self._kb
-
-    def change(self, apply: Callable[["KnowledgeBase"], T]) -> T:
-        """Run `apply(current_kb)` (an add or remove) alone, then serve the index it published."""
-        with self._lock:
-            result = apply(self._kb)
-            self._reload()
-            return result
-
-    def _reload(self) -> None:
-        from .knowledge import KnowledgeBase
-
-        old = self._kb
-        new = KnowledgeBase.load(self.index_dir, old.embedder, settings=old.searcher.settings)
-        new.refusal = old.refusal
-        new.targets_ledger  # noqa: B018 - extract the ledger now, not in the first request
-        self._kb = new  # one reference assignment: readers see the old object or the new one

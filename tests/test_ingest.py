@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kb import KnowledgeBase
 from kb import index as index_mod
 from kb import ingest
 from kb.api import create_app
+from kb.corpus import load_manifest
 from kb.embed import EmbeddingCache
 from kb.errors import CorpusError, IndexStale, KBError, UnsupportedFormat
+from kb.live import LiveKnowledgeBase
 from kb.settings import AppSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
@@ -218,7 +222,7 @@ def test_failed_build_rolls_the_corpus_back(space, tmp_path):
 
 def test_searches_during_add_and_remove_see_old_or_new(space, tmp_path):
     corpus, index, embedder = space
-    live = ingest.LiveKnowledgeBase(KnowledgeBase.load(index, embedder))
+    live = LiveKnowledgeBase(KnowledgeBase.load(index, embedder))
     old_size = len(live.get().clauses)
     seen, errors, stop = set(), [], threading.Event()
 
@@ -248,6 +252,18 @@ def test_searches_during_add_and_remove_see_old_or_new(space, tmp_path):
             t.join()
     assert errors == []
     assert seen == {old_size, old_size + 2}
+
+
+def test_service_follows_a_version_published_by_another_process(space, tmp_path):
+    corpus, index, embedder = space
+    live = LiveKnowledgeBase(KnowledgeBase.load(index, embedder), check_every=0.05)
+    old = live.get()
+    ingest.add_document(new_file(tmp_path), corpus, index, embedder)  # what `kb add` does
+    deadline = time.monotonic() + 10
+    while live.get() is old and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(live.get().clauses) == len(old.clauses) + 2
+    assert live.get().search(NEW_PHRASE, k=1, mode="bm25")[0].doc_id == "greening"
 
 
 def test_loading_while_a_build_publishes_never_fails(space, tmp_path):
@@ -363,8 +379,10 @@ def test_killed_build_leaves_the_previous_index_serving(space, tmp_path, phase):
     old_size = len(KnowledgeBase.load(index, embedder).clauses)
     marker = tmp_path / "midway"
     script = KILLED_BUILD.format(tests=str(Path(__file__).parent))
+    (tmp_path / "tmp").mkdir()  # a killed build cannot clean its temporary folder: keep it in tmp_path
     proc = subprocess.Popen([sys.executable, "-c", script, phase, str(corpus), str(index),
-                             str(new_file(tmp_path)), str(marker)], cwd=Path(__file__).parents[1])
+                             str(new_file(tmp_path)), str(marker)], cwd=Path(__file__).parents[1],
+                            env={**os.environ, "TMPDIR": str(tmp_path / "tmp")})
     try:
         deadline = time.monotonic() + 60
         while not marker.exists():
@@ -441,3 +459,32 @@ def test_nothing_read_from_disk_is_unpickled(space, tmp_path, monkeypatch):
     assert kb.search(NEW_PHRASE, k=1)[0].doc_id == "greening"
     cache = EmbeddingCache(index / "embeddings", embedder.model_id, embedder.dim)
     assert len(cache.embed(embedder, [c.text for c in kb.clauses[:3]], progress=False)) == 3
+
+
+# ---- random uploads -------------------------------------------------------------------
+
+def test_random_uploads_get_a_clear_answer(tmp_path_factory, fake_embedder):
+    root = tmp_path_factory.mktemp("uploads")
+    corpus, index = root / "corpus", root / "index"
+    shutil.copytree(FIXTURES, corpus)
+    client = TestClient(create_app(KnowledgeBase.build(corpus, index, fake_embedder, progress=False),
+                                   AppSettings(corpus_dir=corpus, index_dir=index), ui=False), client=("127.0.0.1", 1))
+    names = st.one_of(st.text(max_size=300), st.sampled_from(["../../etc/passwd.txt", "a\x00b.txt", "..", ".txt",
+                                                               "文件" * 100 + ".md", "😀" * 90 + ".txt", "x.TXT"]))
+    contents = st.one_of(st.binary(max_size=2000), st.text(max_size=400).map(lambda t: t.encode("gb18030", "replace")),
+                         st.just(NEW_DOC.encode("utf-8")))
+    fields = st.dictionaries(st.sampled_from(["id", "title", "issuer", "date", "type", "number", "scope", "x"]),
+                             st.text(max_size=60), max_size=4)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(name=names, content=contents, data=fields)
+    def upload(name, content, data):
+        before = snapshot(corpus, index)
+        r = client.post("/documents", files={"file": (name, content)}, data=data)
+        assert r.status_code in {201, 400, 413, 415, 422}, (r.status_code, r.text[:300])
+        assert isinstance(r.json().get("detail", ""), str)
+        if r.status_code != 201:
+            assert snapshot(corpus, index) == before
+        assert client.get("/health").json()["n_documents"] == len(load_manifest(corpus))
+
+    upload()

@@ -1,0 +1,40 @@
+"""The load script: loopback only, bounded, and a short real run against the live service."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from _server import index_dir, live_server  # noqa: F401  (fixtures)
+
+spec = importlib.util.spec_from_file_location("load", Path(__file__).parents[1] / "eval" / "load.py")
+load = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(load)
+
+
+@pytest.mark.parametrize("url", ["http://8.8.8.8:80", "http://10.0.0.1:7860", "http://192.168.1.10",
+                                 "https://127.0.0.1:7860", "ftp://127.0.0.1", "127.0.0.1:7860", "http://:80"])
+def test_only_loopback_urls_are_accepted(url):
+    with pytest.raises(SystemExit):
+        load.check_url(url)
+
+
+@pytest.mark.parametrize("url, host", [("http://127.0.0.1:7860", "127.0.0.1"), ("http://[::1]:7860", "::1"),
+                                       ("http://localhost:7860", "localhost")])
+def test_loopback_urls_pass(url, host):
+    assert load.check_url(url) == (host, 7860)
+
+
+def test_percentiles_are_nearest_rank():
+    values = list(range(1, 101))
+    assert [load.percentile(values, q) for q in (0.5, 0.95, 0.99)] == [50, 95, 99]
+    assert load.percentile([7.0], 0.99) == 7.0 and load.percentile([], 0.5) == 0.0
+
+
+def test_short_run_against_the_live_service(live_server):  # noqa: F811
+    report = load.run(live_server, clients=4, seconds=3, max_requests=60, warmup=0)
+    overall = report["overall"]
+    assert overall["errors"] == 0 and 0 < overall["requests"] <= 60
+    assert all(report["endpoints"][e]["requests"] > 0 for e in load.ENDPOINTS)
+    assert 0 < overall["p50_ms"] <= overall["p95_ms"] <= overall["p99_ms"] <= overall["max_ms"]
