@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .api_documents import add_document_routes
@@ -195,7 +196,8 @@ def create_app(kb: KnowledgeBase | None = None, settings: AppSettings | None = N
         await run_in_threadpool(app.state.live.warm)
         yield
 
-    app = FastAPI(title="北京生态环境政策知识库 API", version="0.1.0", lifespan=lifespan,
+    # Swagger UI served from the package, not a CDN: officials' machines are offline.
+    app = FastAPIOffline(title="北京生态环境政策知识库 API", version="0.1.0", lifespan=lifespan,
                   description="条款检索与带引用的问答。Clause search and cited answers over Beijing "
                               "environmental-policy documents. Clause ids contain '#': encode it as %23.")
     app.state.live = LiveKnowledgeBase(kb) if kb is not None else None

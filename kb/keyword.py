@@ -4,12 +4,14 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+_JIEBA_LOCK = threading.Lock()  # jieba builds its dictionary lazily; concurrent first calls must wait
 _ASCII_TERM = re.compile(r"[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]|\d+(?:\.\d+)?")
 
 
@@ -17,11 +19,12 @@ _ASCII_TERM = re.compile(r"[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]|\d+(?:\.\d+)?")
 def _jieba():
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    with resources.as_file(resources.files("kb") / "data" / "domain_dict.txt") as path:
-        tokenizer.load_userdict(str(path))
-    return tokenizer
+    with _JIEBA_LOCK:
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        with resources.as_file(resources.files("kb") / "data" / "domain_dict.txt") as path:
+            tokenizer.load_userdict(str(path))
+        return tokenizer
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +53,11 @@ def _ascii_terms(text: str) -> list[str]:
 def _plain_jieba():
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+    with _JIEBA_LOCK:
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        return tokenizer
 
 
 class KeywordIndex:

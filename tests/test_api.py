@@ -1,6 +1,8 @@
 """The HTTP API on the real index: answers with citations, filters, documents, clauses, errors."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -220,3 +222,11 @@ def test_ui_callbacks_render_answers_targets_and_documents(real_kb):
         assert len(table) > 0 and len(chart) > 0 and set(chart["年份"]) >= {"2025年"}
     outline = cb.document("ft-plan-2022")
     assert outline.count('class="kb-clause"') == len(real_kb.document_clauses("ft-plan-2022"))
+
+
+def test_api_docs_work_offline(client):
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn." not in page.text and "unpkg" not in page.text
+    script = re.search(r'src="([^"]*swagger-ui-bundle\.js)"', page.text).group(1)
+    assert client.get(script).status_code == 200
