@@ -78,10 +78,17 @@ def main() -> int:
     here = Path(__file__).resolve().parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=here / "gold.jsonl")
-    parser.add_argument("--clauses", type=Path, default=Path("/tmp/clauses.jsonl"))
+    parser.add_argument("--clauses", type=Path, default=None,
+                        help="clauses JSONL (`kb clauses --json`); default: parse corpus/ now")
     args = parser.parse_args()
 
-    gold, clauses = load_jsonl(args.gold), load_jsonl(args.clauses)
+    gold = load_jsonl(args.gold)
+    if args.clauses is None:
+        from kb.corpus import parse_corpus
+
+        clauses = [c.to_dict() for c in parse_corpus(Path(__file__).resolve().parent.parent / "corpus")[1]]
+    else:
+        clauses = load_jsonl(args.clauses)
     doc_of = {c["clause_id"]: c["doc_id"] for c in clauses}
     errors, notes = [], []
     ids = Counter(item.get("id") for item in gold)

@@ -125,9 +125,13 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
     for hit in hits[:5]:
         value = hit.fields.get(field_name, "").strip()
         if hit.kind == "task_row" and value:
-            value = " / ".join(dict.fromkeys(v.strip() for v in value.split("\n") if v.strip()))
+            # One line per measure of the task: the first names who leads the task as a whole.
+            lines = list(dict.fromkeys(v.strip() for v in value.split("\n") if v.strip()))
+            value, others = lines[0], lines[1:]
             task = hit.fields.get("重点任务", "")
             text = f"{field_name}：{value}（任务：{task}）"
+            if others:
+                text += f"；其他各项措施的{field_name}：{'；'.join(others)}"
             ordered = [hit] + [h for h in hits if h is not hit]
             return Answer(query.text, True, text, value=value, kind=field_name, citations=ordered)
     return None
