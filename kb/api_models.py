@@ -6,7 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from .query import MAX_QUERY_CHARS
-from .search import MAX_K, MODES
+from .search import MAX_K, MODES, Hit  # Hit is a dataclass: pydantic documents it as it is
 
 
 # ---- request models ---------------------------------------------------------
@@ -43,30 +43,11 @@ class DocumentUpload(BaseModel):
 
 
 # ---- response models --------------------------------------------------------
-class HitOut(BaseModel):
-    clause_id: str
-    doc_id: str
-    doc_title: str
-    doc_number: str | None
-    doc_date: str | None
-    doc_type: str | None
-    section: str
-    label: str
-    kind: str
-    text: str
-    score: float
-    matched_terms: list[str]
-    numbers: list[str]
-    fields: dict[str, str]
-    dense_score: float = 0.0
-    bm25_score: float = 0.0
-
-
 class SearchResponse(BaseModel):
     query: str
     mode: str
     count: int
-    hits: list[HitOut]
+    hits: list[Hit]
 
 
 class AnswerOut(BaseModel):
@@ -75,7 +56,7 @@ class AnswerOut(BaseModel):
     answer: str
     value: str | None
     kind: str
-    citations: list[HitOut]
+    citations: list[Hit]
     id: str | None = None
 
 
