@@ -75,9 +75,7 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
                 query.expansions += [t for t in group if t.upper() not in text.upper()]
     query.years = sorted({int(y) for y in _YEAR.findall(text) if 2000 <= int(y) <= 2060})
     query.periods = [p for p in _PERIODS if p in text]
-    for period, (start, end) in _PERIODS.items():
-        if period in text:
-            query.years = sorted(set(query.years) | {end})
+    query.years = sorted(set(query.years) | {_PERIODS[p][1] for p in query.periods})  # a period means its last year
     query.districts = [d for d in DISTRICTS if d in text or (d.endswith("区") and d[:-1] in text)]
     query.districts += [full for alias, full in _DISTRICT_ALIASES.items() if alias in text and full not in query.districts]
     query.intents = [name for name, pattern in INTENTS.items() if pattern.search(text)]
