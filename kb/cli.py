@@ -161,13 +161,20 @@ def show(clause_id: str, neighbours: int = typer.Option(1, help="Clauses to show
 def search(query: Optional[str] = typer.Argument(None), k: int = typer.Option(10, "-k"),
            batch: Optional[Path] = typer.Option(None, help="JSONL file of {\"id\", \"text\"}."),
            mode: str = typer.Option("hybrid", help="hybrid | bm25 | dense"),
+           doc: list[str] = typer.Option([], "--doc", help="Only these document ids (repeatable)."),
+           doc_type: list[str] = typer.Option([], "--type", help="Only these document types, e.g. 规划."),
+           year: Optional[int] = typer.Option(None, help="Only clauses about this year."),
+           district: Optional[str] = typer.Option(None, help="Only clauses about this district, e.g. 海淀区."),
            as_json: bool = typer.Option(False, "--json")) -> None:
     """Ranked clauses for a question."""
+    from .search import Filters
+
     kb = _kb(dense=mode != "bm25")
+    filters = Filters(doc_ids=list(doc), doc_types=list(doc_type), year=year, district=district)
     rows = _jsonl(batch) if batch else [{"id": None, "text": query or ""}]
     for row in rows:
         try:
-            hits = kb.search(row["text"], k=k, mode=mode)
+            hits = kb.search(row["text"], k=k, mode=mode, filters=filters)
         except KBError as exc:
             if batch:
                 _print_json({"id": row.get("id"), "query": row["text"], "error": str(exc), "hits": []})

@@ -59,3 +59,11 @@ def test_targets_json(env):
     rows = json.loads(result.output)
     assert rows and all(r["year"] == 2025 and "丰台" in r["scope"] for r in rows)
     assert {"indicator", "value", "unit", "qualifier", "kind", "doc_id", "doc_title", "clause_id", "text"} <= set(rows[0])
+
+
+def test_search_filters(env):
+    result = runner.invoke(app, ["search", "森林覆盖率", "--doc", "ft-plan-2022", "--json", "-k", "5"])
+    hits = json.loads(result.output)["hits"]
+    assert hits and all(h["doc_id"] == "ft-plan-2022" for h in hits)
+    typed = runner.invoke(app, ["search", "PM2.5", "--type", "行动计划", "--district", "海淀区", "--json"])
+    assert all(h["doc_id"] == "bj-action-2023" for h in json.loads(typed.output)["hits"])
