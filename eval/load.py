@@ -20,15 +20,14 @@ import os
 import random
 import socket
 import string
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlencode, urlsplit
+
+from kb.serve import background_server
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMITS = {"clients": 64, "seconds": 600, "max_requests": 200_000}
@@ -164,44 +163,6 @@ def run(url: str, clients: int = 16, seconds: float = 60, max_requests: int = 50
     return report
 
 
-@contextmanager
-def local_server(timeout: float = 600) -> Iterator[str]:
-    """`kb serve` on a free 127.0.0.1 port, stopped on exit; yields its URL."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "KB_HOST": "127.0.0.1", "KB_PORT": str(port), "HF_HUB_OFFLINE": "1",
-           "GRADIO_ANALYTICS_ENABLED": "False"}
-    log = Path(tempfile.mkstemp(prefix="kb-load-server-", suffix=".log")[1])
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-c", "from kb.serve import serve; serve()"], cwd=ROOT,
-                                env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while not _healthy("127.0.0.1", port):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"server did not start; see {log}:\n{log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.5)
-        yield url
-        log.unlink()  # kept only when something went wrong
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def _healthy(host: str, port: int) -> bool:
-    try:
-        conn = http.client.HTTPConnection(host, port, timeout=2)
-        conn.request("GET", "/health")
-        return conn.getresponse().status == 200
-    except (OSError, http.client.HTTPException):
-        return False
-
-
 def _mix(text: str) -> dict[str, int]:
     try:
         mix = {name.strip(): int(weight) for name, weight in (part.split("=") for part in text.split(","))}
@@ -240,18 +201,13 @@ def main() -> None:
         parser.error("--warmup must be between 0 and 60 seconds")
     if args.url:
         check_url(args.url)
-    with (local_server() if not args.url else _given(args.url)) as url:
+    with (background_server(cwd=ROOT) if not args.url else nullcontext(args.url)) as url:
         report = run(url, args.clients, args.seconds, args.max_requests, args.mix, args.fresh, args.warmup)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print_report(report)
     sys.exit(1 if report["overall"]["errors"] else 0)
-
-
-@contextmanager
-def _given(url: str) -> Iterator[str]:
-    yield url
 
 
 if __name__ == "__main__":

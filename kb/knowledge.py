@@ -8,7 +8,8 @@ from .answer import Answer, RefusalRule, compose, is_answerable
 from .embed import Embedder, make_embedder
 from .errors import KBError, QueryError
 from .model import Clause, Document
-from .search import Filters, Hit, Searcher, Settings
+from .query import Query
+from .search import Filters, Hit, Searcher, Settings, highlight_terms
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")
@@ -24,6 +25,7 @@ class KnowledgeBase:
         self.searcher = Searcher(loaded, embedder, settings)
         self.refusal = refusal or RefusalRule()
         self._by_id = {c.clause_id: i for i, c in enumerate(loaded.clauses)}
+        self._aliases = tuple(a for d in loaded.documents for a in d.aliases)
         self._targets = None
 
     # ---- lifecycle ------------------------------------------------------
@@ -55,10 +57,15 @@ class KnowledgeBase:
         from .ledger_answer import answer_from_ledger
 
         parsed, hits = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
-        aliases = tuple(a for d in self.loaded.documents for a in d.aliases)
-        if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal, aliases):
+        if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal, self._aliases):
             return compose(parsed, hits, False)
-        return answer_from_ledger(self, parsed, hits) or compose(parsed, hits, True)
+        return answer_from_ledger(self, parsed) or compose(parsed, hits, True)
+
+    def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:
+        """Citable hits for given clauses (in that order), highlighted for the question."""
+        terms = highlight_terms(query)
+        rows = [self._by_id[c] for c in dict.fromkeys(clause_ids) if c in self._by_id]
+        return [self.searcher.hit(i, 1.0, terms) for i in rows]
 
     # ---- targets --------------------------------------------------------
     @property

@@ -1,23 +1,30 @@
 """Answer target questions ("…目标是多少", "各文件…分别…") from the indicator ledger."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .answer import Answer
 from .indicators import apply_terms, fold, vocabulary
 from .query import Query
-from .search import Hit
 
 _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
+
+
+@lru_cache(maxsize=1)
+def _indicator_names() -> tuple[tuple[str, str], ...]:
+    """(normalised name or synonym, canonical indicator), built once."""
+    return tuple((apply_terms(fold(alias)), name) for name, aliases in vocabulary()["indicators"].items()
+                 for alias in [name, *aliases])
 
 
 def indicator_in(text: str) -> str | None:
     """The canonical indicator a question names (longest name or synonym wins)."""
     folded = apply_terms(fold(text))
-    names = [(alias, name) for name, aliases in vocabulary()["indicators"].items() for alias in [name, *aliases]]
-    found = [(len(alias), name) for alias, name in names if apply_terms(fold(alias)) in folded]
+    found = [(len(alias), name) for alias, name in _indicator_names() if alias in folded]
     return max(found)[1] if found else None
 
 
-def answer_from_ledger(kb, query: Query, hits: list[Hit]) -> Answer | None:
+def answer_from_ledger(kb, query: Query) -> Answer | None:
     """A short comparison of an indicator's targets by year and document, with the rows cited."""
     if not any(w in query.text for w in _TARGET_WORDS) or "responsibility" in query.intents:
         return None
@@ -30,9 +37,12 @@ def answer_from_ledger(kb, query: Query, hits: list[Hit]) -> Answer | None:
         rows = [t for t in rows if t.get("year") in query.years] or rows
     if not rows:
         return None
-    rows = list({(t.get("year"), figure(t), t.get("scope"), t["doc_id"]): t for t in reversed(rows)}.values())[::-1]
+    unique: dict[tuple, dict] = {}
+    for t in rows:  # the same figure stated twice in one document (text and table) is listed once
+        unique.setdefault((t.get("year"), figure(t), t.get("scope"), t["doc_id"]), t)
+    rows = list(unique.values())
     parts = [_part(group) for group in _grouped(rows, by_district=not query.districts)][:MAX_PARTS]
-    citations = _cite(kb, query, [t["clause_id"] for t in rows][:MAX_PARTS * 2])
+    citations = kb.cite([t["clause_id"] for t in rows][:MAX_PARTS * 2], query)
     return Answer(query.text, True, f"{indicator}：" + "；".join(parts), value=rows[0]["value"],
                   kind="targets", citations=citations)
 
@@ -67,13 +77,3 @@ def figure(target: dict) -> str:
     value = f"{target['value']}{target.get('unit') or ''}"
     qualifier = target.get("qualifier") or ""
     return value + qualifier if qualifier in _SUFFIX_QUALIFIERS else qualifier + value
-
-
-def _cite(kb, query: Query, clause_ids: list[str]) -> list[Hit]:
-    from .keyword import tokenize
-
-    searcher = kb.searcher
-    terms = [t for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1]
-    index = {c.clause_id: i for i, c in enumerate(kb.clauses)}
-    ids = [index[c] for c in dict.fromkeys(clause_ids) if c in index]
-    return [searcher.hit(i, 1.0, terms) for i in ids]

@@ -99,7 +99,7 @@ class Searcher:
         if self.settings.diversify and "compare" in query.intents:
             order = self._by_document(order)
         order = order[:k]
-        terms = [t for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1]
+        terms = highlight_terms(query)
         return query, [self.hit(i, scores[i], terms, bm25, dense) for i in order]
 
     def _dense_scores(self, query: Query) -> dict[int, float]:
@@ -187,6 +187,11 @@ class Searcher:
             matched_terms=matched, numbers=numbers_in(clause.text), fields=dict(clause.fields),
             dense_score=round(float((dense or {}).get(i, 0.0)), 4), bm25_score=round(float(bm25[i]), 4) if bm25 is not None else 0.0,
         )
+
+
+def highlight_terms(query: Query) -> list[str]:
+    """The question's words (and their synonyms) worth marking in a cited clause."""
+    return [t for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1]
 
 
 def numbers_in(text: str) -> list[str]:
