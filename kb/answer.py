@@ -28,6 +28,7 @@ class Answer:
     kind: str = "clause"
     citations: list[Hit] = field(default_factory=list)
     id: str | None = None
+    retrieval: str = "hybrid"  # "bm25" when the query vector missed its deadline (server busy)
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -24,7 +24,8 @@ from .knowledge import KnowledgeBase
 from .live import LiveKnowledgeBase
 from .outline import section_tree
 from .query import MAX_QUERY_CHARS
-from .search import MAX_K, MODES, Filters
+from .search import MAX_K, MODES, Filters, busy_notice
+from .serve import serving_kb
 from .settings import AppSettings
 
 log = logging.getLogger("kb.api")
@@ -133,8 +134,9 @@ def add_routes(app: FastAPI) -> None:
     @app.post("/search", response_model=SearchResponse, tags=["检索 search"])
     def search_post(kb: KB, req: SearchRequest) -> dict:
         """Ranked clauses for a question (JSON body)."""
-        hits = kb.search(req.q, k=req.k, mode=req.mode, filters=to_filters(kb, req))
-        return {"query": req.q, "mode": req.mode, "count": len(hits), "hits": [h.to_dict() for h in hits]}
+        _, hits, used = kb.retrieve(req.q, k=req.k, mode=req.mode, filters=to_filters(kb, req))
+        return {"query": req.q, "mode": req.mode, "retrieval": used, "notice": busy_notice(req.mode, used),
+                "count": len(hits), "hits": [h.to_dict() for h in hits]}
 
     @app.get("/ask", response_model=AnswerOut, tags=["问答 ask"])
     def ask_get(kb: KB, req: Annotated[AskRequest, Query()]) -> dict:
@@ -144,7 +146,9 @@ def add_routes(app: FastAPI) -> None:
     @app.post("/ask", response_model=AnswerOut, tags=["问答 ask"])
     def ask_post(kb: KB, req: AskRequest) -> dict:
         """An extractive answer with citations (JSON body)."""
-        return kb.ask(req.q, k=req.k, filters=to_filters(kb, req)).to_dict()
+        answer = kb.ask(req.q, k=req.k, filters=to_filters(kb, req))
+        asked = "hybrid" if kb.embedder is not None else "bm25"
+        return {**answer.to_dict(), "notice": busy_notice(asked, answer.retrieval)}
 
     @app.get("/targets", response_model=TargetsResponse, tags=["目标 targets"])
     def targets(kb: KB, indicator: Annotated[str, Query(min_length=1, max_length=50)],
@@ -192,7 +196,7 @@ def create_app(kb: KnowledgeBase | None = None, settings: AppSettings | None = N
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if app.state.live is None:
-            app.state.live = LiveKnowledgeBase(KnowledgeBase.load(settings.index_dir, settings.embedder))
+            app.state.live = LiveKnowledgeBase(serving_kb(settings, build=False))
         await run_in_threadpool(app.state.live.warm)
         yield
 

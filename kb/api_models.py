@@ -46,6 +46,8 @@ class DocumentUpload(BaseModel):
 class SearchResponse(BaseModel):
     query: str
     mode: str
+    retrieval: str = Field(description="检索实际使用的方式 / the retrievers that ran: hybrid, bm25 or dense")
+    notice: str | None = Field(None, description="服务繁忙时的提示 / set when busy and keyword-only")
     count: int
     hits: list[Hit]
 
@@ -58,6 +60,8 @@ class AnswerOut(BaseModel):
     kind: str
     citations: list[Hit]
     id: str | None = None
+    retrieval: str = Field("hybrid", description="检索实际使用的方式 / the retrievers that ran")
+    notice: str | None = Field(None, description="服务繁忙时的提示 / set when busy and keyword-only")
 
 
 class DocumentOut(BaseModel):

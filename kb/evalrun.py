@@ -17,11 +17,11 @@ HEADLINE = ["hit_rate@1", "hit_rate@5", "recall@10", "mrr@10", "ndcg@10"]
 def retrievers(kb) -> dict[str, callable]:
     """Name → search(text, k) for each retriever and ablation the engine offers."""
     base = kb.searcher
-    no_syn = Searcher(base.index, base.embedder, replace(base.settings, use_synonyms=False))
+    no_syn = Searcher(base.index, base.encoder, replace(base.settings, use_synonyms=False))
     plain_index = replace(base.index, keyword=KeywordIndex.build(base._texts, use_domain_dict=False))
     no_dict = Searcher(plain_index, None, base.settings)
     found = {"bm25": lambda q, k: base.search(q, k, "bm25")[1]}
-    if base.embedder is not None:
+    if base.encoder is not None:
         found["dense"] = lambda q, k: base.search(q, k, "dense")[1]
         found["hybrid"] = lambda q, k: base.search(q, k, "hybrid")[1]
         found["hybrid-no-synonyms"] = lambda q, k: no_syn.search(q, k, "hybrid")[1]

@@ -9,7 +9,7 @@ from .embed import Embedder, make_embedder
 from .errors import KBError, QueryError
 from .model import Clause, Document
 from .query import Query
-from .search import Filters, Hit, Searcher, Settings, highlight_terms
+from .search import Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")
@@ -21,8 +21,8 @@ class KnowledgeBase:
     def __init__(self, loaded: index_mod.LoadedIndex, embedder: Embedder | None,
                  settings: Settings | None = None, refusal: RefusalRule | None = None):
         self.loaded = loaded
-        self.embedder = embedder
         self.searcher = Searcher(loaded, embedder, settings)
+        self.embedder = self.searcher.encoder  # kept across reloads, with its cache and workers
         self.refusal = refusal or RefusalRule()
         self._by_id = {c.clause_id: i for i, c in enumerate(loaded.clauses)}
         self._aliases = tuple(a for d in loaded.documents for a in d.aliases)
@@ -50,16 +50,23 @@ class KnowledgeBase:
     # ---- questions ------------------------------------------------------
     def search(self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
         """Clauses that answer the question, best first."""
-        return self.searcher.search(query, k, mode, filters)[1]
+        return self.searcher.search(query, k, mode, filters).hits
+
+    def retrieve(self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
+        """As `search`, with the analysed question and the retrievers that actually ran."""
+        return self.searcher.search(query, k, mode, filters)
 
     def ask(self, query: str, k: int = 5, filters: Filters | None = None) -> Answer:
         """An extractive answer with citations, or `answerable: False` when nothing fits."""
         from .ledger_answer import answer_from_ledger
 
-        parsed, hits = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
+        parsed, hits, used = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
         if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal, self._aliases):
-            return compose(parsed, hits, False)
-        return answer_from_ledger(self, parsed) or compose(parsed, hits, True)
+            answer = compose(parsed, hits, False)
+        else:
+            answer = answer_from_ledger(self, parsed) or compose(parsed, hits, True)
+        answer.retrieval = used
+        return answer
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:
         """Citable hits for given clauses (in that order), highlighted for the question."""

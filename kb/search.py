@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
 from .embed import Embedder
+from .encoder import QueryEncoder
 from .errors import QueryError
 from .fusion import rrf
 from .index import LoadedIndex, passage_text
@@ -17,6 +17,8 @@ from .model import Clause, Document
 from .query import Query, analyse
 
 MODES = ("hybrid", "bm25", "dense")
+BUSY_NOTICE = ("服务繁忙：本次只用了关键词检索（语义检索未能及时完成），结果可能不如平时全面，稍后重试可得完整结果。"
+               "Busy: these results are keyword-only; retry later for hybrid results.")
 MAX_K = 100
 CANDIDATES = 100
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|微克/立方米|吨/平方公里·月|万吨|亿立方米|万千瓦|千瓦时|公里|平方米|万辆|辆|个|家|处|吨|米|亿元|天)?")
@@ -44,6 +46,7 @@ class Settings:
     doc_boost: float = 0.5
     diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
+    dense_wait: float | None = None  # seconds to wait for the query vector, then keyword-only; None: always wait
 
 
 @dataclass
@@ -71,46 +74,50 @@ class Hit:
         return asdict(self)
 
 
+class Retrieval(NamedTuple):
+    """The analysed question, its hits, and the retrievers that actually ran."""
+
+    query: Query
+    hits: list[Hit]
+    mode: str  # "bm25" where hybrid was asked for means the query vector missed its deadline
+
+
 class Searcher:
     """Runs one question against a loaded index."""
 
     def __init__(self, index: LoadedIndex, embedder: Embedder | None, settings: Settings | None = None):
         self.index = index
-        self.embedder = embedder
+        self.encoder = as_encoder(embedder)
         self.settings = settings or Settings()
         self.docs: dict[str, Document] = {d.id: d for d in index.documents}
         self._texts = [passage_text(c) for c in index.clauses]
-        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_lock = threading.Lock()  # API routes run in a thread pool
 
-    def search(self, text: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> tuple[Query, list[Hit]]:
+    def search(self, text: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
         if mode not in MODES:
             raise QueryError(f"检索方式 '{mode}' 无效。mode must be one of {', '.join(MODES)}.")
         if not 1 <= int(k) <= MAX_K:
             raise QueryError(f"k 必须在 1 到 {MAX_K} 之间。k must be between 1 and {MAX_K}.")
         query = analyse(text, use_synonyms=self.settings.use_synonyms)
-        if mode == "dense" and self.embedder is None:
+        if mode == "dense" and self.encoder is None:
             raise QueryError("向量检索不可用（未加载模型）。Dense search is unavailable: no embedding model loaded.")
         allowed = self._allowed(filters)
         bm25 = self.index.keyword.scores(tokenize(query.expanded_text, self.index.keyword.use_domain_dict))
-        dense = self._dense_scores(query) if mode != "bm25" and self.embedder is not None else None
-        scores = self._fuse(query, bm25, dense, mode, allowed)
+        dense = self._dense_scores(query, mode) if mode != "bm25" and self.encoder is not None else None
+        used = mode if dense is not None or mode == "bm25" else "bm25"
+        scores = self._fuse(query, bm25, dense, used, allowed)
         order = sorted(scores, key=lambda i: -scores[i])
         if self.settings.diversify and "compare" in query.intents:
             order = self._by_document(order)
         order = order[:k]
         terms = highlight_terms(query)
-        return query, [self.hit(i, scores[i], terms, bm25, dense) for i in order]
+        return Retrieval(query, [self.hit(i, scores[i], terms, bm25, dense) for i in order], used)
 
-    def _dense_scores(self, query: Query) -> dict[int, float]:
-        with self._cache_lock:
-            vec = self._query_cache.get(query.text)
+    def _dense_scores(self, query: Query, mode: str) -> dict[int, float] | None:
+        """Cosine scores of the nearest clauses; None when the vector missed `dense_wait` (hybrid only)."""
+        wait = self.settings.dense_wait if mode == "hybrid" else None
+        vec = self.encoder.try_encode_query(query.text, wait)
         if vec is None:
-            vec = self.embedder.encode_query(query.text)
-            with self._cache_lock:
-                self._query_cache[query.text] = vec
-                if len(self._query_cache) > 1024:
-                    self._query_cache.popitem(last=False)
+            return None
         scores, ids = self.index.dense.search(vec, min(self.index.dense.size, max(CANDIDATES, 1)))
         return dict(zip(ids.tolist(), scores.tolist()))
 
@@ -187,6 +194,18 @@ class Searcher:
             matched_terms=matched, numbers=numbers_in(clause.text), fields=dict(clause.fields),
             dense_score=round(float((dense or {}).get(i, 0.0)), 4), bm25_score=round(float(bm25[i]), 4) if bm25 is not None else 0.0,
         )
+
+
+def busy_notice(asked: str, used: str) -> str | None:
+    """What to tell the user when a hybrid search had to answer from keywords alone."""
+    return BUSY_NOTICE if asked != used else None
+
+
+def as_encoder(embedder: Embedder | None) -> QueryEncoder | None:
+    """The embedder wrapped for serving queries (unchanged if it already is a QueryEncoder)."""
+    if embedder is None or isinstance(embedder, QueryEncoder):
+        return embedder
+    return QueryEncoder(embedder)
 
 
 def highlight_terms(query: Query) -> list[str]:

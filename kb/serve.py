@@ -10,9 +10,12 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .settings import AppSettings
+
+if TYPE_CHECKING:
+    from .knowledge import KnowledgeBase
 
 
 def serve(settings: AppSettings | None = None) -> None:
@@ -20,15 +23,29 @@ def serve(settings: AppSettings | None = None) -> None:
     import uvicorn
 
     from .api import create_app
-    from .knowledge import KnowledgeBase
 
     settings = settings or AppSettings()
-    kb = KnowledgeBase.build(settings.corpus_dir, settings.index_dir, settings.embedder)
+    kb = serving_kb(settings, build=True)
     info = kb.info
     url = f"http://{settings.host}:{settings.port}/"
     print(f"北京生态环境政策知识库 · {info['n_clauses']} 条条款 / {info['n_documents']} 份文件 · 模型 {info['model_id']}")
     print(f"界面 UI: {url}    接口文档 API docs: {url}docs", flush=True)
     uvicorn.run(create_app(kb, settings), host=settings.host, port=settings.port, log_level="info")
+
+
+def serving_kb(settings: AppSettings, build: bool) -> "KnowledgeBase":
+    """The knowledge base as the service runs it: a pool of query-encoder workers, and a deadline
+    after which a search answers from keywords alone rather than queue behind other requests."""
+    from .embed import make_embedder
+    from .encoder import QueryEncoder
+    from .knowledge import KnowledgeBase
+    from .search import Settings
+
+    encoder = QueryEncoder(make_embedder(settings.embedder), workers=settings.query_workers)
+    search = Settings(dense_wait=settings.dense_wait_ms / 1000 if settings.dense_wait_ms else None)
+    if build:
+        return KnowledgeBase.build(settings.corpus_dir, settings.index_dir, encoder, settings=search)
+    return KnowledgeBase.load(settings.index_dir, encoder, settings=search)
 
 
 class ServerFailed(RuntimeError):

@@ -163,7 +163,7 @@ def test_unexpected_errors_are_plain_500(real_kb, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(real_kb, "search", boom)
+    monkeypatch.setattr(real_kb, "retrieve", boom)
     with TestClient(create_app(real_kb, ui=False), raise_server_exceptions=False) as c:
         response = c.get("/search", params={"q": "降尘"})
     assert response.status_code == 500
