@@ -64,7 +64,7 @@ class Client(threading.Thread):
     def __init__(self, host: str, port: int, plan: "Plan"):
         super().__init__(daemon=True)
         self.host, self.port, self.plan = host, port, plan
-        self.results: list[tuple[str, float, str | None]] = []  # endpoint, seconds, error
+        self.results: list[tuple[str, float, str | None, bool]] = []  # endpoint, seconds, error, keyword-only
         self._conn: http.client.HTTPConnection | None = None
 
     def run(self) -> None:
@@ -72,22 +72,25 @@ class Client(threading.Thread):
         while (path := self.plan.next(rng)) is not None:
             endpoint = path[1:path.index("?")]
             start = time.perf_counter()
-            error = self._get(path)
-            self.plan.record(self.results, endpoint, time.perf_counter() - start, error)
+            error, degraded = self._get(path)
+            self.plan.record(self.results, endpoint, time.perf_counter() - start, error, degraded)
         if self._conn:
             self._conn.close()
 
-    def _get(self, path: str) -> str | None:
+    def _get(self, path: str) -> tuple[str | None, bool]:
+        """The error (None if HTTP 200) and whether the server answered keyword-only because it was busy."""
         try:
             if self._conn is None:
                 self._conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
             self._conn.request("GET", path)
             response = self._conn.getresponse()
-            response.read()
-            return None if response.status == 200 else f"HTTP {response.status}"
-        except (OSError, http.client.HTTPException) as exc:
+            body = response.read()
+            if response.status != 200:
+                return f"HTTP {response.status}", False
+            return None, bool(json.loads(body).get("notice")) if path.startswith(("/ask", "/search")) else False
+        except (OSError, http.client.HTTPException, ValueError) as exc:
             self._conn = None  # reconnect next time
-            return type(exc).__name__
+            return type(exc).__name__, False
 
 
 class Plan:
@@ -116,9 +119,9 @@ class Plan:
         params = {"q": question} if endpoint == "ask" else {"q": question, "k": 10}
         return f"/{endpoint}?" + urlencode(params)
 
-    def record(self, results: list, endpoint: str, seconds: float, error: str | None) -> None:
+    def record(self, results: list, endpoint: str, seconds: float, error: str | None, degraded: bool) -> None:
         if time.monotonic() - seconds >= self.measure_from:  # requests started during warm-up are dropped
-            results.append((endpoint, seconds, error))
+            results.append((endpoint, seconds, error, degraded))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -127,16 +130,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)] if ordered else 0.0
 
 
-def summary(results: list[tuple[str, float, str | None]], seconds: float) -> dict:
-    """Throughput, latency percentiles (ms) and errors, overall and per endpoint."""
+def summary(results: list[tuple[str, float, str | None, bool]], seconds: float) -> dict:
+    """Throughput, latency percentiles (ms), errors and keyword-only answers, overall and per endpoint."""
     def stats(rows: list) -> dict:
         ms = [r[1] * 1000 for r in rows]
         return {"requests": len(rows), "errors": sum(r[2] is not None for r in rows),
+                "keyword_only": sum(r[3] for r in rows),
                 **{f"p{int(q * 100)}_ms": round(percentile(ms, q), 1) for q in (0.5, 0.95, 0.99)},
                 "max_ms": round(max(ms), 1) if ms else 0.0}
 
     errors: dict[str, int] = {}
-    for _, _, error in results:
+    for _, _, error, _ in results:
         if error:
             errors[error] = errors.get(error, 0) + 1
     return {"seconds": round(seconds, 1), "throughput_rps": round(len(results) / seconds, 1) if seconds else 0.0,
@@ -178,9 +182,10 @@ def print_report(r: dict) -> None:
           f"{'fresh questions' if r['fresh'] else 'gold questions, repeats allowed'}, {r['warmup_s']} s warm-up not counted)")
     print(f"requests {r['overall']['requests']}  throughput {r['throughput_rps']}/s  errors {r['overall']['errors']}"
           + (f"  {r['error_kinds']}" if r["error_kinds"] else ""))
-    print(f"{'':<9}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    print(f"{'':<9}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'keyword-only':>14}")
     for name, s in [("all", r["overall"]), *r["endpoints"].items()]:
-        print(f"{name:<9}{s['requests']:>7}{s['p50_ms']:>9}{s['p95_ms']:>9}{s['p99_ms']:>9}{s['max_ms']:>9}")
+        share = f"{s['keyword_only']} ({s['keyword_only'] / s['requests']:.0%})" if s["requests"] else "0"
+        print(f"{name:<9}{s['requests']:>7}{s['p50_ms']:>9}{s['p95_ms']:>9}{s['p99_ms']:>9}{s['max_ms']:>9}{share:>14}")
 
 
 def main() -> None:

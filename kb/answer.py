@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from .keyword import tokenize
@@ -31,9 +31,8 @@ class Answer:
     retrieval: str = "hybrid"  # "bm25" when the query vector missed its deadline (server busy)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["citations"] = [h.to_dict() for h in self.citations]
-        return d
+        return {**{f.name: getattr(self, f.name) for f in fields(self)},
+                "citations": [h.to_dict() for h in self.citations]}
 
 
 @dataclass

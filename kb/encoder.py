@@ -2,13 +2,16 @@
 
 Under load the query embedding is the one expensive step (tens of ms of CPU per new question).
 Letting every request thread run the model at once oversubscribes the cores and slows all of
-them; here a fixed number of workers runs the model, identical questions in flight share one
-computation, and a caller may give up after `wait` seconds (its job is dropped if it has not
-started) and fall back to keyword search instead of queueing without bound.
+them; here a fixed number of workers runs the model and identical questions in flight share one
+computation. A caller with a deadline is turned away at once when the jobs ahead of it would
+make it late (judged by how long recent jobs took, contention included) or `backlog` jobs already
+wait, and gives up after `wait` seconds; either way it falls back to keyword search instead of
+queueing without bound. One job is always admitted when none is pending, so the estimate stays fresh.
 """
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -21,16 +24,18 @@ from .embed import Embedder
 class QueryEncoder:
     """Wraps an Embedder (and satisfies the same interface) for serving many questions at once."""
 
-    def __init__(self, embedder: Embedder, workers: int = 1, cache_size: int = 1024):
+    def __init__(self, embedder: Embedder, workers: int = 1, backlog: int | None = None, cache_size: int = 1024):
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.embedder = embedder
         self.model_id, self.dim = embedder.model_id, embedder.dim
         self.workers = workers
+        self.backlog = workers if backlog is None else backlog  # jobs allowed to wait for a free worker
         self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._pending: dict[str, Future] = {}
-        self._lock = threading.Lock()
+        self._pending: dict[str, Future] = {}  # submitted and not finished: queued or running
+        self._job_seconds = 0.0  # moving average of recent jobs' wall time
+        self._lock = threading.RLock()  # a finished future runs its done-callback at once, under it
         # With several workers each runs the model on one core: parallel requests, not parallel maths.
         one_thread = getattr(embedder, "use_one_thread", None) if workers > 1 else None
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="query-encoder", initializer=one_thread)
@@ -52,6 +57,8 @@ class QueryEncoder:
                 return vec
             future = self._pending.get(text)
             if future is None:
+                if wait is not None and self._would_be_late(wait):
+                    return None
                 future = self._pool.submit(self._compute, text)
                 self._pending[text] = future
                 future.add_done_callback(lambda _f: self._forget(text))
@@ -63,9 +70,19 @@ class QueryEncoder:
         except CancelledError:  # a caller sharing this job gave up before it started
             return None
 
+    def _would_be_late(self, wait: float) -> bool:
+        ahead = len(self._pending)
+        if ahead == 0:
+            return False
+        rounds = ahead // self.workers + 1  # batches of jobs to finish before ours is done
+        return ahead >= self.workers + self.backlog or rounds * self._job_seconds > wait
+
     def _compute(self, text: str) -> np.ndarray:
+        start = time.perf_counter()
         vec = self.embedder.encode_query(text)
         with self._lock:
+            took = time.perf_counter() - start
+            self._job_seconds = took if not self._job_seconds else self._job_seconds + 0.2 * (took - self._job_seconds)
             self._cache[text] = vec
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)

@@ -103,7 +103,8 @@ def indicator_name(raw: str) -> str:
     return normalise_indicator(cleaned) or cleaned
 
 
-def matching_indicators(query: str, names: set[str], min_ratio: float = 0.8) -> set[str]:
+@lru_cache(maxsize=4096)  # the /targets endpoint asks for the same few hundred names again and again
+def matching_indicators(query: str, names: frozenset[str], min_ratio: float = 0.8) -> frozenset[str]:
     """The stored indicator names a looked-up name refers to.
 
     Vocabulary first: a synonym (可再生能源占比) or a part of canonical names (PM2.5) selects
@@ -112,13 +113,13 @@ def matching_indicators(query: str, names: set[str], min_ratio: float = 0.8) -> 
     """
     wanted = strip_scope(clean_name(query))
     if not wanted:
-        return set()
+        return frozenset()
     canonical = normalise_indicator(wanted)
     known = {canonical} if canonical else {
         c for name, c in _synonym_index().items() if wanted in name}
     if known:
         return names & known
-    return {n for n in names if wanted in n or SequenceMatcher(None, wanted, n).ratio() >= min_ratio}
+    return frozenset(n for n in names if wanted in n or SequenceMatcher(None, wanted, n).ratio() >= min_ratio)
 
 
 @lru_cache(maxsize=1)

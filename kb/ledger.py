@@ -109,7 +109,7 @@ def lookup(targets: list[Target], indicator: str, year: int | None = None,
            scope: str | None = None) -> list[Target]:
     """Every record for an indicator (synonyms, parts and near spellings match), sorted by year;
     optionally only one year, or one scope (a substring: 海淀 finds 海淀区)."""
-    names = matching_indicators(indicator, {t.indicator for t in targets})
+    names = matching_indicators(indicator, frozenset(t.indicator for t in targets))
     hits = [t for t in targets if t.indicator in names
             and (year is None or t.year == year) and (scope is None or scope in t.scope)]
     return sorted(hits, key=lambda t: (t.year is None, t.year or 0))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 import numpy as np
@@ -71,7 +71,8 @@ class Hit:
     bm25_score: float = 0.0
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Shallow, unlike dataclasses.asdict (a deep copy that costs a lot per request under load).
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 class Retrieval(NamedTuple):
@@ -134,7 +135,8 @@ class Searcher:
         fused = rrf(rankings, weights, self.settings.rrf_k)
         if allowed is not None:
             fused = {i: s for i, s in fused.items() if allowed[i]}
-        return {i: s * self._boost(self.index.clauses[i], query) for i, s in fused.items()}
+        named = {d.id for d in self.docs.values() if any(alias in query.text for alias in d.aliases)}
+        return {i: s * self._boost(self.index.clauses[i], query, named) for i, s in fused.items()}
 
     def _by_document(self, order: list[int]) -> list[int]:
         """Round-robin over documents so a comparison sees every document's best clause."""
@@ -146,10 +148,10 @@ class Searcher:
                 firsts.append(i)
         return firsts + [i for i in order if i not in set(firsts)]
 
-    def _boost(self, clause: Clause, query: Query) -> float:
+    def _boost(self, clause: Clause, query: Query, named_docs: set[str]) -> float:
         boost = 1.0
         doc = self.docs.get(clause.doc_id)
-        if doc is not None and any(alias in query.text for alias in doc.aliases):
+        if clause.doc_id in named_docs:
             boost += self.settings.doc_boost
         if query.districts and any(d == clause.label or d in clause.text or (doc and doc.scope == d)
                                    for d in query.districts):

@@ -108,3 +108,15 @@ def test_explicit_dense_mode_always_waits(tmp_path, fake_embedder):
 def test_workers_must_be_positive(fake_embedder):
     with pytest.raises(ValueError):
         QueryEncoder(fake_embedder, workers=0)
+
+
+def test_a_full_backlog_turns_callers_away_at_once_but_never_those_without_deadline(fake_embedder):
+    model = GatedEmbedder(fake_embedder)
+    encoder = QueryEncoder(model, workers=1, backlog=0)
+    assert encoder.try_encode_query("第一个", wait=0.01) is None  # running, stuck at the gate
+    start = time.perf_counter()
+    assert encoder.try_encode_query("第二个", wait=5) is None
+    assert time.perf_counter() - start < 1  # turned away, not made to wait out its deadline
+    threading.Timer(0.2, model.gate.set).start()
+    assert encoder.try_encode_query("第三个", wait=None) is not None  # no deadline: always queued
+    assert model.calls == ["第一个", "第三个"]
