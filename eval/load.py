@@ -1,13 +1,17 @@
 """Load test: concurrent clients mixing /ask, /search and /targets against the local service.
 
 Usage: python eval/load.py [--clients 16] [--seconds 60] [--max-requests 50000] [--warmup 5]
-                           [--mix ask=2,search=2,targets=1] [--fresh] [--url http://127.0.0.1:PORT] [--json]
+                           [--mix ask=2,search=2,targets=1] [--fresh] [--churn FILE]
+                           [--url http://127.0.0.1:PORT] [--json]
 
 Without --url it starts `kb serve` itself on a free 127.0.0.1 port (building index/ if needed) and
 stops it afterwards. It only ever talks to loopback addresses, and every run is bounded by
 --seconds and --max-requests. Questions come from eval/gold.jsonl, indicators from
 eval/targets_gold.jsonl. --fresh makes every question unique, so the server's query-embedding
-cache never helps (the worst case: every request embeds its question).
+cache never helps (the worst case: every request embeds its question). --churn FILE uploads FILE
+through POST /documents and deletes it again, over and over while the clients run, to show that
+searches during an index change neither fail nor slow to a halt; a server the script starts for
+this works on a temporary copy of corpus/ and index/.
 """
 from __future__ import annotations
 
@@ -18,9 +22,11 @@ import json
 import math
 import os
 import random
+import shutil
 import socket
 import string
 import sys
+import tempfile
 import threading
 import time
 from contextlib import nullcontext
@@ -28,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from kb.serve import background_server
+from kb.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMITS = {"clients": 64, "seconds": 600, "max_requests": 200_000}
@@ -93,6 +100,45 @@ class Client(threading.Thread):
             return type(exc).__name__, False
 
 
+class Churn(threading.Thread):
+    """Adds a document through the API and removes it again, until the plan's deadline."""
+
+    DOC_ID = "load-test-churn"
+
+    def __init__(self, host: str, port: int, plan: "Plan", file: Path):
+        super().__init__(daemon=True)
+        self.host, self.port, self.plan, self.file = host, port, plan, file
+        self.changes: list[tuple[str, float, str | None]] = []  # add/remove, seconds, error
+
+    def run(self) -> None:
+        boundary = "kb-load-" + "".join(random.choices(string.ascii_lowercase, k=12))
+        body = b"".join([
+            f'--{boundary}\r\nContent-Disposition: form-data; name="id"\r\n\r\n{self.DOC_ID}\r\n'.encode(),
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{self.file.name}"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\n".encode(),
+            self.file.read_bytes(), f"\r\n--{boundary}--\r\n".encode()])
+        add = ("POST", "/documents", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        remove = ("DELETE", f"/documents/{self.DOC_ID}", None, {})
+        while time.monotonic() < self.plan.deadline:
+            for name, (method, path, data, headers) in (("add", add), ("remove", remove)):
+                start = time.perf_counter()
+                error = self._send(method, path, data, headers)
+                self.changes.append((name, time.perf_counter() - start, error))
+                time.sleep(1.0)
+
+    def _send(self, method: str, path: str, body: bytes | None, headers: dict) -> str | None:
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=300)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            detail = response.read()[:200].decode("utf-8", "replace")
+            return None if response.status in (200, 201) else f"HTTP {response.status}: {detail}"
+        except (OSError, http.client.HTTPException) as exc:
+            return type(exc).__name__
+        finally:
+            conn.close()
+
+
 class Plan:
     """What to ask next, shared by all clients: the mix, the time limit and the request budget."""
 
@@ -149,21 +195,27 @@ def summary(results: list[tuple[str, float, str | None, bool]], seconds: float) 
 
 
 def run(url: str, clients: int = 16, seconds: float = 60, max_requests: int = 50_000,
-        mix: dict[str, int] | None = None, fresh: bool = False, warmup: float = 5) -> dict:
-    """Drive the service at `url` (loopback only) and return the summary."""
+        mix: dict[str, int] | None = None, fresh: bool = False, warmup: float = 5, churn: Path | None = None) -> dict:
+    """Drive the service at `url` (loopback only) and return the summary; `churn` adds and removes a file."""
     host, port = check_url(url)
     clients = max(1, min(clients, LIMITS["clients"]))
     seconds = max(1.0, min(seconds, LIMITS["seconds"]))
     max_requests = max(1, min(max_requests, LIMITS["max_requests"]))
     plan = Plan(seconds, max_requests, mix or {"ask": 2, "search": 2, "targets": 1}, fresh, warmup)
     threads = [Client(host, port, plan) for _ in range(clients)]
-    for t in threads:
+    changer = Churn(host, port, plan, churn) if churn else None
+    for t in [*threads, *([changer] if changer else [])]:
         t.start()
     for t in threads:
         t.join(timeout=seconds + warmup + 60)
     elapsed = min(time.monotonic(), plan.deadline) - plan.measure_from
     report = summary([r for t in threads for r in t.results], elapsed)
     report.update(url=url, clients=clients, fresh=fresh, warmup_s=warmup, cpus=os.cpu_count())
+    if changer:
+        changer.join(timeout=600)
+        report["index_changes"] = {"done": sum(e is None for _, _, e in changer.changes),
+                                   "failed": [e for _, _, e in changer.changes if e],
+                                   "p50_s": round(percentile([s for _, s, _ in changer.changes], 0.5), 2)}
     return report
 
 
@@ -186,6 +238,10 @@ def print_report(r: dict) -> None:
     for name, s in [("all", r["overall"]), *r["endpoints"].items()]:
         share = f"{s['keyword_only']} ({s['keyword_only'] / s['requests']:.0%})" if s["requests"] else "0"
         print(f"{name:<9}{s['requests']:>7}{s['p50_ms']:>9}{s['p95_ms']:>9}{s['p99_ms']:>9}{s['max_ms']:>9}{share:>14}")
+    if "index_changes" in r:
+        c = r["index_changes"]
+        print(f"index changes (document added or removed) during the run: {c['done']} done, median {c['p50_s']} s"
+              + (f", {len(c['failed'])} failed: {c['failed'][:3]}" if c["failed"] else ""))
 
 
 def main() -> None:
@@ -197,6 +253,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=5, help="seconds of load before measuring")
     parser.add_argument("--mix", type=_mix, default={"ask": 2, "search": 2, "targets": 1})
     parser.add_argument("--fresh", action="store_true", help="unique questions: no query-embedding cache hits")
+    parser.add_argument("--churn", type=Path, metavar="FILE", help="add and remove this document during the run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     for name, limit in LIMITS.items():
@@ -206,13 +263,28 @@ def main() -> None:
         parser.error("--warmup must be between 0 and 60 seconds")
     if args.url:
         check_url(args.url)
-    with (background_server(cwd=ROOT) if not args.url else nullcontext(args.url)) as url:
-        report = run(url, args.clients, args.seconds, args.max_requests, args.mix, args.fresh, args.warmup)
+    if args.churn and not args.churn.is_file():
+        parser.error(f"--churn: no such file {args.churn}")
+    with tempfile.TemporaryDirectory(prefix="kb-load-") as scratch, \
+            (nullcontext(args.url) if args.url else background_server(server_env(args.churn, Path(scratch)), cwd=ROOT)) as url:
+        report = run(url, args.clients, args.seconds, args.max_requests, args.mix, args.fresh, args.warmup, args.churn)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print_report(report)
-    sys.exit(1 if report["overall"]["errors"] else 0)
+    sys.exit(1 if report["overall"]["errors"] or report.get("index_changes", {}).get("failed") else 0)
+
+
+def server_env(churn: Path | None, scratch: Path) -> dict[str, str]:
+    """Settings for a server the script starts: with --churn, a copy of the corpus and index to change."""
+    if not churn:
+        return {}
+    settings = AppSettings()
+    corpus, index = scratch / "corpus", scratch / "index"
+    shutil.copytree(ROOT / settings.corpus_dir, corpus)
+    if (ROOT / settings.index_dir).is_dir():
+        shutil.copytree(ROOT / settings.index_dir, index)
+    return {"KB_CORPUS_DIR": str(corpus), "KB_INDEX_DIR": str(index)}
 
 
 if __name__ == "__main__":

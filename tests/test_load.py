@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from _server import index_dir, live_server  # noqa: F401  (fixtures)
+from _server import ROOT, index_dir, live_server  # noqa: F401  (fixtures)
+from kb.serve import background_server
 
 spec = importlib.util.spec_from_file_location("load", Path(__file__).parents[1] / "eval" / "load.py")
 load = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(load)
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
 
 
 @pytest.mark.parametrize("url", ["http://8.8.8.8:80", "http://10.0.0.1:7860", "http://192.168.1.10",
@@ -38,3 +40,15 @@ def test_short_run_against_the_live_service(live_server):  # noqa: F811
     assert overall["errors"] == 0 and 0 < overall["requests"] <= 60
     assert all(report["endpoints"][e]["requests"] > 0 for e in load.ENDPOINTS)
     assert 0 < overall["p50_ms"] <= overall["p95_ms"] <= overall["p99_ms"] <= overall["max_ms"]
+
+
+def test_documents_added_and_removed_under_load_cost_no_errors(index_dir, tmp_path):
+    env = load.server_env(FIXTURES / "notice.txt", tmp_path)
+    assert Path(env["KB_CORPUS_DIR"]) != ROOT / "corpus"  # the project's own corpus is never touched
+    with background_server(env, timeout=180, cwd=ROOT) as url:
+        report = load.run(url, clients=4, seconds=8, max_requests=400, warmup=0, churn=FIXTURES / "notice.txt")
+    changes = report["index_changes"]
+    assert report["overall"]["errors"] == 0 and report["overall"]["requests"] > 0
+    assert changes["done"] >= 2 and changes["failed"] == []
+    manifest = (tmp_path / "corpus" / "manifest.json").read_text(encoding="utf-8")
+    assert ("load-test-churn" in manifest) == (changes["done"] % 2 == 1)  # adds and removes alternate
