@@ -120,3 +120,30 @@ def test_a_full_backlog_turns_callers_away_at_once_but_never_those_without_deadl
     threading.Timer(0.2, model.gate.set).start()
     assert encoder.try_encode_query("第三个", wait=None) is not None  # no deadline: always queued
     assert model.calls == ["第一个", "第三个"]
+
+
+def test_the_ui_says_when_results_are_keyword_only(tmp_path, fake_embedder):
+    from ui.app import Callbacks
+
+    model = GatedEmbedder(fake_embedder)
+    kb = _tiny_index(tmp_path, model)
+    kb.searcher.settings = Settings(dense_wait=0.05)
+    ui = Callbacks(lambda: kb)
+    assert "服务繁忙" in ui.search("降尘量控制在多少", 5, "hybrid", [], [], "", "")
+    assert "服务繁忙" in ui.ask("降尘量控制在多少")
+    model.gate.set()
+    time.sleep(0.1)
+    assert "服务繁忙" not in ui.search("新能源汽车推广", 5, "hybrid", [], [], "", "")
+    assert "服务繁忙" not in ui.search("新能源汽车推广", 5, "bm25", [], [], "", "")
+
+
+def test_the_service_takes_workers_and_deadline_from_its_settings(real_kb):
+    from kb.serve import serving_kb
+    from kb.settings import AppSettings
+
+    settings = AppSettings(index_dir=real_kb.loaded.path.parent, query_workers=3, dense_wait_ms=50)
+    kb = serving_kb(settings, build=False)
+    assert kb.embedder.workers == 3 and kb.searcher.settings.dense_wait == pytest.approx(0.05)
+    assert kb.retrieve("到2025年各区降尘量要控制在多少？", k=3).mode in ("hybrid", "bm25")
+    assert kb.embedder.encode_query("降尘量").shape == (kb.embedder.dim,)
+    assert AppSettings().query_workers >= 1 and AppSettings().dense_wait_ms == 120

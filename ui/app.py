@@ -13,6 +13,7 @@ from fastapi import FastAPI  # noqa: E402
 from kb import Filters, KBError, KnowledgeBase  # noqa: E402
 from kb.outline import section_tree  # noqa: E402
 from kb.query import DISTRICTS, MAX_QUERY_CHARS  # noqa: E402
+from kb.search import busy_notice  # noqa: E402
 
 from . import render  # noqa: E402
 
@@ -25,6 +26,11 @@ CONTEXT_NEIGHBOURS = 1  # clauses shown before and after a citation when expande
 TARGETS_UNAVAILABLE = "目标对比暂不可用：指标台账模块（kb.ledger）未安装。Targets are not available in this build."
 INTRO = ("# 北京生态环境政策知识库\n离线检索北京市生态环境政策文件的条款；每个回答都附原文出处（文件、文号、章节）。"
          "接口文档见 [/docs](/docs)。")
+
+
+def _with_notice(notice: str | None, html: str) -> str:
+    """The page, preceded by the busy notice when the results are keyword-only."""
+    return render.note(notice) + html if notice else html
 
 
 def _chosen(value: str | None) -> str | None:
@@ -42,22 +48,25 @@ class Callbacks:
         return {h.clause_id: kb.clause(h.clause_id, CONTEXT_NEIGHBOURS) for h in hits}
 
     def ask(self, question: str) -> str:
+        kb = self.get_kb()
         try:
-            ans = self.get_kb().ask(question or "")
+            ans = kb.ask(question or "")
         except KBError as exc:
             return render.error(exc)
-        return render.answer(ans.to_dict(), self._contexts(ans.citations))
+        notice = busy_notice("hybrid" if kb.embedder else "bm25", ans.retrieval)
+        return _with_notice(notice, render.answer(ans.to_dict(), self._contexts(ans.citations)))
 
     def search(self, question: str, k: float, mode: str, doc_ids: list[str], doc_types: list[str],
                year: str, district: str) -> str:
         year = _chosen(year)
         filters = Filters(doc_ids=list(doc_ids or []), doc_types=list(doc_types or []),
                           year=int(year) if year else None, district=_chosen(district))
+        mode = MODES.get(mode, mode)
         try:
-            found = self.get_kb().search(question or "", k=int(k), mode=MODES.get(mode, mode), filters=filters)
+            _, found, used = self.get_kb().retrieve(question or "", k=int(k), mode=mode, filters=filters)
         except KBError as exc:
             return render.error(exc)
-        return render.hits([h.to_dict() for h in found], self._contexts(found))
+        return _with_notice(busy_notice(mode, used), render.hits([h.to_dict() for h in found], self._contexts(found)))
 
     def targets(self, indicator: str, year: str, scope: str):
         year = _chosen(year)
