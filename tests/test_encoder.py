@@ -147,3 +147,11 @@ def test_the_service_takes_workers_and_deadline_from_its_settings(real_kb):
     assert kb.retrieve("到2025年各区降尘量要控制在多少？", k=3).mode in ("hybrid", "bm25")
     assert kb.embedder.encode_query("降尘量").shape == (kb.embedder.dim,)
     assert AppSettings().query_workers >= 1 and AppSettings().dense_wait_ms == 120
+
+
+def test_passages_split_across_workers_come_back_in_order(fake_embedder):
+    texts = [f"第{i}条 降尘量控制" for i in range(7)]
+    for workers in (1, 2, 3):
+        encoded = QueryEncoder(fake_embedder, workers=workers).encode_passages(texts)
+        assert np.array_equal(encoded, fake_embedder.encode_passages(texts))
+    assert QueryEncoder(fake_embedder, workers=2).encode_passages([]).shape == (0, fake_embedder.dim)
