@@ -44,6 +44,12 @@ def tokenize(text: str, use_domain_dict: bool = True) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=50_000)
+def _clause_tokens(text: str, use_domain_dict: bool) -> tuple[str, ...]:
+    # A service that adds documents rebuilds BM25 over every clause; unchanged clauses keep their tokens.
+    return tuple(tokenize(text, use_domain_dict))
+
+
 def _ascii_terms(text: str) -> list[str]:
     return [m.group(0).upper() if not m.group(0)[0].isdigit() else m.group(0)
             for m in _ASCII_TERM.finditer(text)]
@@ -73,7 +79,7 @@ class KeywordIndex:
         import bm25s
 
         retriever = bm25s.BM25(k1=k1, b=b)
-        retriever.index([tokenize(t, use_domain_dict) or ["∅"] for t in texts], show_progress=False)
+        retriever.index([list(_clause_tokens(t, use_domain_dict)) or ["∅"] for t in texts], show_progress=False)
         return cls(retriever, use_domain_dict)
 
     def scores(self, query: str | list[str]) -> np.ndarray:
