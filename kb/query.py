@@ -26,6 +26,9 @@ INTENTS = {
 }
 
 
+_ASKED_UNIT = re.compile(r"多少(?:万|亿)?(辆|吨|个|家|处|座|公里|平方米|平方公里|千瓦|户|条|台|项|天|棵|亩|公顷)")
+
+
 @dataclass
 class Query:
     """A cleaned question and what was recognised in it."""
@@ -36,6 +39,7 @@ class Query:
     districts: list[str] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # 十三五 / 十四五 named in the question
+    units: list[str] = field(default_factory=list)  # 多少辆 → 辆: the answer is a count of these
 
     @property
     def expanded_text(self) -> str:
@@ -79,4 +83,5 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
     query.districts = [d for d in DISTRICTS if d in text or (d.endswith("区") and d[:-1] in text)]
     query.districts += [full for alias, full in _DISTRICT_ALIASES.items() if alias in text and full not in query.districts]
     query.intents = [name for name, pattern in INTENTS.items() if pattern.search(text)]
+    query.units = list(dict.fromkeys(_ASKED_UNIT.findall(text)))
     return query

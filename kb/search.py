@@ -44,6 +44,8 @@ class Settings:
     district_boost: float = 0.5
     year_boost: float = 0.3
     doc_boost: float = 0.5
+    unit_boost: float = 0.3  # 多少辆: clauses stating a number of 辆
+    city_boost: float = 0.2  # no district named: city-wide documents
     diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
     dense_wait: float | None = None  # seconds to wait for the query vector, then keyword-only; None: always wait
@@ -156,6 +158,10 @@ class Searcher:
         if query.districts and any(d == clause.label or d in clause.text or (doc and doc.scope == d)
                                    for d in query.districts):
             boost += self.settings.district_boost
+        if self.settings.city_boost and not query.districts and doc is not None and doc.scope == "全市":
+            boost += self.settings.city_boost
+        if query.units and any(re.search(r"\d\s*(?:万|亿)?余?" + u, clause.text) for u in query.units):
+            boost += self.settings.unit_boost
         if query.periods and any(p in clause.section for p in query.periods):
             boost += self.settings.year_boost
         if query.years and (any(str(y) in clause.text for y in query.years)

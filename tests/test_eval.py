@@ -47,12 +47,16 @@ def test_beir_dataset_is_indexed_and_scored(fake_embedder):
 
 @pytest.mark.slow
 def test_gold_set_regression_floor(real_kb):
-    """Well below current figures (README), so noise cannot fail it but a broken retriever does."""
+    """A few questions below current figures (README: hit@5 0.97, hit@1 0.76, fact 0.96): the model is
+    deterministic, so only float differences between machines may move a question or two."""
     from kb.evalrun import evaluate_gold
 
     result = evaluate_gold(real_kb, Path(__file__).parent.parent / "eval" / "gold.jsonl")
     hybrid = result["retrievers"]["hybrid"]
-    assert hybrid["overall"]["hit_rate@5"] >= 0.75
-    assert hybrid["by_kind"]["responsibility"]["hit_rate@5"] >= 0.75
-    assert result["answers"]["refusal_rate"] >= 0.6
-    assert result["answers"]["false_refusal_rate"] <= 0.15
+    assert hybrid["overall"]["hit_rate@5"] >= 0.93
+    assert hybrid["overall"]["hit_rate@1"] >= 0.70
+    assert hybrid["by_kind"]["fact"]["hit_rate@5"] >= 0.88
+    assert hybrid["by_kind"]["responsibility"]["hit_rate@5"] >= 0.9
+    assert result["retrievers"]["bm25"]["overall"]["hit_rate@5"] >= 0.92  # the busy-server fallback
+    assert result["answers"]["refusal_rate"] >= 0.85
+    assert result["answers"]["false_refusal_rate"] <= 0.03

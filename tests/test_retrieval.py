@@ -11,6 +11,7 @@ from kb.dense import DenseIndex
 from kb.fusion import rrf
 from kb.index import build_from, load
 from kb.model import Clause, Document
+from kb.search import Searcher
 
 
 def test_flat_index_equals_numpy_brute_force():
@@ -152,3 +153,42 @@ def test_target_question_is_answered_from_the_ledger(real_kb):
     assert {h.doc_id for h in answer.citations} >= {"bj-plan-2021", "bj-action-2023", "bj-beauty-2024", "ft-plan-2022"}
     pm = real_kb.ask("PM2.5浓度在各规划中的目标是多少？").answer
     assert "35微克/立方米" in pm and "25微克/立方米" in pm and "17个区" in pm
+
+
+def test_questions_asking_for_a_count_recognise_its_unit():
+    from kb.query import analyse
+
+    assert analyse("丰台区“十三五”期间淘汰了多少辆高排放车？").units == ["辆"]
+    assert analyse("新增多少万吨处理能力").units == ["吨"]
+    assert analyse("降尘量控制在多少？").units == []
+
+
+def test_a_clause_stating_the_asked_unit_is_boosted(tmp_path, fake_embedder):
+    from dataclasses import replace
+
+    kb = _two_doc_index(tmp_path, fake_embedder)
+    plain = Searcher(kb.loaded, None, replace(kb.searcher.settings, unit_boost=0.0))
+    question = "累计淘汰了多少辆高排放车"
+    with_boost = {h.text: h.score for h in kb.search(question, k=4, mode="bm25")}
+    without = {h.text: h.score for h in plain.search(question, k=4, mode="bm25").hits}
+    for text, score in with_boost.items():
+        factor = score / without[text]
+        assert factor == pytest.approx(1 + 0.3 if "万余辆" in text else 1.0, rel=0.05), text
+
+
+def test_without_a_district_city_documents_rank_first(tmp_path, fake_embedder):
+    kb = _two_doc_index(tmp_path, fake_embedder)
+    assert kb.search("氮氧化物重点工程减排量目标", k=1, mode="bm25")[0].doc_id == "city"
+    assert kb.search("丰台区氮氧化物重点工程减排量目标", k=1, mode="bm25")[0].doc_id == "district"
+
+
+def _two_doc_index(path, embedder):
+    """A city-wide and a district document with the same clauses."""
+    docs = [Document(id="district", file="district.txt", title="丰台区规划", scope="丰台区"),  # first: wins ties
+            Document(id="city", file="city.txt", title="全市规划", scope="全市")]
+    texts = ["氮氧化物重点工程减排量达到1.38万吨。", "加快淘汰高排放车，推动国III汽油车淘汰更新。",
+             "强化移动源治理，累计淘汰高排放车14万余辆。"]
+    clauses = [Clause(f"{d.id}:{i}.p1", d.id, ["一、目标"], "", "paragraph", t, i, i)
+               for d in docs for i, t in enumerate(texts)]
+    build_from(docs, clauses, "hash-two", path, embedder, progress=False)
+    return KnowledgeBase(load(path, embedder.model_id), embedder)
