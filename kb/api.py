@@ -24,7 +24,7 @@ from .knowledge import KnowledgeBase
 from .live import LiveKnowledgeBase
 from .outline import section_tree
 from .query import MAX_QUERY_CHARS
-from .search import MAX_K, MODES, Filters, busy_notice
+from .search import MAX_K, MODES, Filters
 from .serve import serving_kb
 from .settings import AppSettings
 
@@ -135,7 +135,7 @@ def add_routes(app: FastAPI) -> None:
     def search_post(kb: KB, req: SearchRequest) -> dict:
         """Ranked clauses for a question (JSON body)."""
         _, hits, used = kb.retrieve(req.q, k=req.k, mode=req.mode, filters=to_filters(kb, req))
-        return {"query": req.q, "mode": req.mode, "retrieval": used, "notice": busy_notice(req.mode, used),
+        return {"query": req.q, "mode": req.mode, "retrieval": used, "notice": kb.busy_notice(req.mode, used),
                 "count": len(hits), "hits": [h.to_dict() for h in hits]}
 
     @app.get("/ask", response_model=AnswerOut, tags=["问答 ask"])
@@ -147,8 +147,7 @@ def add_routes(app: FastAPI) -> None:
     def ask_post(kb: KB, req: AskRequest) -> dict:
         """An extractive answer with citations (JSON body)."""
         answer = kb.ask(req.q, k=req.k, filters=to_filters(kb, req))
-        asked = "hybrid" if kb.embedder is not None else "bm25"
-        return {**answer.to_dict(), "notice": busy_notice(asked, answer.retrieval)}
+        return {**answer.to_dict(), "notice": kb.busy_notice("hybrid", answer.retrieval)}
 
     @app.get("/targets", response_model=TargetsResponse, tags=["目标 targets"])
     def targets(kb: KB, indicator: Annotated[str, Query(min_length=1, max_length=50)],

@@ -9,7 +9,7 @@ from .embed import Embedder, make_embedder
 from .errors import KBError, QueryError
 from .model import Clause, Document
 from .query import Query
-from .search import Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
+from .search import BUSY_NOTICE, Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")
@@ -67,6 +67,10 @@ class KnowledgeBase:
             answer = answer_from_ledger(self, parsed) or compose(parsed, hits, True)
         answer.retrieval = used
         return answer
+
+    def busy_notice(self, asked: str, used: str) -> str | None:
+        """What to tell the user when a search had to skip the model because the service was busy."""
+        return BUSY_NOTICE if self.embedder is not None and asked != used else None
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:
         """Citable hits for given clauses (in that order), highlighted for the question."""

@@ -204,11 +204,6 @@ class Searcher:
         )
 
 
-def busy_notice(asked: str, used: str) -> str | None:
-    """What to tell the user when a hybrid search had to answer from keywords alone."""
-    return BUSY_NOTICE if asked != used else None
-
-
 def as_encoder(embedder: Embedder | None) -> QueryEncoder | None:
     """The embedder wrapped for serving queries (unchanged if it already is a QueryEncoder)."""
     if embedder is None or isinstance(embedder, QueryEncoder):

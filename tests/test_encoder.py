@@ -155,3 +155,12 @@ def test_passages_split_across_workers_come_back_in_order(fake_embedder):
         encoded = QueryEncoder(fake_embedder, workers=workers).encode_passages(texts)
         assert np.array_equal(encoded, fake_embedder.encode_passages(texts))
     assert QueryEncoder(fake_embedder, workers=2).encode_passages([]).shape == (0, fake_embedder.dim)
+
+
+def test_a_service_without_a_model_is_never_called_busy(tmp_path, fake_embedder):
+    kb = _tiny_index(tmp_path, fake_embedder)
+    keyword_only = type(kb)(kb.loaded, None)
+    with TestClient(create_app(keyword_only, ui=False)) as client:
+        body = client.get("/search", params={"q": "各区降尘量控制"}).json()
+        assert body["retrieval"] == "bm25" and body["notice"] is None and body["hits"]
+        assert client.get("/ask", params={"q": "降尘量控制在多少"}).json()["notice"] is None

@@ -13,7 +13,6 @@ from fastapi import FastAPI  # noqa: E402
 from kb import Filters, KBError, KnowledgeBase  # noqa: E402
 from kb.outline import section_tree  # noqa: E402
 from kb.query import DISTRICTS, MAX_QUERY_CHARS  # noqa: E402
-from kb.search import busy_notice  # noqa: E402
 
 from . import render  # noqa: E402
 
@@ -53,7 +52,7 @@ class Callbacks:
             ans = kb.ask(question or "")
         except KBError as exc:
             return render.error(exc)
-        notice = busy_notice("hybrid" if kb.embedder else "bm25", ans.retrieval)
+        notice = kb.busy_notice("hybrid", ans.retrieval)
         return _with_notice(notice, render.answer(ans.to_dict(), self._contexts(ans.citations)))
 
     def search(self, question: str, k: float, mode: str, doc_ids: list[str], doc_types: list[str],
@@ -63,10 +62,11 @@ class Callbacks:
                           year=int(year) if year else None, district=_chosen(district))
         mode = MODES.get(mode, mode)
         try:
-            _, found, used = self.get_kb().retrieve(question or "", k=int(k), mode=mode, filters=filters)
+            kb = self.get_kb()
+            _, found, used = kb.retrieve(question or "", k=int(k), mode=mode, filters=filters)
         except KBError as exc:
             return render.error(exc)
-        return _with_notice(busy_notice(mode, used), render.hits([h.to_dict() for h in found], self._contexts(found)))
+        return _with_notice(kb.busy_notice(mode, used), render.hits([h.to_dict() for h in found], self._contexts(found)))
 
     def targets(self, indicator: str, year: str, scope: str):
         year = _chosen(year)
