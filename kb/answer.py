@@ -28,7 +28,8 @@ class Answer:
     kind: str = "clause"
     citations: list[Hit] = field(default_factory=list)
     id: str | None = None
-    retrieval: str = "hybrid"  # "bm25" when the query vector missed its deadline (server busy)
+    retrieval: str = "hybrid"  # the retrievers that ran
+    notice: str | None = None  # e.g. the busy notice when the answer is keyword-only
 
     def to_dict(self) -> dict:
         return {**{f.name: getattr(self, f.name) for f in fields(self)},

@@ -134,9 +134,9 @@ def add_routes(app: FastAPI) -> None:
     @app.post("/search", response_model=SearchResponse, tags=["检索 search"])
     def search_post(kb: KB, req: SearchRequest) -> dict:
         """Ranked clauses for a question (JSON body)."""
-        _, hits, used = kb.retrieve(req.q, k=req.k, mode=req.mode, filters=to_filters(kb, req))
-        return {"query": req.q, "mode": req.mode, "retrieval": used, "notice": kb.busy_notice(req.mode, used),
-                "count": len(hits), "hits": [h.to_dict() for h in hits]}
+        found = kb.retrieve(req.q, k=req.k, mode=req.mode, filters=to_filters(kb, req))
+        return {"query": req.q, "mode": req.mode, "retrieval": found.mode, "notice": found.notice,
+                "count": len(found.hits), "hits": [h.to_dict() for h in found.hits]}
 
     @app.get("/ask", response_model=AnswerOut, tags=["问答 ask"])
     def ask_get(kb: KB, req: Annotated[AskRequest, Query()]) -> dict:
@@ -146,8 +146,7 @@ def add_routes(app: FastAPI) -> None:
     @app.post("/ask", response_model=AnswerOut, tags=["问答 ask"])
     def ask_post(kb: KB, req: AskRequest) -> dict:
         """An extractive answer with citations (JSON body)."""
-        answer = kb.ask(req.q, k=req.k, filters=to_filters(kb, req))
-        return {**answer.to_dict(), "notice": kb.busy_notice("hybrid", answer.retrieval)}
+        return kb.ask(req.q, k=req.k, filters=to_filters(kb, req)).to_dict()
 
     @app.get("/targets", response_model=TargetsResponse, tags=["目标 targets"])
     def targets(kb: KB, indicator: Annotated[str, Query(min_length=1, max_length=50)],

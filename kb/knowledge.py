@@ -9,7 +9,7 @@ from .embed import Embedder, make_embedder
 from .errors import KBError, QueryError
 from .model import Clause, Document
 from .query import Query
-from .search import BUSY_NOTICE, Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
+from .search import Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")
@@ -60,17 +60,14 @@ class KnowledgeBase:
         """An extractive answer with citations, or `answerable: False` when nothing fits."""
         from .ledger_answer import answer_from_ledger
 
-        parsed, hits, used = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
+        found = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
+        parsed, hits = found.query, found.hits
         if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal, self._aliases):
             answer = compose(parsed, hits, False)
         else:
             answer = answer_from_ledger(self, parsed) or compose(parsed, hits, True)
-        answer.retrieval = used
+        answer.retrieval, answer.notice = found.mode, found.notice
         return answer
-
-    def busy_notice(self, asked: str, used: str) -> str | None:
-        """What to tell the user when a search had to skip the model because the service was busy."""
-        return BUSY_NOTICE if self.embedder is not None and asked != used else None
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:
         """Citable hits for given clauses (in that order), highlighted for the question."""

@@ -82,7 +82,13 @@ class Retrieval(NamedTuple):
 
     query: Query
     hits: list[Hit]
-    mode: str  # "bm25" where hybrid was asked for means the query vector missed its deadline
+    mode: str
+    busy: bool = False  # the model was there but the query vector missed its deadline: keyword-only
+
+    @property
+    def notice(self) -> str | None:
+        """What to tell the user about these results, if anything."""
+        return BUSY_NOTICE if self.busy else None
 
 
 class Searcher:
@@ -105,7 +111,8 @@ class Searcher:
             raise QueryError("向量检索不可用（未加载模型）。Dense search is unavailable: no embedding model loaded.")
         allowed = self._allowed(filters)
         bm25 = self.index.keyword.scores(tokenize(query.expanded_text, self.index.keyword.use_domain_dict))
-        dense = self._dense_scores(query, mode) if mode != "bm25" and self.encoder is not None else None
+        wants_dense = mode != "bm25" and self.encoder is not None
+        dense = self._dense_scores(query, mode) if wants_dense else None
         used = mode if dense is not None or mode == "bm25" else "bm25"
         scores = self._fuse(query, bm25, dense, used, allowed)
         order = sorted(scores, key=lambda i: -scores[i])
@@ -113,7 +120,8 @@ class Searcher:
             order = self._by_document(order)
         order = order[:k]
         terms = highlight_terms(query)
-        return Retrieval(query, [self.hit(i, scores[i], terms, bm25, dense) for i in order], used)
+        hits = [self.hit(i, scores[i], terms, bm25, dense) for i in order]
+        return Retrieval(query, hits, used, busy=wants_dense and dense is None)
 
     def _dense_scores(self, query: Query, mode: str) -> dict[int, float] | None:
         """Cosine scores of the nearest clauses; None when the vector missed `dense_wait` (hybrid only)."""
@@ -138,7 +146,8 @@ class Searcher:
         if allowed is not None:
             fused = {i: s for i, s in fused.items() if allowed[i]}
         named = {d.id for d in self.docs.values() if any(alias in query.text for alias in d.aliases)}
-        return {i: s * self._boost(self.index.clauses[i], query, named) for i, s in fused.items()}
+        units = re.compile(r"\d\s*(?:万|亿)?余?(?:" + "|".join(query.units) + ")") if query.units else None
+        return {i: s * self._boost(self.index.clauses[i], query, named, units) for i, s in fused.items()}
 
     def _by_document(self, order: list[int]) -> list[int]:
         """Round-robin over documents so a comparison sees every document's best clause."""
@@ -150,7 +159,7 @@ class Searcher:
                 firsts.append(i)
         return firsts + [i for i in order if i not in set(firsts)]
 
-    def _boost(self, clause: Clause, query: Query, named_docs: set[str]) -> float:
+    def _boost(self, clause: Clause, query: Query, named_docs: set[str], units: re.Pattern | None) -> float:
         boost = 1.0
         doc = self.docs.get(clause.doc_id)
         if clause.doc_id in named_docs:
@@ -158,9 +167,9 @@ class Searcher:
         if query.districts and any(d == clause.label or d in clause.text or (doc and doc.scope == d)
                                    for d in query.districts):
             boost += self.settings.district_boost
-        if self.settings.city_boost and not query.districts and doc is not None and doc.scope == "全市":
+        if not query.districts and doc is not None and doc.scope == "全市":
             boost += self.settings.city_boost
-        if query.units and any(re.search(r"\d\s*(?:万|亿)?余?" + u, clause.text) for u in query.units):
+        if units is not None and units.search(clause.text):
             boost += self.settings.unit_boost
         if query.periods and any(p in clause.section for p in query.periods):
             boost += self.settings.year_boost

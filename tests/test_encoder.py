@@ -83,8 +83,9 @@ def test_a_busy_encoder_gives_keyword_only_results_flagged(tmp_path, fake_embedd
     model = GatedEmbedder(fake_embedder)
     kb = _tiny_index(tmp_path, model)
     kb.searcher.settings = Settings(dense_wait=0.05)
-    query, hits, used = kb.retrieve("降尘量控制在多少", k=2)
-    assert used == "bm25" and hits[0].text.startswith("到2025年") and hits[0].dense_score == 0.0
+    found = kb.retrieve("降尘量控制在多少", k=2)
+    assert found.mode == "bm25" and found.busy and found.notice == BUSY_NOTICE
+    assert found.hits[0].text.startswith("到2025年") and found.hits[0].dense_score == 0.0
     assert kb.ask("降尘量控制在多少").retrieval == "bm25"
     with TestClient(create_app(kb, ui=False)) as client:
         body = client.get("/search", params={"q": "各区降尘量控制"}).json()
@@ -101,8 +102,8 @@ def test_explicit_dense_mode_always_waits(tmp_path, fake_embedder):
     kb = _tiny_index(tmp_path, model)
     searcher = Searcher(kb.loaded, kb.embedder, Settings(dense_wait=0.01))
     threading.Timer(0.2, model.gate.set).start()
-    _, hits, used = searcher.search("降尘量", k=1, mode="dense")
-    assert used == "dense" and hits[0].dense_score > 0
+    found = searcher.search("降尘量", k=1, mode="dense")
+    assert found.mode == "dense" and not found.busy and found.hits[0].dense_score > 0
 
 
 def test_workers_must_be_positive(fake_embedder):
@@ -160,6 +161,8 @@ def test_passages_split_across_workers_come_back_in_order(fake_embedder):
 def test_a_service_without_a_model_is_never_called_busy(tmp_path, fake_embedder):
     kb = _tiny_index(tmp_path, fake_embedder)
     keyword_only = type(kb)(kb.loaded, None)
+    found = keyword_only.retrieve("各区降尘量控制")
+    assert found.mode == "bm25" and not found.busy and found.notice is None
     with TestClient(create_app(keyword_only, ui=False)) as client:
         body = client.get("/search", params={"q": "各区降尘量控制"}).json()
         assert body["retrieval"] == "bm25" and body["notice"] is None and body["hits"]

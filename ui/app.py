@@ -47,26 +47,22 @@ class Callbacks:
         return {h.clause_id: kb.clause(h.clause_id, CONTEXT_NEIGHBOURS) for h in hits}
 
     def ask(self, question: str) -> str:
-        kb = self.get_kb()
         try:
-            ans = kb.ask(question or "")
+            ans = self.get_kb().ask(question or "")
         except KBError as exc:
             return render.error(exc)
-        notice = kb.busy_notice("hybrid", ans.retrieval)
-        return _with_notice(notice, render.answer(ans.to_dict(), self._contexts(ans.citations)))
+        return _with_notice(ans.notice, render.answer(ans.to_dict(), self._contexts(ans.citations)))
 
     def search(self, question: str, k: float, mode: str, doc_ids: list[str], doc_types: list[str],
                year: str, district: str) -> str:
         year = _chosen(year)
         filters = Filters(doc_ids=list(doc_ids or []), doc_types=list(doc_types or []),
                           year=int(year) if year else None, district=_chosen(district))
-        mode = MODES.get(mode, mode)
         try:
-            kb = self.get_kb()
-            _, found, used = kb.retrieve(question or "", k=int(k), mode=mode, filters=filters)
+            found = self.get_kb().retrieve(question or "", k=int(k), mode=MODES.get(mode, mode), filters=filters)
         except KBError as exc:
             return render.error(exc)
-        return _with_notice(kb.busy_notice(mode, used), render.hits([h.to_dict() for h in found], self._contexts(found)))
+        return _with_notice(found.notice, render.hits([h.to_dict() for h in found.hits], self._contexts(found.hits)))
 
     def targets(self, indicator: str, year: str, scope: str):
         year = _chosen(year)
