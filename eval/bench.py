@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from kb import KnowledgeBase
-from kb import index as index_mod
-from kb.embed import make_embedder
-from kb.encoder import QueryEncoder
+from kb.index import store as index_mod
+from kb.index.embedders import make_embedder
+from kb.search.encoder import QueryEncoder
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -84,7 +84,7 @@ def main() -> int:
 
     gold = load_jsonl(args.gold)
     if args.clauses is None:
-        from kb.corpus import parse_corpus
+        from kb.documents.corpus import parse_corpus
 
         clauses = [c.to_dict() for c in parse_corpus(Path(__file__).resolve().parent.parent / "corpus")[1]]
     else:

@@ -37,9 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kb.corpus import parse_corpus  # noqa: E402
-from kb.indicators import clean_name, fold, indicator_name  # noqa: E402
-from kb.ledger import Target, extract_targets  # noqa: E402
+from kb.documents.corpus import parse_corpus  # noqa: E402
+from kb.answer.indicators import clean_name, fold, indicator_name  # noqa: E402
+from kb.answer.ledger import Target, extract_targets  # noqa: E402
 
 
 def load_gold(path: Path) -> list[dict]:

@@ -33,8 +33,8 @@ from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from kb.serve import background_server
-from kb.settings import AppSettings
+from kb.serve.server import background_server
+from kb.serve.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMITS = {"clients": 64, "seconds": 600, "max_requests": 200_000}

@@ -11,8 +11,8 @@ import re
 import sys
 from pathlib import Path
 
-from kb.cleaning import split_sentences
-from kb.corpus import parse_corpus
+from kb.documents.cleaning import split_sentences
+from kb.documents.corpus import parse_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

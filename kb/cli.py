@@ -9,8 +9,8 @@ from typing import Optional
 
 import typer
 
-from .errors import KBError
-from .settings import AppSettings
+from kb.errors import KBError
+from kb.serve.settings import AppSettings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="北京生态环境政策知识库 — offline clause search and cited answers.")
@@ -26,7 +26,7 @@ def _fail(exc: Exception) -> None:
 
 
 def _kb(dense: bool = True):
-    from .knowledge import KnowledgeBase
+    from kb.knowledge import KnowledgeBase
 
     s = _settings()
     try:
@@ -55,7 +55,7 @@ def build(force: bool = typer.Option(False, help="Rebuild even when the index is
     """Parse the corpus and build or refresh index/."""
     import time
 
-    from .knowledge import KnowledgeBase
+    from kb.knowledge import KnowledgeBase
 
     s = _settings()
     start = time.perf_counter()
@@ -78,7 +78,7 @@ def add(file: Path = typer.Argument(..., help=".txt, .md, .docx or .pdf (UTF-8 o
         number: Optional[str] = typer.Option(None, help="文号, e.g. 京政发〔2021〕35号."),
         scope: Optional[str] = typer.Option(None, help="全市 (default) or a district.")) -> None:
     """Add a document to corpus/ and publish a new index (only its clauses are embedded)."""
-    from .ingest import DocumentInfo, add_document
+    from kb.index.ingest import DocumentInfo, add_document
 
     info = DocumentInfo(id=doc_id, title=title, issuer=issuer, date=date, type=doc_type, number=number, scope=scope)
     _change(lambda s, embedder: add_document(file, s.corpus_dir, s.index_dir, embedder, info, progress=True))
@@ -87,7 +87,7 @@ def add(file: Path = typer.Argument(..., help=".txt, .md, .docx or .pdf (UTF-8 o
 @app.command()
 def remove(doc_id: str = typer.Argument(..., help="The document id, e.g. bj-plan-2021.")) -> None:
     """Remove a document from corpus/ and publish a new index without it."""
-    from .ingest import remove_document
+    from kb.index.ingest import remove_document
 
     _change(lambda s, embedder: remove_document(doc_id, s.corpus_dir, s.index_dir, embedder))
 
@@ -95,7 +95,7 @@ def remove(doc_id: str = typer.Argument(..., help="The document id, e.g. bj-plan
 def _change(apply) -> None:
     import time
 
-    from .embed import make_embedder
+    from kb.index.embedders import make_embedder
 
     s, start = _settings(), time.perf_counter()
     try:
@@ -113,7 +113,7 @@ def clauses(doc: Optional[str] = typer.Option(None, help="List the clauses of on
             stats: bool = typer.Option(False, help="Clauses per document and kind."),
             as_json: bool = typer.Option(False, "--json", help="JSONL output.")) -> None:
     """Parse the corpus and show its clauses (no index needed)."""
-    from .corpus import parse_corpus
+    from kb.documents.corpus import parse_corpus
 
     try:
         docs, items = parse_corpus(_settings().corpus_dir)
@@ -167,7 +167,7 @@ def search(query: Optional[str] = typer.Argument(None), k: int = typer.Option(10
            district: Optional[str] = typer.Option(None, help="Only clauses about this district, e.g. 海淀区."),
            as_json: bool = typer.Option(False, "--json")) -> None:
     """Ranked clauses for a question."""
-    from .search import Filters
+    from kb.search.searcher import Filters
 
     kb = _kb(dense=mode != "bm25")
     filters = Filters(doc_ids=list(doc), doc_types=list(doc_type), year=year, district=district)
@@ -242,11 +242,11 @@ def eval_(dataset: Optional[Path] = typer.Option(None, help="A BEIR-layout datas
           floor: float = typer.Option(0.0, help="Fail (exit 1) if hybrid overall hit@5 is below this."),
           as_json: bool = typer.Option(False, "--json")) -> None:
     """Score bm25, dense, hybrid and ablations on the gold set or a BEIR dataset."""
-    from . import evalrun
+    from kb.eval import run as evalrun
 
     try:
         if dataset:
-            from .embed import make_embedder
+            from kb.index.embedders import make_embedder
 
             s = _settings()
             result = evalrun.evaluate_beir(dataset, make_embedder(s.embedder), cache_dir=s.index_dir / "embeddings")
@@ -273,7 +273,7 @@ def eval_(dataset: Optional[Path] = typer.Option(None, help="A BEIR-layout datas
 @app.command()
 def serve() -> None:
     """Build the index if missing or stale, then serve the UI (/) and API (/docs)."""
-    from .serve import serve as run_server
+    from kb.serve.server import serve as run_server
 
     try:
         run_server(_settings())

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import index as index_mod
-from .answer import Answer, RefusalRule, compose, is_answerable
-from .embed import Embedder, make_embedder
-from .errors import KBError, QueryError
-from .model import Clause, Document
-from .query import Query
-from .search import Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
+from kb.index import store as index_mod
+from kb.answer.extract import Answer, RefusalRule, compose, is_answerable
+from kb.index.embedders import Embedder, make_embedder
+from kb.errors import KBError, QueryError
+from kb.model import Clause, Document
+from kb.search.query import Query
+from kb.search.searcher import Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")
@@ -58,7 +58,7 @@ class KnowledgeBase:
 
     def ask(self, query: str, k: int = 5, filters: Filters | None = None) -> Answer:
         """An extractive answer with citations, or `answerable: False` when nothing fits."""
-        from .ledger_answer import answer_from_ledger
+        from kb.answer.from_ledger import answer_from_ledger
 
         found = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
         parsed, hits = found.query, found.hits
@@ -80,14 +80,14 @@ class KnowledgeBase:
     def targets_ledger(self):
         """Every quantitative target and status figure, extracted once on first use."""
         if self._targets is None:
-            from .ledger import extract_targets
+            from kb.answer.ledger import extract_targets
 
             self._targets = extract_targets(self.loaded.clauses, self.loaded.documents)
         return self._targets
 
     def targets(self, indicator: str, year: int | None = None, scope: str | None = None) -> list[dict]:
         """All records for one indicator, by year, each with its document and clause."""
-        from .ledger import lookup
+        from kb.answer.ledger import lookup
 
         if not indicator or not indicator.strip():
             raise QueryError("请提供指标名称。Give an indicator name, e.g. 森林覆盖率.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.serve import ServerFailed, background_server
+from kb.serve.server import ServerFailed, background_server
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

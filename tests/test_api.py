@@ -6,7 +6,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from kb.api import create_app
+from kb.serve.api import create_app
 from ui import render
 
 DUST = "到2025年各区降尘量要控制在多少？"
@@ -164,7 +164,7 @@ def test_unexpected_errors_are_plain_500(real_kb, monkeypatch):
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(real_kb, "retrieve", boom)
-    with TestClient(create_app(real_kb, ui=False), raise_server_exceptions=False) as c:
+    with TestClient(create_app(real_kb, frontends=False), raise_server_exceptions=False) as c:
         response = c.get("/search", params={"q": "降尘"})
     assert response.status_code == 500
     assert "secret" not in detail(response) and "Internal server error" in detail(response)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.corpus import MAX_CLAUSE_CHARS, load_manifest, parse_corpus, parse_document
+from kb.documents.corpus import MAX_CLAUSE_CHARS, load_manifest, parse_corpus, parse_document
 from kb.model import Clause
-from kb.scrape import restore_order
+from kb.documents.scrape import restore_order
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from kb.api import create_app
-from kb.encoder import QueryEncoder
-from kb.search import BUSY_NOTICE, Searcher, Settings
+from kb.serve.api import create_app
+from kb.search.encoder import QueryEncoder
+from kb.search.searcher import BUSY_NOTICE, Searcher, Settings
 from test_retrieval import _tiny_index
 
 
@@ -87,7 +87,7 @@ def test_a_busy_encoder_gives_keyword_only_results_flagged(tmp_path, fake_embedd
     assert found.mode == "bm25" and found.busy and found.notice == BUSY_NOTICE
     assert found.hits[0].text.startswith("到2025年") and found.hits[0].dense_score == 0.0
     assert kb.ask("降尘量控制在多少").retrieval == "bm25"
-    with TestClient(create_app(kb, ui=False)) as client:
+    with TestClient(create_app(kb, frontends=False)) as client:
         body = client.get("/search", params={"q": "各区降尘量控制"}).json()
         assert body["retrieval"] == "bm25" and body["notice"] == BUSY_NOTICE and body["hits"]
         model.gate.set()
@@ -139,8 +139,8 @@ def test_the_ui_says_when_results_are_keyword_only(tmp_path, fake_embedder):
 
 
 def test_the_service_takes_workers_and_deadline_from_its_settings(real_kb):
-    from kb.serve import serving_kb
-    from kb.settings import AppSettings
+    from kb.serve.service import serving_kb
+    from kb.serve.settings import AppSettings
 
     settings = AppSettings(index_dir=real_kb.loaded.path.parent, query_workers=3, dense_wait_ms=50)
     kb = serving_kb(settings, build=False)
@@ -163,7 +163,7 @@ def test_a_service_without_a_model_is_never_called_busy(tmp_path, fake_embedder)
     keyword_only = type(kb)(kb.loaded, None)
     found = keyword_only.retrieve("各区降尘量控制")
     assert found.mode == "bm25" and not found.busy and found.notice is None
-    with TestClient(create_app(keyword_only, ui=False)) as client:
+    with TestClient(create_app(keyword_only, frontends=False)) as client:
         body = client.get("/search", params={"q": "各区降尘量控制"}).json()
         assert body["retrieval"] == "bm25" and body["notice"] is None and body["hits"]
         assert client.get("/ask", params={"q": "降尘量控制在多少"}).json()["notice"] is None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.evaluate import load_gold, scores
+from kb.eval.metrics import load_gold, scores
 from kb.errors import KBError
 from kb.model import Clause
 
@@ -36,7 +36,7 @@ def test_gold_evidence_that_vanished_fails_loudly(tmp_path):
 
 
 def test_beir_dataset_is_indexed_and_scored(fake_embedder):
-    from kb.evalrun import evaluate_beir
+    from kb.eval.run import evaluate_beir
 
     result = evaluate_beir(FIXTURES / "beir", fake_embedder, progress=False)
     assert result["n_queries"] == 3
@@ -49,7 +49,7 @@ def test_beir_dataset_is_indexed_and_scored(fake_embedder):
 def test_gold_set_regression_floor(real_kb):
     """A few questions below current figures (README: hit@5 0.97, hit@1 0.76, fact 0.96): the model is
     deterministic, so only float differences between machines may move a question or two."""
-    from kb.evalrun import evaluate_gold
+    from kb.eval.run import evaluate_gold
 
     result = evaluate_gold(real_kb, Path(__file__).parent.parent / "eval" / "gold.jsonl")
     hybrid = result["retrievers"]["hybrid"]

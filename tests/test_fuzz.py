@@ -19,11 +19,11 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.api import create_app
-from kb.corpus import parse_document
+from kb.serve.api import create_app
+from kb.documents.corpus import parse_document
 from kb.errors import CorpusError
 from kb.model import Document
-from kb.reader import SUPPORTED, read_lines
+from kb.documents.readers import SUPPORTED, read_lines
 
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NASTY = ["", " ", "\u3000\t\n ", "\x00", "\x00\x01\x02\x7f", "\x1b[31m红色", "<script>alert(1)</script>",
@@ -44,7 +44,7 @@ REFUSED = {400, 404, 413, 415, 422}
 def client(real_kb):
     """The real index behind the API; the test client is not a loopback client, so it cannot change the corpus."""
     fingerprint = _fingerprint(real_kb.loaded.path)
-    with TestClient(create_app(real_kb, ui=False), raise_server_exceptions=False) as c:
+    with TestClient(create_app(real_kb, frontends=False), raise_server_exceptions=False) as c:
         yield c
         assert c.get("/health").json()["n_clauses"] == len(real_kb.clauses)
     assert _fingerprint(real_kb.loaded.path) == fingerprint, "the fuzzing changed the index on disk"

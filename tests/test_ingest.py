@@ -18,14 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kb import KnowledgeBase
-from kb import index as index_mod
-from kb import ingest
-from kb.api import create_app
-from kb.corpus import load_manifest
-from kb.embed import EmbeddingCache
+from kb.index import store as index_mod
+from kb.index import ingest
+from kb.serve.api import create_app
+from kb.documents.corpus import load_manifest
+from kb.index.embedders import EmbeddingCache
 from kb.errors import CorpusError, IndexStale, KBError, UnsupportedFormat
-from kb.live import LiveKnowledgeBase
-from kb.settings import AppSettings
+from kb.serve.live import LiveKnowledgeBase
+from kb.serve.settings import AppSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 NEW_DOC = ("第一章 总体要求\n\n一、工作目标\n\n到2025年，示范区新增城市公园绿地120公顷，建成湿地公园三处。\n\n"
@@ -291,7 +291,7 @@ def test_loading_while_a_build_publishes_never_fails(space, tmp_path):
 def test_api_adds_and_removes_while_serving(space, tmp_path):
     corpus, index, embedder = space
     settings = AppSettings(corpus_dir=corpus, index_dir=index, admin_token="s3cret")
-    app = create_app(KnowledgeBase.load(index, embedder), settings, ui=False)
+    app = create_app(KnowledgeBase.load(index, embedder), settings, frontends=False)
     local, remote = TestClient(app, client=("127.0.0.1", 50000)), TestClient(app)
     upload = {"file": ("示范区绿地建设方案.txt", NEW_DOC.encode("gb18030"))}
     sizes, errors, stop = set(), [], threading.Event()
@@ -324,7 +324,7 @@ def test_api_adds_and_removes_while_serving(space, tmp_path):
 def test_api_refusals_change_nothing(space, tmp_path):
     corpus, index, embedder = space
     client = TestClient(create_app(KnowledgeBase.load(index, embedder),
-                                   AppSettings(corpus_dir=corpus, index_dir=index), ui=False), client=("::1", 50000))
+                                   AppSettings(corpus_dir=corpus, index_dir=index), frontends=False), client=("::1", 50000))
     huge = _sparse(tmp_path / "huge.txt", 50 * 1024 * 1024)
     before = snapshot(corpus, index)
     with open(huge, "rb") as f:
@@ -350,7 +350,7 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 from conftest import FakeEmbedder
-from kb import index as index_mod, ingest
+from kb.index import store as index_mod, ingest
 
 phase, corpus, index, new, marker = sys.argv[1:]
 
@@ -468,7 +468,7 @@ def test_random_uploads_get_a_clear_answer(tmp_path_factory, fake_embedder):
     corpus, index = root / "corpus", root / "index"
     shutil.copytree(FIXTURES, corpus)
     client = TestClient(create_app(KnowledgeBase.build(corpus, index, fake_embedder, progress=False),
-                                   AppSettings(corpus_dir=corpus, index_dir=index), ui=False), client=("127.0.0.1", 1))
+                                   AppSettings(corpus_dir=corpus, index_dir=index), frontends=False), client=("127.0.0.1", 1))
     names = st.one_of(st.text(max_size=300), st.sampled_from(["../../etc/passwd.txt", "a\x00b.txt", "..", ".txt",
                                                                "文件" * 100 + ".md", "😀" * 90 + ".txt", "x.TXT"]))
     contents = st.one_of(st.binary(max_size=2000), st.text(max_size=400).map(lambda t: t.encode("gb18030", "replace")),

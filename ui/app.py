@@ -11,18 +11,18 @@ import gradio as gr  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
 from kb import Filters, KBError, KnowledgeBase  # noqa: E402
-from kb.outline import section_tree  # noqa: E402
-from kb.query import DISTRICTS, MAX_QUERY_CHARS  # noqa: E402
+from kb.documents.outline import section_tree  # noqa: E402
+from kb import vocab  # noqa: E402
+from kb.search.query import MAX_QUERY_CHARS  # noqa: E402
 
-from . import render  # noqa: E402
+from ui import render  # noqa: E402
 
-EXAMPLES = ["到2025年各区降尘量要控制在多少？", "推广新能源汽车由哪个部门牵头？", "各文件里森林覆盖率目标分别是多少？"]
-INDICATOR_EXAMPLES = ["森林覆盖率", "PM2.5年均浓度", "降尘量", "重污染天数"]
+EXAMPLES = vocab.data("examples")["questions"]
+INDICATOR_EXAMPLES = vocab.data("examples")["indicators"]
 MODES = {"混合（关键词＋语义）": "hybrid", "关键词（BM25）": "bm25", "语义（向量）": "dense"}
 ANY = "不限"
 YEARS = [ANY] + [str(y) for y in range(2020, 2036)]
 CONTEXT_NEIGHBOURS = 1  # clauses shown before and after a citation when expanded
-TARGETS_UNAVAILABLE = "目标对比暂不可用：指标台账模块（kb.ledger）未安装。Targets are not available in this build."
 INTRO = ("# 北京生态环境政策知识库\n离线检索北京市生态环境政策文件的条款；每个回答都附原文出处（文件、文号、章节）。"
          "接口文档见 [/docs](/docs)。")
 
@@ -68,8 +68,6 @@ class Callbacks:
         year = _chosen(year)
         try:
             rows = self.get_kb().targets(indicator or "", year=int(year) if year else None, scope=_chosen(scope))
-        except ImportError:
-            return render.error(TARGETS_UNAVAILABLE), render.targets_table([]), render.targets_chart([])
         except KBError as exc:
             return render.error(exc), render.targets_table([]), render.targets_chart([])
         summary = render.note(f"“{indicator}”共 {len(rows)} 条记录（目标值与现状值）。" if rows
@@ -127,7 +125,7 @@ def build_ui(get_kb: Callable[[], KnowledgeBase]) -> gr.Blocks:
                     docs = gr.Dropdown(label="文件", multiselect=True, choices=[], elem_id="filter-docs")
                     types = gr.Dropdown(label="文件类型", multiselect=True, choices=[])
                     year = gr.Dropdown(label="年份", choices=YEARS, value=ANY)
-                    district = gr.Dropdown(label="区", choices=[ANY, *DISTRICTS], value=ANY)
+                    district = gr.Dropdown(label="区", choices=[ANY, *vocab.districts()], value=ANY)
                 with gr.Row():
                     k = gr.Slider(1, 50, value=10, step=1, label="返回条数")
                     mode = gr.Radio(list(MODES), value=next(iter(MODES)), label="检索方式")

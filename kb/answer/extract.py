@@ -1,0 +1,163 @@
+"""Extractive answers: the sentence (and value or department) from the best clause, or a refusal."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+
+from kb import vocab
+from kb.index.keyword import tokenize
+from kb.search.query import Query
+from kb.search.searcher import Hit
+
+REFUSAL = "未在现有文件中找到与该问题相关的条款。请换一种问法，或确认问题属于北京市生态环境政策文件的范围。"
+_VALUE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|微克/立方米|吨/平方公里·月|万吨|亿立方米|亿千瓦时|万千瓦|公里|"
+    r"平方米|万平方米|万辆|辆|个|家|处|吨|亿元|天|万户|户|座|条|台|项)"
+)
+
+
+_LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时|此刻|股价")
+
+
+@dataclass
+class Answer:
+    query: str
+    answerable: bool
+    answer: str
+    value: str | None = None
+    kind: str = "clause"
+    citations: list[Hit] = field(default_factory=list)
+    id: str | None = None
+    retrieval: str = "hybrid"  # the retrievers that ran
+    notice: str | None = None  # e.g. the busy notice when the answer is keyword-only
+
+    def to_dict(self) -> dict:
+        return {**{f.name: getattr(self, f.name) for f in fields(self)},
+                "citations": [h.to_dict() for h in self.citations]}
+
+
+@dataclass
+class RefusalRule:
+    """When to say "not found" instead of quoting the least-bad clause (tuned on eval/gold.jsonl)."""
+
+    min_dense: float = 0.84
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba.posseg
+
+    return jieba.posseg
+
+
+@lru_cache(maxsize=1)
+def domain_terms() -> tuple[str, ...]:
+    """Words that mark a question as being about environmental policy."""
+    from importlib import resources
+
+    from kb.search.query import synonym_groups
+
+    data = resources.files("kb") / "data"
+    terms = {line.split()[0] for line in (data / "domain_dict.txt").read_text(encoding="utf-8").splitlines() if line.strip()}
+    for line in (data / "domain_terms.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            terms.update(line.split())
+    terms.update(t for group in synonym_groups() for t in group)
+    return tuple(sorted(terms, key=len, reverse=True))
+
+
+_GENERIC_PLACES = frozenset("城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 郊区 各区 市区 中国 首都".split())
+
+
+def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
+                   aliases: tuple[str, ...] = ()) -> str | None:
+    """Why the corpus cannot answer this question, or None when it can."""
+    if not hits:
+        return "no clause matched"
+    text = query.text
+    for district in query.districts:
+        text = text.replace(district, " ")
+    for alias in ("经开区", "亦庄", *aliases):
+        text = text.replace(alias, " ")
+    named = [w.word for w in _posseg().cut(text) if w.flag == "ns" and len(w.word) >= 2
+             and vocab.home_city() not in w.word and w.word not in domain_terms() and w.word not in _GENERIC_PLACES]
+    places = [p for p in named if p not in vocab]
+    if places:
+        return f"place not covered: {places[0]}"
+    cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
+    absent = [p for p in named + query.districts if p not in cited]
+    if absent:
+        return f"no clause about {absent[0]} answers this"
+    years = [str(y) for y in query.years if str(y) not in vocab]
+    if years:
+        return f"year not covered: {years[0]}"
+    if _LIVE_DATA.search(query.text):
+        return "asks for live data that policy documents do not hold"
+    if not any(term in query.expanded_text for term in domain_terms()):
+        return "not about environmental policy"
+    if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
+        return "no clause is close enough"
+    return None
+
+
+def is_answerable(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
+                  aliases: tuple[str, ...] = ()) -> bool:
+    return refusal_reason(query, hits, vocab, rule, aliases) is None
+
+
+def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
+    """The answer text: a duty field for who/when questions, else the best sentence and its value."""
+    if not answerable:
+        return Answer(query.text, False, REFUSAL, kind="refusal", citations=[])
+    if "responsibility" in query.intents or "deadline" in query.intents:
+        duty = _duty_answer(query, hits)
+        if duty is not None:
+            return duty
+    best = hits[0]
+    short_row = best.kind == "indicator_row" and len(best.text) <= 120
+    sentence = best.text if short_row else best_sentence(query, best.text)
+    value = extract_value(sentence, query) if "quantity" in query.intents else None
+    text = f"{value}（{sentence}）" if value else sentence
+    return Answer(query.text, True, text, value=value, kind="clause", citations=hits)
+
+
+def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
+    field_name = "牵头部门" if "responsibility" in query.intents else "完成时限"
+    for hit in hits[:5]:
+        value = hit.fields.get(field_name, "").strip()
+        if hit.kind == "task_row" and value:
+            # One line per measure of the task: the first names who leads the task as a whole.
+            lines = list(dict.fromkeys(v.strip() for v in value.split("\n") if v.strip()))
+            value, others = lines[0], lines[1:]
+            task = hit.fields.get("重点任务", "")
+            text = f"{field_name}：{value}（任务：{task}）"
+            if others:
+                text += f"；其他各项措施的{field_name}：{'；'.join(others)}"
+            ordered = [hit] + [h for h in hits if h is not hit]
+            return Answer(query.text, True, text, value=value, kind=field_name, citations=ordered)
+    return None
+
+
+def best_sentence(query: Query, text: str) -> str:
+    """The sentence of `text` sharing most terms with the question (numbers break ties)."""
+    terms = [t for t in tokenize(query.expanded_text) if len(t) > 1
+             and not any(t in d for d in query.districts)]  # a district names the row, not the value
+    pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))
+    sentences = [s.strip() for s in pieces if s.strip()] or [text]
+
+    def score(s: str) -> tuple[float, int]:
+        upper = s.upper()
+        overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
+        return overlap, int(bool(_VALUE.search(s)))
+
+    return max(sentences, key=score)
+
+
+def extract_value(sentence: str, query: Query) -> str | None:
+    """The first number with a unit in the sentence, skipping years."""
+    for m in _VALUE.finditer(sentence):
+        if m.group(2) == "年":
+            continue
+        return m.group(0).replace(" ", "")
+    return None

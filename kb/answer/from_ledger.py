@@ -1,0 +1,79 @@
+"""Answer target questions ("…目标是多少", "各文件…分别…") from the indicator ledger."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kb.answer.extract import Answer
+from kb.answer.indicators import apply_terms, fold, vocabulary
+from kb.search.query import Query
+
+_TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
+
+
+@lru_cache(maxsize=1)
+def _indicator_names() -> tuple[tuple[str, str], ...]:
+    """(normalised name or synonym, canonical indicator), built once."""
+    return tuple((apply_terms(fold(alias)), name) for name, aliases in vocabulary()["indicators"].items()
+                 for alias in [name, *aliases])
+
+
+def indicator_in(text: str) -> str | None:
+    """The canonical indicator a question names (longest name or synonym wins)."""
+    folded = apply_terms(fold(text))
+    found = [(len(alias), name) for alias, name in _indicator_names() if alias in folded]
+    return max(found)[1] if found else None
+
+
+def answer_from_ledger(kb, query: Query) -> Answer | None:
+    """A short comparison of an indicator's targets by year and document, with the rows cited."""
+    if not any(w in query.text for w in _TARGET_WORDS) or "responsibility" in query.intents:
+        return None
+    indicator = indicator_in(query.text)
+    if indicator is None:
+        return None
+    scope = query.districts[0] if query.districts else None
+    rows = [t for t in kb.targets(indicator, scope=scope) if t["kind"] == "target"]
+    if query.years:
+        rows = [t for t in rows if t.get("year") in query.years] or rows
+    if not rows:
+        return None
+    unique: dict[tuple, dict] = {}
+    for t in rows:  # the same figure stated twice in one document (text and table) is listed once
+        unique.setdefault((t.get("year"), figure(t), t.get("scope"), t["doc_id"]), t)
+    rows = list(unique.values())
+    parts = [_part(group) for group in _grouped(rows, by_district=not query.districts)][:MAX_PARTS]
+    citations = kb.cite([t["clause_id"] for t in rows][:MAX_PARTS * 2], query)
+    return Answer(query.text, True, f"{indicator}：" + "；".join(parts), value=rows[0]["value"],
+                  kind="targets", citations=citations)
+
+
+MAX_PARTS = 8
+
+
+def _grouped(rows: list[dict], by_district: bool) -> list[list[dict]]:
+    """One group per record, except that many district rows of one table become one group."""
+    groups: dict[tuple, list[dict]] = {}
+    for t in rows:
+        key = (t.get("year"), t["doc_id"], "districts") if by_district and t.get("scope") not in ("全市", None) \
+            else (t.get("year"), t["doc_id"], t["clause_id"], figure(t), t.get("scope"))
+        groups.setdefault(key, []).append(t)
+    return sorted(groups.values(), key=lambda g: (g[0].get("year") or 0, g[0].get("scope") != "全市"))
+
+
+def _part(group: list[dict]) -> str:
+    t = group[0]
+    if len(group) == 1:
+        return f"{t.get('year') or '—'}年 {figure(t)}（{t.get('scope')}，《{t['doc_title']}》）"
+    numbers = sorted(g["number"] for g in group if g.get("number") is not None)
+    span = f"{numbers[0]:g}–{numbers[-1]:g}{t.get('unit') or ''}" if numbers else figure(t)
+    return f"{t.get('year') or '—'}年 {len(group)}个区 {span}（《{t['doc_title']}》，分区指标）"
+
+
+_SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下", "以上水平")
+
+
+def figure(target: dict) -> str:
+    """"35微克/立方米左右", "不低于26.1%": qualifiers on the side Chinese puts them."""
+    value = f"{target['value']}{target.get('unit') or ''}"
+    qualifier = target.get("qualifier") or ""
+    return value + qualifier if qualifier in _SUFFIX_QUALIFIERS else qualifier + value

@@ -1,0 +1,88 @@
+"""Query understanding: cleaning, synonyms, years, districts and the kind of question."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kb import vocab
+from kb.errors import QueryError
+
+MAX_QUERY_CHARS = 500
+_YEAR = re.compile(r"(20\d{2})\s*年?")
+_CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+INTENTS = {
+    "responsibility": re.compile(r"牵头|哪个部门|哪些部门|什么部门|谁负责|负责部门|主责|协办|责任单位"),
+    "deadline": re.compile(r"完成时限|什么时候|何时|期限|截止|时间节点|哪年完成"),
+    "quantity": re.compile(r"多少|几[个项家辆台吨]?|比例|比重|占比|浓度|目标|数值|指标|要达到|达到多|控制在"),
+    "howto": re.compile(r"如何|怎样|怎么|哪些措施|什么措施|措施有哪些|采取"),
+    "compare": re.compile(r"分别|各文件|各个文件|各规划|对比|比较|不同文件"),
+}
+
+
+
+
+@lru_cache(maxsize=1)
+def _asked_unit() -> re.Pattern[str]:
+    """多少辆 / 多少万吨: the question wants a figure in that unit."""
+    return re.compile(r"多少(?:万|亿)?(" + "|".join(map(re.escape, vocab.units())) + ")")
+
+
+@dataclass
+class Query:
+    """A cleaned question and what was recognised in it."""
+
+    text: str
+    expansions: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    districts: list[str] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)  # 十三五 / 十四五 named in the question
+    units: list[str] = field(default_factory=list)  # 多少辆 → 辆: the answer is a count of these
+
+    @property
+    def expanded_text(self) -> str:
+        return " ".join([self.text, *self.expansions])
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> list[list[str]]:
+    return vocab.data("synonyms")["groups"]
+
+
+def clean_query(text: str) -> str:
+    """Normalise width and spacing; refuse empty, garbled or oversized questions with a reason."""
+    if not isinstance(text, str):
+        raise QueryError("问题必须是文字。The question must be a string.")
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QueryError("问题为空，请输入要查询的内容。The question is empty: type what you want to find.")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"问题过长（{len(text)}字），请控制在{MAX_QUERY_CHARS}字以内。"
+                         f"The question is {len(text)} characters; keep it under {MAX_QUERY_CHARS}.")
+    if not _CONTENT.search(text):
+        raise QueryError("问题中没有可检索的文字或数字。The question has no words or numbers to search for.")
+    return text
+
+
+def analyse(text: str, use_synonyms: bool = True) -> Query:
+    """Clean the question and recognise synonyms, years, districts and intents."""
+    text = clean_query(text)
+    query = Query(text)
+    if use_synonyms:
+        for group in synonym_groups():
+            if any(term.upper() in text.upper() for term in group):
+                query.expansions += [t for t in group if t.upper() not in text.upper()]
+    query.years = sorted({int(y) for y in _YEAR.findall(text) if 2000 <= int(y) <= 2060})
+    periods = vocab.periods()
+    query.periods = [p for p in periods if p in text]
+    query.years = sorted(set(query.years) | {periods[p][1] for p in query.periods})  # a period means its last year
+    query.districts = [d for d in vocab.districts() if d in text or (d.endswith("区") and d[:-1] in text)]
+    query.districts += [full for alias, full in vocab.district_aliases().items()
+                        if alias in text and full not in query.districts]
+    query.intents = [name for name, pattern in INTENTS.items() if pattern.search(text)]
+    query.units = list(dict.fromkeys(_asked_unit().findall(text)))
+    return query

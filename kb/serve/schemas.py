@@ -1,0 +1,139 @@
+"""Request and response models of the HTTP API (they also document it at /docs)."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from kb.search.query import MAX_QUERY_CHARS
+from kb.search.searcher import MAX_K, MODES, Hit  # Hit is a dataclass: pydantic documents it as it is
+
+
+# ---- request models ---------------------------------------------------------
+class Question(BaseModel):
+    """A question and optional filters (shared by /search and /ask)."""
+
+    q: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="问题 / the question")
+    doc_ids: list[str] = Field(default_factory=list, description="只检索这些文件 / restrict to documents")
+    doc_types: list[str] = Field(default_factory=list, description="文件类型，如 规划 / document types")
+    year: int | None = Field(None, ge=2000, le=2100, description="目标年份 / target year")
+    district: str | None = Field(None, max_length=20, description="区，如 海淀区 / district")
+
+
+class SearchRequest(Question):
+    k: int = Field(10, ge=1, le=MAX_K, description="返回条款数 / number of clauses")
+    mode: Literal[MODES] = Field("hybrid", description="hybrid | bm25 | dense")
+
+
+class AskRequest(Question):
+    k: int = Field(5, ge=1, le=MAX_K, description="检索的候选条款数 / clauses to consider")
+
+
+class DocumentUpload(BaseModel):
+    """Form fields sent with an uploaded document (POST /documents); all optional."""
+
+    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]{1,40}$",
+                           description="文件编号，小写字母、数字、- / document id (default: from the file name)")
+    title: str | None = Field(None, max_length=200, description="标题 / title (default: the file name)")
+    issuer: list[str] = Field(default_factory=list, max_length=10, description="发文机关，可用逗号分隔 / issuers")
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="发布日期 YYYY-MM-DD / publication date")
+    type: str | None = Field(None, max_length=20, description="文件类型，如 规划、通知 / document type")
+    number: str | None = Field(None, max_length=50, description="文号 / document number")
+    scope: str | None = Field(None, max_length=20, description="适用范围，如 全市、丰台区 / scope")
+
+
+# ---- response models --------------------------------------------------------
+class SearchResponse(BaseModel):
+    query: str
+    mode: str
+    retrieval: str = Field(description="检索实际使用的方式 / the retrievers that ran: hybrid, bm25 or dense")
+    notice: str | None = Field(None, description="服务繁忙时的提示 / set when busy and keyword-only")
+    count: int
+    hits: list[Hit]
+
+
+class AnswerOut(BaseModel):
+    query: str
+    answerable: bool
+    answer: str
+    value: str | None
+    kind: str
+    citations: list[Hit]
+    id: str | None = None
+    retrieval: str = Field("hybrid", description="检索实际使用的方式 / the retrievers that ran")
+    notice: str | None = Field(None, description="服务繁忙时的提示 / set when busy and keyword-only")
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str
+    issuer: list[str]
+    number: str | None
+    date: str | None
+    date_written: str | None
+    date_published: str | None
+    status: str | None
+    type: str | None
+    scope: str
+    period: str | None
+    target_year: int | None
+    n_clauses: int
+
+
+class SectionOut(BaseModel):
+    title: str
+    clause_ids: list[str]
+    children: list["SectionOut"]
+
+
+class DocumentDetail(DocumentOut):
+    outline: SectionOut = Field(description="章节树；根节点（title 为空）含无标题条款 / section tree")
+
+
+class ClauseOut(BaseModel):
+    clause_id: str
+    doc_id: str
+    section_path: list[str]
+    section: str
+    label: str
+    kind: str
+    text: str
+    start_line: int
+    end_line: int
+    fields: dict[str, str]
+
+
+class ClauseContext(BaseModel):
+    clause: ClauseOut
+    document: DocumentOut
+    before: list[ClauseOut]
+    after: list[ClauseOut]
+
+
+class TargetsResponse(BaseModel):
+    indicator: str
+    count: int
+    rows: list[dict[str, Any]]
+
+
+class DocumentChange(BaseModel):
+    """The result of adding or removing a document: the index version now in service."""
+
+    action: Literal["added", "removed"]
+    id: str
+    title: str
+    file: str
+    n_clauses: int = Field(description="该文件的条款数 / the document's clauses")
+    index: str = Field(description="现用索引版本 / index version now in service")
+    total_documents: int
+    total_clauses: int
+
+
+class Health(BaseModel):
+    status: str
+    index: str
+    model_id: str | None
+    dense: bool
+    n_clauses: int | None
+    n_documents: int | None
+    built_at: str | None

@@ -1,0 +1,45 @@
+"""Vocabulary that belongs to a place, a field or a source, read once from kb/data/.
+
+Code asks here for districts, periods, units, table columns and boilerplate; none of it is
+written into a module, so a deployment for another city or field edits data files only.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=None)
+def data(name: str) -> Any:
+    """The parsed `kb/data/<name>.json`."""
+    return json.loads((resources.files("kb") / "data" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def districts() -> tuple[str, ...]:
+    """The districts of the city this deployment serves."""
+    return tuple(data("region")["districts"])
+
+
+def district_aliases() -> dict[str, str]:
+    """Short names people use for a district ("亦庄") → its full name."""
+    return data("region")["aliases"]
+
+
+def home_city() -> str:
+    """The city this deployment serves ("北京")."""
+    return data("region")["city"]
+
+
+@lru_cache(maxsize=1)
+def periods() -> dict[str, tuple[int, int]]:
+    """Planning periods: "十四五" → (2021, 2025)."""
+    return {name: (first, last) for name, (first, last) in data("periods")["periods"].items()}
+
+
+@lru_cache(maxsize=1)
+def units() -> tuple[str, ...]:
+    """Units a figure can carry, longest first so 平方公里 wins over 公里."""
+    return tuple(sorted(data("indicators")["units"], key=len, reverse=True))
