@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from kb import IndexMissing, IndexStale, KnowledgeBase, QueryError
-from kb.index.faiss_store import DenseIndex
+from kb.index.faiss_store import FaissStore
 from kb.search.fusion import rrf
 from kb.index.store import build_from, load
 from kb.model import Clause, Document
@@ -19,23 +19,40 @@ def test_flat_index_equals_numpy_brute_force():
     vectors = rng.normal(size=(300, 32)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     query = vectors[5] + 0.1 * rng.normal(size=32).astype(np.float32)
-    scores, ids = DenseIndex.build(vectors).search(query, 10)
+    store = FaissStore.empty(32)
+    store.add([f"c{i}" for i in range(300)], vectors)
+    found = store.search(query, 10)
     expected = np.argsort(-(vectors @ query))[:10]
-    assert ids.tolist() == expected.tolist()
-    assert np.allclose(scores, (vectors @ query)[expected], atol=1e-5)
+    assert [cid for cid, _ in found] == [f"c{i}" for i in expected]
+    assert np.allclose([s for _, s in found], (vectors @ query)[expected], atol=1e-5)
+
+
+def test_removing_vectors_by_clause_id_leaves_the_rest_searchable(tmp_path):
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(50, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    store = FaissStore.empty(8)
+    store.add([f"c{i}" for i in range(50)], vectors)
+    store.remove(["c7", "c9"])
+    assert store.size == 48
+    assert store.search(vectors[7], 1)[0][0] != "c7"
+    assert store.search(vectors[8], 1)[0][0] == "c8"
+    store.save(tmp_path)
+    assert FaissStore.load(tmp_path).search(vectors[8], 1)[0][0] == "c8"
 
 
 def test_hnsw_index_finds_the_exact_neighbours_on_seeded_vectors():
     rng = np.random.default_rng(11)
     vectors = rng.normal(size=(2000, 16)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    index = DenseIndex.build(vectors, hnsw_threshold=1000)
+    index = FaissStore.empty(16, expected=2000, hnsw_threshold=1000)
+    index.add([str(i) for i in range(2000)], vectors)
     assert index.kind == "IndexHNSWFlat"
     recall = []
     for q in vectors[:50]:
-        _, ids = index.search(q, 5)
+        found = {int(cid) for cid, _ in index.search(q, 5)}
         exact = set(np.argsort(-(vectors @ q))[:5].tolist())
-        recall.append(len(exact & set(ids.tolist())) / 5)
+        recall.append(len(exact & found) / 5)
     assert np.mean(recall) >= 0.95
 
 

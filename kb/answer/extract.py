@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
-from kb import vocab
 from kb.index.keyword import tokenize
 from kb.search.query import Query
 from kb.search.searcher import Hit

@@ -1,44 +1,53 @@
-"""Read a document file into text lines, whatever its format and encoding."""
+"""Read a document file into text lines, whatever its format and encoding.
+
+Each format is a `Reader` in `READERS`, keyed by file suffix; a new format is one function
+and one entry here. `check_file` is the one place that decides whether a file may be read.
+"""
 from __future__ import annotations
 
 import codecs
 import logging
 from pathlib import Path
+from typing import Callable
 
 from kb.errors import CorpusError, UnsupportedFormat
 
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+
+Reader = Callable[[Path], str]
+"""A reader takes a file and returns its text: lines in reading order, table rows tab-separated."""
+
+
+def check_file(path: Path, name: str | None = None) -> None:
+    """Refuse an unsupported format, a missing, empty or oversized file, with a message naming it."""
+    path, name = Path(path), name or Path(path).name
+    suffix = Path(name).suffix.lower()
+    if suffix not in READERS:
+        raise UnsupportedFormat(
+            f"{name}: unsupported format '{suffix or '(none)'}'; supported: {', '.join(READERS)}. "
+            "Convert the file (e.g. save as .docx or .txt) and add it again.")
+    if not path.is_file():
+        raise CorpusError(f"{path}: file not found; check the 'file' entry in corpus/manifest.json.")
+    size = path.stat().st_size
+    if size == 0:
+        raise CorpusError(f"{name}: the file is empty (0 bytes); replace it with the full document.")
+    if size > MAX_BYTES:
+        raise CorpusError(f"{name}: {size / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
+                          "for one document; split it or check that it is really a policy document.")
 
 
 def read_lines(path: Path) -> list[str]:
     """Return the document's text as lines; raise CorpusError naming the file if unusable."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise UnsupportedFormat(
-            f"{path.name}: unsupported format '{suffix or '(none)'}'; "
-            f"supported: {', '.join(SUPPORTED)}. Convert the file (e.g. save as .docx or .txt) and add it again."
-        )
-    if not path.is_file():
-        raise CorpusError(f"{path}: file not found; check the 'file' entry in corpus/manifest.json.")
-    size = path.stat().st_size
-    if size == 0:
-        raise CorpusError(f"{path.name}: the file is empty (0 bytes); replace it with the full document.")
-    if size > MAX_BYTES:
-        raise CorpusError(
-            f"{path.name}: {size / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
-            "for one document; split it or check that it is really a policy document."
-        )
-    if suffix == ".docx":
-        text = _docx_text(path)
-    elif suffix == ".pdf":
-        text = _pdf_text(path)
-    else:
-        text = decode(path.read_bytes(), path.name)
+    check_file(path)
+    text = READERS[path.suffix.lower()](path)
     if not text.strip():
         raise CorpusError(f"{path.name}: no text found in the file; it may be a scanned image or blank.")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _plain_text(path: Path) -> str:
+    return decode(path.read_bytes(), path.name)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -109,3 +118,18 @@ def _pdf_text(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in reader.pages)
     except (PdfReadError, ValueError, OSError, KeyError, TypeError) as exc:  # pypdf's ways of failing
         raise CorpusError(f"{path.name}: not a readable PDF ({exc}); export it again or save it as .docx.") from exc
+
+
+def _html_text(path: Path) -> str:
+    from kb.documents.html_reader import read_html
+
+    try:
+        return "\n".join(read_html(path.read_bytes()))
+    except Exception as exc:  # lxml and trafilatura raise several unrelated types for a broken page
+        raise CorpusError(f"{path.name}: not a readable web page ({exc}); save the page again or as .txt.") from exc
+
+
+READERS: dict[str, Reader] = {
+    ".txt": _plain_text, ".md": _plain_text, ".docx": _docx_text, ".pdf": _pdf_text,
+    ".html": _html_text, ".htm": _html_text,
+}

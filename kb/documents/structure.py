@@ -12,7 +12,7 @@ from kb.documents.tables import Table, TableRow, header_of, is_table_line, split
 HEADING_MAX = 40        # a numbered line this short without 。 is a pure heading
 TITLE_MAX = 80          # an unnumbered line up to this long without punctuation is a title
 PROSE_MARKS = "，。；：！？,;:"
-_ANNEX = re.compile(r"^\s*##\s+(.+)$")
+_PART = re.compile(r"^\s*##\s+(.+)$")
 _CAPTION = re.compile(r"^表\s*(\d+)\s*(.*)$")
 _ANNEX_LIST = re.compile(r"^附件\s*[:：]")
 _ANNEX_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
@@ -120,8 +120,7 @@ class Builder:
         self.loose_title = None
         title = text.split("。")[0] if "。" in text[:HEADING_MAX + 1] else text[:HEADING_MAX]
         self.push(marker.rank, marker.token, _heading_title(marker, title))
-        kind = "measure" if marker.kind.startswith("paren") else "item"
-        self.open_clause = self.new_clause(self.path_id(), marker.label, kind, text, line)
+        self.open_clause = self.new_clause(self.path_id(), marker.label, marker.clause_kind, text, line)
 
     def paragraph(self, text: str, line: int) -> None:
         """Add prose: to the open numbered clause, else as a paragraph of the open section."""
@@ -164,7 +163,7 @@ def parse_lines(doc: Document, body: list[tuple[int, str]]) -> list[Clause]:
     builder = Builder(doc)
     pending: tuple[int, str] | None = None  # a prose line that may continue on the next line
     for number, raw in body:
-        text = None if _ANNEX.match(raw) or is_table_line(raw) else clean_text(raw)
+        text = None if _is_part(raw) or is_table_line(raw) else clean_text(raw)
         if text is not None and (not text or is_furniture(text)):
             continue
         joined = _join(pending[1], text) if pending is not None and text is not None else None
@@ -184,11 +183,19 @@ def parse_lines(doc: Document, body: list[tuple[int, str]]) -> list[Clause]:
     return builder.clauses
 
 
+def _is_part(raw: str) -> bool:
+    """A Markdown `## ` heading without numbering of its own: a titled part such as an annex.
+
+    A numbered one (`## 第一章 总则`, `### 五、…`) is read by its numbering like any heading."""
+    m = _PART.match(raw)
+    return bool(m) and match_marker(clean_text(m.group(1))) is None
+
+
 def _structure(builder: Builder, raw: str, number: int) -> None:
-    """An annex heading or a table row."""
-    annex = _ANNEX.match(raw)
-    if annex:
-        builder.annex(clean_text(annex.group(1)))
+    """An unnumbered part heading or a table row."""
+    part = _PART.match(raw)
+    if part:
+        builder.annex(clean_text(part.group(1)))
         return
     cells = split_cells(raw)
     filled = [c for c in cells if c]

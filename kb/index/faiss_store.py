@@ -1,18 +1,37 @@
-"""Dense path: FAISS inner-product search, exact for small corpora, HNSW above a threshold."""
+"""FAISS behind the vector-store seam: exact inner product for small corpora, HNSW above a threshold."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Iterable, Sequence
 
 import numpy as np
 
 HNSW_THRESHOLD = 20_000  # below this many clauses exact search is both exact and fast enough
+INDEX_FILE, IDS_FILE = "dense.faiss", "dense.ids.json"
 
 
-class DenseIndex:
-    """A FAISS index over L2-normalised vectors (inner product = cosine)."""
+class FaissStore:
+    """A FAISS index over L2-normalised vectors (inner product = cosine), rows named by clause id."""
 
-    def __init__(self, index):
+    backend = "faiss"
+
+    def __init__(self, index, ids: list[str]):
         self._index = index
+        self._ids = ids
+
+    @classmethod
+    def empty(cls, dim: int, expected: int = 0, hnsw_threshold: int = HNSW_THRESHOLD) -> "FaissStore":
+        """An empty store; HNSW when about `expected` vectors make exact search slow."""
+        import faiss
+
+        if expected >= hnsw_threshold:
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+            index.hnsw.efSearch = 64
+        else:
+            index = faiss.IndexFlatIP(dim)
+        return cls(index, [])
 
     @property
     def kind(self) -> str:
@@ -22,35 +41,49 @@ class DenseIndex:
     def size(self) -> int:
         return int(self._index.ntotal)
 
-    @classmethod
-    def build(cls, vectors: np.ndarray, hnsw_threshold: int = HNSW_THRESHOLD) -> "DenseIndex":
-        import faiss
+    def add(self, ids: Sequence[str], vectors: np.ndarray) -> None:
+        if len(ids) != len(vectors):
+            raise ValueError(f"{len(ids)} ids for {len(vectors)} vectors")
+        if len(ids):
+            self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+            self._ids.extend(ids)
 
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        dim = vectors.shape[1]
-        if len(vectors) >= hnsw_threshold:
-            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-            index.hnsw.efConstruction = 80
-            index.hnsw.efSearch = 64
-        else:
-            index = faiss.IndexFlatIP(dim)
-        index.add(vectors)
-        return cls(index)
+    def remove(self, ids: Iterable[str]) -> None:
+        """Drop vectors by clause id (the index is rebuilt from the kept rows: FAISS flat and HNSW
+        indexes cannot delete in place)."""
+        gone = set(ids)
+        keep = [i for i, cid in enumerate(self._ids) if cid not in gone]
+        if len(keep) == len(self._ids):
+            return
+        vectors = self._index.reconstruct_n(0, self.size)[keep] if keep else np.zeros((0, self._index.d), np.float32)
+        kept_ids = [self._ids[i] for i in keep]
+        fresh = FaissStore.empty(self._index.d, len(kept_ids))
+        fresh.add(kept_ids, vectors)
+        self._index, self._ids = fresh._index, fresh._ids
 
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Top-k (scores, row ids) for one query vector; ids of -1 are dropped."""
+    def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """Top-k (clause id, score) for one query vector."""
+        if self.size == 0:
+            return []
         k = max(1, min(k, self.size))
-        scores, ids = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
-        keep = ids[0] >= 0
-        return scores[0][keep], ids[0][keep]
+        scores, rows = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+        return [(self._ids[r], float(s)) for s, r in zip(scores[0], rows[0]) if r >= 0]
 
-    def save(self, path: Path) -> None:
+    def save(self, directory: Path) -> None:
         import faiss
 
-        faiss.write_index(self._index, str(path))
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        faiss.write_index(self._index, str(directory / INDEX_FILE))
+        (directory / IDS_FILE).write_text(json.dumps(self._ids, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> "DenseIndex":
+    def load(cls, directory: Path) -> "FaissStore":
         import faiss
 
-        return cls(faiss.read_index(str(path)))
+        directory = Path(directory)
+        ids = json.loads((directory / IDS_FILE).read_text(encoding="utf-8"))
+        index = faiss.read_index(str(directory / INDEX_FILE))
+        if index.ntotal != len(ids):
+            raise ValueError(f"{index.ntotal} vectors for {len(ids)} ids")
+        return cls(index, ids)

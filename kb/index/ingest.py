@@ -27,9 +27,9 @@ from typing import Iterator
 from kb.documents import corpus as corpus_mod
 from kb.index import store as index_mod
 from kb.index.embedders import Embedder
-from kb.errors import CorpusError, KBError, UnsupportedFormat
+from kb.errors import CorpusError, KBError
 from kb.model import Document
-from kb.documents.readers import MAX_BYTES, SUPPORTED
+from kb.documents.readers import check_file
 
 LOCK_FILE = ".ingest.lock"
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,40}$")  # the rule corpus.load_manifest enforces
@@ -115,20 +115,6 @@ def remove_document(doc_id: str, corpus_dir: Path | str, index_dir: Path | str, 
     change = _change("removed", doc, 0, version)
     change.n_clauses = max(0, before - change.total_clauses)
     return change
-
-
-def check_file(path: Path, name: str) -> None:
-    """Refuse an unsupported format, a missing file or an oversized one before copying anything."""
-    suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED:
-        raise UnsupportedFormat(f"{name}: unsupported format '{suffix or '(none)'}'; supported: "
-                                f"{', '.join(SUPPORTED)}. Convert the file (e.g. save as .docx or .txt) and add it again.")
-    if not path.is_file():
-        raise CorpusError(f"{path}: file not found.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise CorpusError(f"{name}: {size / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
-                          "for one document; split it or check that it is really a policy document.")
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 Layout of the index root:
   CURRENT              name of the published version (replaced atomically)
-  v<time>-<hash>/      manifest.json, clauses.jsonl, documents.json, dense.faiss, bm25/
+  v<time>-<hash>/      manifest.json, clauses.jsonl, documents.json, the vector store's files, bm25/
   embeddings/          embedding cache, one .npz per model
 A build writes a hidden temporary directory, renames it into place and only then
 switches CURRENT, so readers see the old or the new index, never a mix.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.documents import corpus as corpus_mod
-from kb.index.faiss_store import DenseIndex
+from kb.index.vectors import DEFAULT_STORE, VectorStore, new_store, store_class
 from kb.index.embedders import Embedder, EmbeddingCache
 from kb.errors import IndexMissing, IndexStale
 from kb.index.keyword import KeywordIndex
@@ -27,7 +27,7 @@ from kb.model import Clause, Document
 
 SCHEMA_VERSION = 1
 KEEP_VERSIONS = 2
-FILES = ("clauses.jsonl", "documents.json", "dense.faiss", "bm25/params.index.json", "bm25/vocab.index.json")
+FILES = ("clauses.jsonl", "documents.json", "bm25/params.index.json", "bm25/vocab.index.json")
 
 
 @dataclass
@@ -36,7 +36,7 @@ class LoadedIndex:
     manifest: dict
     documents: list[Document]
     clauses: list[Clause]
-    dense: DenseIndex | None
+    dense: VectorStore
     keyword: KeywordIndex
 
 
@@ -87,15 +87,21 @@ def is_up_to_date(root: Path, corpus_dir: Path, model_id: str) -> bool:
             and _damaged(version, manifest) is None)
 
 
-def build(corpus_dir: Path, root: Path, embedder: Embedder, progress: bool = True) -> Path:
+def build(corpus_dir: Path, root: Path, embedder: Embedder, progress: bool = True,
+          cache_dir: Path | None = None, store: str = DEFAULT_STORE) -> Path:
     """Parse the corpus, embed (cached), index and publish a new version; return its path."""
     docs, clauses = corpus_mod.parse_corpus(corpus_dir)
-    return build_from(docs, clauses, corpus_mod.corpus_hash(corpus_dir, docs), root, embedder, progress)
+    return build_from(docs, clauses, corpus_mod.corpus_hash(corpus_dir, docs), root, embedder, progress,
+                      cache_dir, store)
 
 
 def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, root: Path,
-               embedder: Embedder, progress: bool = True, cache_dir: Path | None = None) -> Path:
-    """Index already-parsed clauses and publish them as a new version of `root`."""
+               embedder: Embedder, progress: bool = True, cache_dir: Path | None = None,
+               store: str = DEFAULT_STORE) -> Path:
+    """Index already-parsed clauses and publish them as a new version of `root`.
+
+    `cache_dir` holds the embedding cache (default: inside `root`); `store` names the vector
+    store backend (kb.index.vectors.STORES)."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     texts = [passage_text(c) for c in clauses]
@@ -107,13 +113,14 @@ def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, ro
         _write_jsonl(tmp / "clauses.jsonl", [c.to_dict() for c in clauses])
         (tmp / "documents.json").write_text(
             json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=1), encoding="utf-8")
-        dense = DenseIndex.build(vectors)
-        dense.save(tmp / "dense.faiss")
+        dense = new_store(store, [c.clause_id for c in clauses], vectors)
+        dense.save(tmp)
         KeywordIndex.build(texts).save(tmp / "bm25")
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "model_id": embedder.model_id,
             "dim": embedder.dim,
+            "vector_store": dense.backend,
             "dense_index": dense.kind,
             "corpus_hash": corpus_hash,
             "pipeline_hash": pipeline_hash(),
@@ -169,7 +176,7 @@ def load(root: Path, model_id: str | None = None, verify: bool = True) -> Loaded
         docs = [Document.from_dict(d) for d in json.loads((version / "documents.json").read_text(encoding="utf-8"))]
         clauses = [Clause.from_dict(json.loads(line)) for line in
                    (version / "clauses.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-        dense = DenseIndex.load(version / "dense.faiss")
+        dense = store_class(manifest.get("vector_store", DEFAULT_STORE)).load(version)
         keyword = KeywordIndex.load(version / "bm25")
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:  # faiss reports damage as RuntimeError
         raise IndexStale(f"index in '{version}' cannot be read ({exc.__class__.__name__}: {str(exc)[:200]}). "

@@ -13,10 +13,11 @@ from kb.search.encoder import QueryEncoder
 from kb import vocab
 from kb.errors import QueryError
 from kb.search.fusion import rrf
-from kb.index.store import LoadedIndex, passage_text
+from kb.index.store import LoadedIndex
 from kb.index.keyword import tokenize
-from kb.model import Clause, Document
+from kb.model import Document
 from kb.search.query import Query, analyse
+from kb.search.rescore import RESCORERS, Candidate
 
 MODES = ("hybrid", "bm25", "dense")
 BUSY_NOTICE = ("服务繁忙：本次只用了关键词检索（语义检索未能及时完成），结果可能不如平时全面，稍后重试可得完整结果。"
@@ -49,6 +50,7 @@ class Settings:
     city_boost: float = 0.2  # no district named: city-wide documents
     diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
+    rescorers: tuple[str, ...] = ("boosts",)  # stages after fusion, by name (kb.search.rescore.RESCORERS)
     dense_wait: float | None = None  # seconds to wait for the query vector, then keyword-only; None: always wait
 
 
@@ -100,7 +102,8 @@ class Searcher:
         self.encoder = as_encoder(embedder)
         self.settings = settings or Settings()
         self.docs: dict[str, Document] = {d.id: d for d in index.documents}
-        self._texts = [passage_text(c) for c in index.clauses]
+        self._rows = {c.clause_id: i for i, c in enumerate(index.clauses)}
+        self.rescorers = [RESCORERS[name](self.settings, index.documents) for name in self.settings.rescorers]
 
     def search(self, text: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
         if mode not in MODES:
@@ -130,8 +133,7 @@ class Searcher:
         vec = self.encoder.try_encode_query(query.text, wait)
         if vec is None:
             return None
-        scores, ids = self.index.dense.search(vec, min(self.index.dense.size, max(CANDIDATES, 1)))
-        return dict(zip(ids.tolist(), scores.tolist()))
+        return {self._rows[cid]: score for cid, score in self.index.dense.search(vec, CANDIDATES)}
 
     def _fuse(self, query: Query, bm25: np.ndarray, dense: dict[int, float] | None, mode: str,
               allowed: np.ndarray | None) -> dict[int, float]:
@@ -146,9 +148,11 @@ class Searcher:
         fused = rrf(rankings, weights, self.settings.rrf_k)
         if allowed is not None:
             fused = {i: s for i, s in fused.items() if allowed[i]}
-        named = {d.id for d in self.docs.values() if any(alias in query.text for alias in d.aliases)}
-        units = re.compile(r"\d\s*(?:万|亿)?余?(?:" + "|".join(query.units) + ")") if query.units else None
-        return {i: s * self._boost(self.index.clauses[i], query, named, units) for i, s in fused.items()}
+        candidates = [Candidate(i, self.index.clauses[i], self.docs[self.index.clauses[i].doc_id], s)
+                      for i, s in fused.items()]
+        for stage in self.rescorers:
+            candidates = stage.rescore(query, candidates)
+        return {c.row: c.score for c in candidates}
 
     def _by_document(self, order: list[int]) -> list[int]:
         """Round-robin over documents so a comparison sees every document's best clause."""
@@ -159,25 +163,6 @@ class Searcher:
                 seen.add(doc_id)
                 firsts.append(i)
         return firsts + [i for i in order if i not in set(firsts)]
-
-    def _boost(self, clause: Clause, query: Query, named_docs: set[str], units: re.Pattern | None) -> float:
-        boost = 1.0
-        doc = self.docs.get(clause.doc_id)
-        if clause.doc_id in named_docs:
-            boost += self.settings.doc_boost
-        if query.districts and any(d == clause.label or d in clause.text or (doc and doc.scope == d)
-                                   for d in query.districts):
-            boost += self.settings.district_boost
-        if not query.districts and doc is not None and doc.scope == "全市":
-            boost += self.settings.city_boost
-        if units is not None and units.search(clause.text):
-            boost += self.settings.unit_boost
-        if query.periods and any(p in clause.section for p in query.periods):
-            boost += self.settings.year_boost
-        if query.years and (any(str(y) in clause.text for y in query.years)
-                            or (doc is not None and doc.target_year in query.years)):
-            boost += self.settings.year_boost
-        return boost
 
     def _allowed(self, filters: Filters | None) -> np.ndarray | None:
         if filters is None or not (filters.doc_ids or filters.doc_types or filters.year or filters.district):
