@@ -69,19 +69,56 @@ def build(force: bool = typer.Option(False, help="Rebuild even when the index is
 
 
 @app.command()
-def add(file: Path = typer.Argument(..., help=".txt, .md, .docx or .pdf (UTF-8 or GB18030)."),
-        doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: from the file name)."),
-        title: Optional[str] = typer.Option(None, help="Title (default: the file name)."),
-        issuer: list[str] = typer.Option([], help="Issuing body; repeat for several."),
+def add(paths: list[Path] = typer.Argument(..., help="Files and folders (recursive): .txt .md .docx .pdf .html."),
+        doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (one file only; default: from the title)."),
+        title: Optional[str] = typer.Option(None, help="Title (one file only; default: read from the text)."),
+        issuer: list[str] = typer.Option([], help="Issuing body; repeat for several (default: read from the text)."),
         date: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
-        doc_type: Optional[str] = typer.Option(None, "--type", help="规划, 实施意见, 行动计划, 通知 …"),
+        doc_type: Optional[str] = typer.Option(None, "--type", help="法律, 地方性法规, 规划, 实施意见, 行动计划, 通知 …"),
         number: Optional[str] = typer.Option(None, help="文号, e.g. 京政发〔2021〕35号."),
-        scope: Optional[str] = typer.Option(None, help="全市 (default) or a district.")) -> None:
-    """Add a document to corpus/ and publish a new index (only its clauses are embedded)."""
-    from kb.index.ingest import DocumentInfo, add_document
+        scope: Optional[str] = typer.Option(None, help="全国, a province or city, or a district."),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report; change nothing.")) -> None:
+    """Add documents to corpus/ and publish one new index (only their clauses are embedded)."""
+    import time
+
+    from kb.index.embedders import make_embedder
+    from kb.index.ingest import DocumentInfo, add_documents
 
     info = DocumentInfo(id=doc_id, title=title, issuer=issuer, date=date, type=doc_type, number=number, scope=scope)
-    _change(lambda s, embedder: add_document(file, s.corpus_dir, s.index_dir, embedder, info, progress=True))
+    s, start = _settings(), time.perf_counter()
+    try:
+        report = add_documents(paths, s.corpus_dir, s.index_dir, None if dry_run else make_embedder(s.embedder),
+                               info, dry_run=dry_run, progress=True)
+    except KBError as exc:
+        _fail(exc)
+    typer.echo(add_report_table(report))
+    refused = len(report.outcomes) - len(report.added)
+    if dry_run:
+        typer.echo(f"dry run: {len(report.added)} would be added, {refused} refused; nothing was changed.")
+    elif report.version is not None:
+        typer.echo(f"added {len(report.added)}, refused {refused}; index {report.version.name}: "
+                   f"{report.total_clauses} clauses from {report.total_documents} documents "
+                   f"({time.perf_counter() - start:.1f} s). A running server switches to it within a second.")
+    else:
+        typer.echo(f"nothing added: {refused} refused.")
+    if refused:
+        raise typer.Exit(1)
+
+
+def add_report_table(report) -> str:
+    """One row a file: file → id, title, type, clauses, or the reason it was refused."""
+    rows = ["| file | id | title | type | validity | clauses | note |", "|---|---|---|---|---|---|---|"]
+    for o in report.outcomes:
+        name = Path(o.file).name
+        if o.error:
+            rows.append(f"| {name} | — | — | — | — | — | refused: {o.error} |")
+            continue
+        d = o.document
+        note = "; ".join(o.warnings + ([f"superseded by {d.superseded_by}"] if d.superseded_by else []))
+        rows.append(f"| {name} | {d.id} | {d.title} | {d.type or ''} | {d.status or ''} | {o.n_clauses} | {note} |")
+    for doc_id in report.updated:
+        rows.append(f"| (in corpus) | {doc_id} | | | 已修订 | | superseded by a document added now |")
+    return "\n".join(rows)
 
 
 @app.command()
@@ -138,9 +175,20 @@ def clauses(doc: Optional[str] = typer.Option(None, help="List the clauses of on
 
 
 @app.command()
-def show(clause_id: str, neighbours: int = typer.Option(1, help="Clauses to show before and after.")) -> None:
-    """One clause with its metadata and its neighbours."""
+def show(clause_id: str = typer.Argument(..., help="A clause id (DOC:…) or a document id."),
+         neighbours: int = typer.Option(1, help="Clauses to show before and after.")) -> None:
+    """A document's metadata, or one clause with its metadata and its neighbours."""
     kb = _kb(dense=False)
+    if ":" not in clause_id:
+        try:
+            doc = kb.document_meta(clause_id)
+        except KBError as exc:
+            _fail(exc)
+        for key, value in doc.to_dict().items():
+            if value not in (None, "", []):
+                typer.echo(f"{key}: {'、'.join(value) if isinstance(value, list) else value}")
+        typer.echo(f"clauses: {len(kb.document_clauses(doc.id))}")
+        return
     try:
         clause, before, after = kb.clause(clause_id, neighbours)
     except KBError as exc:
@@ -153,6 +201,8 @@ def show(clause_id: str, neighbours: int = typer.Option(1, help="Clauses to show
     typer.echo(clause.text)
     for key, value in clause.fields.items():
         typer.echo(f"  {key}: {value}")
+    if clause.links:
+        typer.echo(f"  引用 cites: {', '.join(clause.links)}")
     for c in after:
         typer.secho(f"  ↓ {c.clause_id}: {c.text[:80]}", dim=True)
 

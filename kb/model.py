@@ -1,10 +1,14 @@
 """Records that flow between stages: documents, clauses, hits and answers."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SECTION_SEP = " › "
+# A document id: short and readable, Chinese characters allowed ("海洋环境保护法-2023", "bj-plan-2021").
+DOC_ID_PATTERN = r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff-]{1,60}$"
+DOC_ID = re.compile(DOC_ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -18,12 +22,16 @@ class Document:
     number: str | None = None
     date_written: str | None = None
     date_published: str | None = None
-    status: str | None = None
+    status: str | None = None  # validity: 现行有效 / 已修订 / 已废止
     type: str | None = None
     scope: str = "全市"
     period: str | None = None
     target_year: int | None = None
     aliases: tuple[str, ...] = ()  # how people refer to it: "美丽北京意见", "2023年计划"
+    date_adopted: str | None = None  # 通过
+    date_amended: str | None = None  # the latest 修正 / 修订
+    date_effective: str | None = None  # 施行
+    superseded_by: str | None = None  # the id of the newer version, when this one was amended
 
     @property
     def date(self) -> str | None:
@@ -52,12 +60,14 @@ class Clause:
     doc_id: str
     section_path: list[str]
     label: str
-    kind: str  # preamble | paragraph | measure | item | task_row | indicator_row
+    kind: str  # preamble | paragraph | measure | item | task_row | indicator_row | article
     text: str
     start_line: int
     end_line: int
     part: int | None = None
     fields: dict[str, str] = field(default_factory=dict)
+    references: list[str] = field(default_factory=list)  # articles it cites: "<law title or ''>#<number>"
+    links: list[str] = field(default_factory=list)  # clause ids of the cited articles that are in the corpus
 
     @property
     def section(self) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from kb.index.keyword import tokenize
+from kb.vocab import home_city
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -80,7 +81,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     for alias in ("经开区", "亦庄", *aliases):
         text = text.replace(alias, " ")
     named = [w.word for w in _posseg().cut(text) if w.flag == "ns" and len(w.word) >= 2
-             and vocab.home_city() not in w.word and w.word not in domain_terms() and w.word not in _GENERIC_PLACES]
+             and home_city() not in w.word and w.word not in domain_terms() and w.word not in _GENERIC_PLACES]
     places = [p for p in named if p not in vocab]
     if places:
         return f"place not covered: {places[0]}"

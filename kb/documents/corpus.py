@@ -3,22 +3,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from kb.documents.cleaning import split_metadata, drop_toc
-from kb.documents.structure import parse_lines
 from kb.errors import CorpusError
-from kb.model import Clause, Document
+from kb.model import DOC_ID, Clause, Document
 from kb.documents.readers import read_lines
-from kb.documents.scrape import looks_like_scrape, parse_scrape
+from kb.documents.articles import resolve_links
+from kb.documents.profiles import profile_for
 from kb.documents.tables import task_text
 
 MANIFEST = "manifest.json"
 MAX_CLAUSE_CHARS = 500
 MIN_MEASURE_CHARS = 150  # a task part keeps at least this much of its measures
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,40}$")
 
 
 def load_manifest(corpus_dir: Path) -> list[Document]:
@@ -45,8 +43,8 @@ def _document(path: Path, entry: object) -> Document:
     for key in ("id", "file", "title"):
         if not entry.get(key):
             raise CorpusError(f"{path}: an entry lacks '{key}': {entry}")
-    if not _ID.match(str(entry["id"])):
-        raise CorpusError(f"{path}: document id '{entry['id']}' must be lower-case letters, digits and '-'.")
+    if not DOC_ID.match(str(entry["id"])):
+        raise CorpusError(f"{path}: document id '{entry['id']}' must be 2-61 letters, digits, Chinese characters or '-'.")
     if isinstance(entry.get("issuer"), str):
         entry = {**entry, "issuer": [entry["issuer"]]}  # one issuer written without a list
     try:
@@ -57,13 +55,19 @@ def _document(path: Path, entry: object) -> Document:
 
 def parse_document(doc: Document, corpus_dir: Path) -> list[Clause]:
     """All clauses of one document, long ones split into parts."""
+    return parse_document_with_profile(doc, corpus_dir)[0]
+
+
+def parse_document_with_profile(doc: Document, corpus_dir: Path) -> tuple[list[Clause], str]:
+    """The document's clauses and the name of the source profile that read it."""
     lines = read_lines(Path(corpus_dir) / doc.file)
     _meta, body = split_metadata(lines)
     body = drop_toc(body)
-    clauses = parse_scrape(doc, body) if looks_like_scrape(body) else parse_lines(doc, body)
+    profile = profile_for(body)
+    clauses = profile.parse(doc, body)
     if not clauses:
         raise CorpusError(f"{doc.file}: no clauses could be read from the text.")
-    return [part for clause in clauses for part in split_long(clause)]
+    return [part for clause in clauses for part in split_long(clause)], profile.name
 
 
 def parse_corpus(corpus_dir: Path) -> tuple[list[Document], list[Clause]]:
@@ -72,6 +76,7 @@ def parse_corpus(corpus_dir: Path) -> tuple[list[Document], list[Clause]]:
     clauses: list[Clause] = []
     for doc in docs:
         clauses.extend(parse_document(doc, corpus_dir))
+    resolve_links(docs, clauses)
     return docs, clauses
 
 
@@ -95,7 +100,7 @@ def _splitter(size: int = MAX_CLAUSE_CHARS):
 
 def split_long(clause: Clause) -> list[Clause]:
     """Split a clause over MAX_CLAUSE_CHARS on sentence boundaries; parts keep id and path."""
-    if len(clause.text) <= MAX_CLAUSE_CHARS or clause.kind == "indicator_row":
+    if len(clause.text) <= MAX_CLAUSE_CHARS or clause.kind in ("indicator_row", "article"):  # articles split at 款/项
         return [clause]
     if clause.kind == "task_row":
         # every part repeats the task's name and duties, so only the measures share the budget

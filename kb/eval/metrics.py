@@ -73,10 +73,10 @@ def scores(qrels: dict, run: dict, metrics: list[str] = METRICS) -> dict[str, fl
     return {m: round(float(result[m]), 4) for m in metrics}
 
 
-def run_of(search, questions: list[GoldQuestion], depth: int = DEPTH) -> dict[str, dict[str, float]]:
-    """Ranked clause ids per question id; `search(text, k)` returns hits best first."""
+def run_of(search, queries: dict[str, str], depth: int = DEPTH) -> dict[str, dict[str, float]]:
+    """Ranked clause ids per query id (`queries`: id → text); `search(text, k)` returns hits best first."""
     run = {}
-    for q in questions:
-        hits = search(q.question, depth)
-        run[q.id] = {h.clause_id: float(depth - rank) for rank, h in enumerate(hits)}
+    for qid, text in queries.items():
+        hits = search(text, depth)
+        run[qid] = {h.clause_id: float(depth - rank) for rank, h in enumerate(hits)}
     return run

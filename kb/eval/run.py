@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kb.eval.metrics import DEPTH, GoldQuestion, load_gold, qrels_of, run_of, scores
 from kb.index.keyword import KeywordIndex
+from kb.index.store import passage_text
 from kb.search.searcher import Searcher
 
 KINDS = ["fact", "responsibility", "district", "cross_doc", "paraphrase", "howto", "out_of_scope"]
@@ -18,7 +19,8 @@ def retrievers(kb) -> dict[str, callable]:
     """Name → search(text, k) for each retriever and ablation the engine offers."""
     base = kb.searcher
     no_syn = Searcher(base.index, base.encoder, replace(base.settings, use_synonyms=False))
-    plain_index = replace(base.index, keyword=KeywordIndex.build(base._texts, use_domain_dict=False))
+    texts = [passage_text(c) for c in base.index.clauses]
+    plain_index = replace(base.index, keyword=KeywordIndex.build(texts, use_domain_dict=False))
     no_dict = Searcher(plain_index, None, base.settings)
     found = {"bm25": lambda q, k: base.search(q, k, "bm25")[1]}
     if base.encoder is not None:
@@ -34,7 +36,7 @@ def evaluate_gold(kb, gold_path: Path) -> dict:
     questions = load_gold(gold_path, kb.clauses)
     result = {"n_questions": len(questions), "retrievers": {}, "answers": answer_checks(kb, questions)}
     for name, search in retrievers(kb).items():
-        run = run_of(search, [q for q in questions if q.kind != "out_of_scope"], DEPTH)
+        run = run_of(search, {q.id: q.question for q in questions if q.kind != "out_of_scope"}, DEPTH)
         per_kind = {}
         for kind in KINDS[:-1]:
             subset = [q for q in questions if q.kind == kind]
@@ -88,13 +90,9 @@ def evaluate_beir(dataset: Path, embedder, progress: bool = True, cache_dir: Pat
         index_mod.build_from([doc], clauses, "beir", Path(tmp), embedder, progress, cache_dir)
         kb = KnowledgeBase(index_mod.load(Path(tmp), embedder.model_id if embedder else None), embedder)
         result = {"dataset": dataset.name, "n_queries": len([q for q in qrels if q in queries]), "retrievers": {}}
+        judged = {qid: queries[qid] for qid in qrels if qid in queries}
         for name, search in retrievers(kb).items():
-            run = {}
-            for qid in qrels:
-                if qid in queries:
-                    hits = search(queries[qid], DEPTH)
-                    run[qid] = {h.clause_id: float(DEPTH - i) for i, h in enumerate(hits)}
-            result["retrievers"][name] = scores({q: r for q, r in qrels.items() if q in queries}, run)
+            result["retrievers"][name] = scores({q: qrels[q] for q in judged}, run_of(search, judged, DEPTH))
     return result
 
 

@@ -75,7 +75,7 @@ _FIELD_MESSAGES = {
     "district": "区名过长。district must be at most 20 characters.",
     "neighbours": f"neighbours 必须在 0 到 {MAX_NEIGHBOURS} 之间。neighbours must be between 0 and {MAX_NEIGHBOURS}.",
     "indicator": "请提供 1 到 50 字的指标名称。indicator must be 1 to 50 characters, e.g. 森林覆盖率.",
-    "id": "文件编号只能包含小写字母、数字和“-”（2–41 个字符）。id must be 2-41 lower-case letters, digits and '-'.",
+    "id": "文件编号只能包含字母、数字、汉字和“-”（2–61 个字符）。id must be 2-61 letters, digits, Chinese characters or '-'.",
     "date": "日期格式应为 YYYY-MM-DD。date must look like 2024-08-01.",
 }
 

@@ -5,6 +5,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from kb.model import DOC_ID_PATTERN
 from kb.search.query import MAX_QUERY_CHARS
 from kb.search.searcher import MAX_K, MODES, Hit  # Hit is a dataclass: pydantic documents it as it is
 
@@ -32,7 +33,7 @@ class AskRequest(Question):
 class DocumentUpload(BaseModel):
     """Form fields sent with an uploaded document (POST /documents); all optional."""
 
-    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]{1,40}$",
+    id: str | None = Field(None, pattern=DOC_ID_PATTERN,
                            description="文件编号，小写字母、数字、- / document id (default: from the file name)")
     title: str | None = Field(None, max_length=200, description="标题 / title (default: the file name)")
     issuer: list[str] = Field(default_factory=list, max_length=10, description="发文机关，可用逗号分隔 / issuers")
