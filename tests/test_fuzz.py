@@ -161,7 +161,8 @@ def _docx_like(data: bytes) -> bytes:
 
 PREFIXES = {".txt": [b"", "第一章 总则\n".encode("gb18030"), b"\xef\xbb\xbf", b"\xff\xfe"],
             ".md": [b"", b"# \xe4\xb8\x80\n"], ".pdf": [b"", b"%PDF-1.4\n", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"],
-            ".docx": [b"", b"PK\x03\x04"]}
+            ".docx": [b"", b"PK\x03\x04"], ".html": [b"", b"<html><body><p>", b'<meta charset="gbk">'],
+            ".htm": [b"", b"<!DOCTYPE html><title>t</title>"]}
 
 
 @settings(max_examples=150, deadline=None)

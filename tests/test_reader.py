@@ -131,7 +131,7 @@ def test_text_without_any_clause_is_refused(tmp_path):
     ('{"documents": "plan.txt"}', "must be a list"),
     ('{"documents": ["plan.txt"]}', "must be an object"),
     ('{"documents": [{"id": "a", "file": "a.txt"}]}', "lacks 'title'"),
-    ('{"documents": [{"id": "Bad Id", "file": "a.txt", "title": "t"}]}', "must be lower-case"),
+    ('{"documents": [{"id": "Bad Id", "file": "a.txt", "title": "t"}]}', "must be 2-61 letters"),
     ('{"documents": [{"id": "ab", "file": "a.txt", "title": "t"}, {"id": "ab", "file": "b.txt", "title": "t"}]}',
      "duplicate document ids"),
 ])
