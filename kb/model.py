@@ -32,6 +32,7 @@ class Document:
     date_amended: str | None = None  # the latest 修正 / 修订
     date_effective: str | None = None  # 施行
     superseded_by: str | None = None  # the id of the newer version, when this one was amended
+    source: str | None = None  # the file's name as it was added (corpus/ keeps it under its id)
 
     @property
     def date(self) -> str | None:

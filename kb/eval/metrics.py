@@ -20,31 +20,37 @@ class GoldQuestion:
     evidence: list[str]
     clause_ids: list[str] = field(default_factory=list)
     answer: str = ""
+    split: str = ""  # "frozen": written and set aside before any tuning; "dev": tuned on; "": no split
+    targets: list[dict] = field(default_factory=list)  # [{file, article, evidence}] when the gold names articles
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def load_gold(path: Path, clauses) -> list[GoldQuestion]:
+def load_gold(path: Path, clauses, documents=()) -> list[GoldQuestion]:
     """Read gold questions and re-derive gold clauses from their evidence strings.
 
-    Fails loudly when an evidence string no longer occurs in any clause (a re-chunking
-    or a cleaning change moved it); reports when the stored ids drifted.
+    A question either gives evidence strings alone (any clause containing one is gold) or names
+    the answering articles: `file` + `article` + `evidence`, or a `gold` list of those, for
+    documents added under that file name. Fails loudly when evidence no longer occurs where it
+    should (a re-chunking or a cleaning change moved it).
     """
-    texts = [(c.clause_id, _norm(c.text)) for c in clauses]
+    resolver = _Resolver(clauses, documents)
     questions, missing = [], []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
+        targets = row.get("gold") or ([{k: row[k] for k in ("file", "article", "evidence") if k in row}]
+                                      if row.get("file") else [])
         q = GoldQuestion(row["id"], row["kind"], row["question"], row.get("evidence", []),
-                         row.get("clause_ids", []), row.get("answer", "") or "")
+                         row.get("clause_ids", []), row.get("answer", "") or "", row.get("split", ""), targets)
         resolved = []
-        for ev in q.evidence:
-            found = [cid for cid, text in texts if _norm(ev) in text]
+        for target in targets or [{"evidence": [ev]} for ev in q.evidence]:
+            found = resolver.find(target)
             if not found:
-                missing.append(f"{q.id}: {ev}")
+                missing.append(f"{q.id}: {target}")
             resolved += found
         q.clause_ids = list(dict.fromkeys(resolved))
         questions.append(q)
@@ -52,6 +58,27 @@ def load_gold(path: Path, clauses) -> list[GoldQuestion]:
         raise KBError("gold evidence no longer found in any clause (re-chunking or cleaning moved it):\n  "
                       + "\n  ".join(missing))
     return questions
+
+
+class _Resolver:
+    """Finds the clauses a gold target names, by file, article label and evidence."""
+
+    def __init__(self, clauses, documents):
+        self.texts = [(c.clause_id, c.doc_id, c.label, _norm(c.text)) for c in clauses]
+        self.by_file = {}
+        for d in documents:
+            self.by_file[d.file] = d.id
+            if d.source:
+                self.by_file[d.source] = d.id
+
+    def find(self, target: dict) -> list[str]:
+        doc_id = self.by_file.get(target["file"]) if target.get("file") else None
+        if target.get("file") and doc_id is None:
+            return []
+        rows = [r for r in self.texts if (doc_id is None or r[1] == doc_id)
+                and (not target.get("article") or r[2] == target["article"])]
+        evidence = [_norm(e) for e in target.get("evidence", [])]
+        return [cid for cid, _, _, text in rows if not evidence or any(e in text for e in evidence)]
 
 
 def qrels_of(questions: list[GoldQuestion]) -> dict[str, dict[str, int]]:

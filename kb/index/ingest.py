@@ -170,7 +170,7 @@ def stage_file(path: Path, staged: Path, info: DocumentInfo, taken: set[str],
         if digest in known:
             raise CorpusError(f"already in the corpus as '{known[digest]}' (same content)")
         meta = infer_metadata(read_lines(staged), staged.name)
-        outcome.entry = _entry(meta, info, staged.suffix.lower(), taken)
+        outcome.entry = {**_entry(meta, info, staged.suffix.lower(), taken), "source": staged.name}
         doc = corpus_mod._document(staged, {**outcome.entry, "file": staged.name})
         clauses, outcome.profile = corpus_mod.parse_document_with_profile(doc, staged.parent)
     except (CorpusError, OSError) as exc:
