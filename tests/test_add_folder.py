@@ -110,3 +110,28 @@ def test_adding_the_same_file_again_says_it_is_there(space, fake_embedder, tmp_p
     again = add_documents([tmp_path / "a.txt"], corpus, index, fake_embedder)
     assert again.outcomes[0].error == f"already in the corpus as '{first.added[0].document.id}' (same content)"
     assert index_mod.current_version(index).name == first.version.name
+
+
+def test_several_files_in_one_upload_request(space, fake_embedder, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kb.serve.api import create_app
+    from kb.serve.settings import AppSettings
+
+    corpus, index = space
+    app = create_app(KnowledgeBase.load(index, fake_embedder), AppSettings(corpus_dir=corpus, index_dir=index),
+                     frontends=False)
+    good = "关于加强绿地养护的通知\n\n一、工作目标\n\n到2025年，新增城市公园绿地120公顷。\n".encode()
+    files = [("files", ("a.txt", good, "text/plain")), ("files", ("b.txt", b"", "text/plain")),
+             ("files", ("c.xls", b"PK", "application/octet-stream"))]
+    with TestClient(app, client=("127.0.0.1", 1)) as client:
+        before = client.get("/health").json()["n_documents"]
+        body = client.post("/documents/batch", files=files).json()
+        assert [f["file"] for f in body["files"]] == ["a.txt", "b.txt", "c.xls"]
+        assert body["files"][0]["error"] is None and body["files"][0]["title"] == "关于加强绿地养护的通知"
+        assert "empty" in body["files"][1]["error"] and "unsupported" in body["files"][2]["error"]
+        assert client.get("/health").json()["n_documents"] == before + 1 == body["total_documents"]
+        assert client.get("/search", params={"q": "城市公园绿地120公顷", "mode": "bm25"}).json()["hits"][0]["doc_id"] \
+            == body["files"][0]["id"]
+    with TestClient(app, client=("203.0.113.9", 1)) as remote:
+        assert remote.post("/documents/batch", files=files[:1]).status_code == 403

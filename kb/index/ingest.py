@@ -105,7 +105,7 @@ def add_document(source: Path | str, corpus_dir: Path | str, index_dir: Path | s
 
 def add_documents(paths: list[Path], corpus_dir: Path | str, index_dir: Path | str, embedder: Embedder | None,
                   info: DocumentInfo | None = None, dry_run: bool = False, names: dict[Path, str] | None = None,
-                  progress: bool = False) -> AddReport:
+                  progress: bool = False, cache_dir: Path | None = None) -> AddReport:
     """Add files and folders (recursively) in one publish: every file is read and parsed first,
     refused ones are reported with the reason, the rest go into the corpus and one new index.
 
@@ -125,7 +125,7 @@ def add_documents(paths: list[Path], corpus_dir: Path | str, index_dir: Path | s
         taken = {e["id"] for e in raw["documents"]}
         outcomes = []
         for n, path in enumerate(files):
-            staged = Path(tmp) / f"{n}" / _plain_name((names or {}).get(path) or path.name)
+            staged = Path(tmp) / f"{n}" / plain_name((names or {}).get(path) or path.name)
             outcomes.append(stage_file(path, staged, info, taken, known))
         report = AddReport(outcomes)
         report.updated = link_versions(raw["documents"], [o for o in outcomes if o.error is None])
@@ -136,7 +136,7 @@ def add_documents(paths: list[Path], corpus_dir: Path | str, index_dir: Path | s
             for o, target in zip(report.added, added):
                 _write_atomic(target, o.staged.read_bytes())
             _write_manifest(corpus_dir, {**raw, "documents": raw["documents"] + [o.entry for o in report.added]})
-            report.version = index_mod.build(corpus_dir, index_dir, embedder, progress=progress)
+            report.version = index_mod.build(corpus_dir, index_dir, embedder, progress=progress, cache_dir=cache_dir)
         manifest = json.loads((report.version / "manifest.json").read_text(encoding="utf-8"))
         report.total_documents, report.total_clauses = manifest["n_documents"], manifest["n_clauses"]
         return report
@@ -286,7 +286,7 @@ def _known_files(corpus_dir: Path, raw: dict) -> dict[str, str]:
     return known
 
 
-def _plain_name(name: str) -> str:
+def plain_name(name: str) -> str:
     """The last path component of a name a client sent, safe to create in a temporary folder."""
     base = re.split(r"[\\/]", str(name))[-1].replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
     stem, suffix = os.path.splitext(base)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from kb.index import ingest
-from kb.serve.schemas import DocumentChange, DocumentUpload
+from kb.serve.schemas import BatchChange, DocumentChange, DocumentUpload
 from kb.errors import CorpusError, UnsupportedFormat
 from kb.knowledge import KnowledgeBase
 from kb.serve.live import LiveKnowledgeBase
@@ -32,6 +32,7 @@ TOO_LARGE = (f"文件超过 {MAX_BYTES // 1_000_000} MB 上限。The file is lar
 NOT_A_FORM = ("请以 multipart/form-data 上传，文件放在 file 字段。Upload as multipart/form-data "
               "with the document in the 'file' field (curl -F file=@plan.docx).")
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and metadata fields around the file
+MAX_FILES = 50  # files in one batch upload
 
 
 def require_admin(request: Request) -> None:
@@ -83,6 +84,57 @@ async def read_upload(request: Request, folder: Path) -> tuple[Path, str, Docume
         await form.close()
 
 
+async def read_uploads(request: Request, folder: Path) -> dict[Path, str]:
+    """Save every uploaded `files` part (each at most MAX_BYTES) in `folder`; saved path → name sent."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_FILES * (MAX_BYTES + FORM_OVERHEAD):
+        raise HTTPException(413, TOO_LARGE)
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise HTTPException(415, NOT_A_FORM)
+    try:
+        form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES + 5)
+    except HTTPException as exc:
+        raise HTTPException(400, f"上传内容无法解析。{NOT_A_FORM} ({exc.detail})") from None
+    try:
+        uploads = [u for u in form.getlist("files") if isinstance(u, UploadFile)]
+        if not uploads:
+            raise HTTPException(422, NOT_A_FORM.replace("'file'", "'files'").replace("file=@", "files=@"))
+        saved = {}
+        for n, upload in enumerate(uploads):
+            path, size = folder / f"{n}", 0
+            path.mkdir()
+            path = path / ingest.plain_name(upload.filename or "document")
+            with open(path, "wb") as out:
+                while chunk := await upload.read(1 << 20):
+                    size += len(chunk)
+                    if size > MAX_BYTES:
+                        raise HTTPException(413, f"{path.name}: {TOO_LARGE}")
+                    out.write(chunk)
+            saved[path] = path.name
+        return saved
+    finally:
+        await form.close()
+
+
+def apply_batch(request: Request, saved: dict[Path, str]) -> dict:
+    """Add several uploaded files in one publish; each file's outcome is reported."""
+    settings = request.app.state.settings
+    live: LiveKnowledgeBase = request.app.state.live
+
+    def run(kb: KnowledgeBase) -> ingest.AddReport:
+        from kb.index.embedders import make_embedder
+
+        return ingest.add_documents(list(saved), settings.corpus_dir, live.index_dir,
+                                    kb.embedder or make_embedder(settings.embedder))
+
+    report = live.change(run)
+    return {"index": report.version.name if report.version else None, "total_documents": report.total_documents,
+            "total_clauses": report.total_clauses, "files": [
+                {"file": Path(o.file).name, "error": o.error, "warnings": o.warnings, "n_clauses": o.n_clauses,
+                 **({"id": o.document.id, "title": o.document.title, "type": o.document.type} if o.document else {})}
+                for o in report.outcomes]}
+
+
 def apply_change(request: Request, apply: Callable[..., ingest.Change]) -> dict:
     """Run one add/remove (serialised), swap in the new index, describe the result."""
     settings = request.app.state.settings
@@ -123,6 +175,18 @@ def add_document_routes(app: FastAPI) -> None:
             info = ingest.DocumentInfo(**meta.model_dump())
             return await run_in_threadpool(apply_change, request, lambda corpus, index, embedder: ingest.add_document(
                 path, corpus, index, embedder, info, filename=name))
+
+    @app.post("/documents/batch", response_model=BatchChange, tags=["文件 documents"],
+              openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                  "type": "object", "required": ["files"], "properties": {"files": {
+                      "type": "array", "items": {"type": "string", "format": "binary"}}}}}}}})
+    async def add_documents(request: Request) -> dict:
+        """Add several documents (multipart `files`, repeated) in one publish; metadata is read from
+        each text; every file's result or reason for refusal is listed. Local or X-Admin-Token."""
+        require_admin(request)
+        with tempfile.TemporaryDirectory(prefix="kb-upload-") as tmp:
+            saved = await read_uploads(request, Path(tmp))
+            return await run_in_threadpool(apply_batch, request, saved)
 
     @app.delete("/documents/{doc_id}", response_model=DocumentChange, tags=["文件 documents"])
     def remove_document(request: Request, doc_id: str) -> dict:

@@ -130,6 +130,27 @@ class DocumentChange(BaseModel):
     total_clauses: int
 
 
+class FileResult(BaseModel):
+    """One file of a batch upload: the document it became, or why it was refused."""
+
+    file: str
+    id: str | None = None
+    title: str | None = None
+    type: str | None = None
+    n_clauses: int = 0
+    error: str | None = Field(None, description="拒收原因 / why the file was refused")
+    warnings: list[str] = Field(default_factory=list)
+
+
+class BatchChange(BaseModel):
+    """The result of a batch upload: every file's outcome and the index version now in service."""
+
+    index: str | None = Field(description="现用索引版本（无文件加入时为空）/ index version now in service")
+    total_documents: int
+    total_clauses: int
+    files: list[FileResult]
+
+
 class Health(BaseModel):
     status: str
     index: str
