@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.documents.numbering import cn_to_int
+
 _NUM = r"[零〇一二三四五六七八九十百千两\d０-９]+"
 _ARTICLE = re.compile(rf"^第({_NUM})条(?:之({_NUM}))?([\s\u3000:：]|$)?")
 _HEADING = re.compile(rf"^第({_NUM})(分编|编|章|节)(.*)$")
@@ -22,25 +24,6 @@ _TERMINAL = "。；：！？…;:!?"
 _CLOSERS = "”’」』）)》】"
 # A line can never start a paragraph with these: it is the tail of a broken line.
 _NON_INITIAL = "，。；：、）》」』”’！？,.;:)!?"
-_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def cn_to_int(text: str) -> int:
-    """Chinese or Arabic numeral to int: 十二 -> 12, 一百零八 -> 108, 二千 -> 2000, 一〇八 -> 108."""
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if text.isdigit():
-        return int(text)
-    if not any(ch in _CN_UNIT for ch in text):  # positional form such as 一〇八
-        return int("".join(str(_CN_DIGIT[ch]) for ch in text))
-    total, digit = 0, 0
-    for ch in text:
-        if ch in _CN_UNIT:
-            total += (digit or 1) * _CN_UNIT[ch]  # bare 十 means 一十
-            digit = 0
-        else:
-            digit = _CN_DIGIT[ch]
-    return total + digit
 
 
 @dataclass

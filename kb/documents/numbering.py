@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 _CN = "零一二三四五六七八九十百"
-_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 
 @dataclass(frozen=True)
 class Style:
@@ -30,20 +31,38 @@ _BY_NAME = {style.name: style for style in STYLES}
 
 
 def cn_to_int(text: str) -> int:
-    """一 -> 1, 十一 -> 11, 二十三 -> 23, 一百 -> 100."""
+    """Chinese or Arabic numeral to int: 十二 -> 12, 一百零八 -> 108, 二千 -> 2000, 一〇八 -> 108."""
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if text.isdigit():
         return int(text)
-    total, current = 0, 0
+    if not any(ch in _CN_UNIT for ch in text):  # positional form such as 一〇八
+        return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+    total, digit = 0, 0
     for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
+        if ch in _CN_UNIT:
+            total += (digit or 1) * _CN_UNIT[ch]  # bare 十 means 一十
+            digit = 0
         else:
-            current = _CN_DIGITS.get(ch, 0)
-    return total + current
+            digit = _CN_DIGIT[ch]
+    return total + digit
+
+
+def int_to_cn(n: int) -> str:
+    """118 -> 一百一十八, 10 -> 十, 108 -> 一百零八: how articles are numbered in Chinese laws."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            out += ("零" if zero and out else "") + digits[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 @dataclass(frozen=True)

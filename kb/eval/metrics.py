@@ -101,9 +101,6 @@ def scores(qrels: dict, run: dict, metrics: list[str] = METRICS) -> dict[str, fl
 
 
 def run_of(search, queries: dict[str, str], depth: int = DEPTH) -> dict[str, dict[str, float]]:
-    """Ranked clause ids per query id (`queries`: id → text); `search(text, k)` returns hits best first."""
-    run = {}
-    for qid, text in queries.items():
-        hits = search(text, depth)
-        run[qid] = {h.clause_id: float(depth - rank) for rank, h in enumerate(hits)}
-    return run
+    """Ranked clause ids per query id (`queries`: id → text); `search(text, k)` returns clause ids best first."""
+    return {qid: {cid: float(depth - rank) for rank, cid in enumerate(search(text, depth))}
+            for qid, text in queries.items()}

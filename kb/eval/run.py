@@ -31,7 +31,9 @@ def retrievers(kb) -> dict[str, callable]:
 
     no_syn = Searcher(base.index, base.encoder, replace(base.settings, use_synonyms=False))
     no_rescore = Searcher(base.index, base.encoder, replace(base.settings, rescorers=()))
-    texts = [passage_text(c) for c in base.index.clauses]
+    no_legal = Searcher(base.index, base.encoder, replace(
+        base.settings, rescorers=tuple(r for r in base.settings.rescorers if r != "legal")))
+    texts = [passage_text(c, base.docs.get(c.doc_id)) for c in base.index.clauses]
     plain_index = replace(base.index, keyword=KeywordIndex.build(texts, use_domain_dict=False))
     found = {"bm25": ids(base, "bm25")}
     if base.encoder is not None:
@@ -39,6 +41,7 @@ def retrievers(kb) -> dict[str, callable]:
         found["hybrid"] = ids(base, "hybrid")
         found["hybrid-no-synonyms"] = ids(no_syn, "hybrid")
         found["hybrid-no-rescoring"] = ids(no_rescore, "hybrid")
+        found["hybrid-no-legal"] = ids(no_legal, "hybrid")
     found["bm25-no-domain-dict"] = ids(Searcher(plain_index, None, base.settings), "bm25")
     return found
 

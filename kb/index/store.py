@@ -40,9 +40,13 @@ class LoadedIndex:
     keyword: KeywordIndex
 
 
-def passage_text(clause: Clause) -> str:
-    """What gets embedded and keyword-indexed: the nearest headings, then the clause."""
-    return " ".join(clause.section_path[-2:]) + "\n" + clause.text
+def passage_text(clause: Clause, doc: Document | None = None) -> str:
+    """What gets embedded and keyword-indexed: the document's title, the nearest headings and the
+    article label, then the clause — so a clause that never names its law or topic is still found
+    by them ("停车条例 罚款", "第一百一十八条")."""
+    title = f"《{doc.title}》" if doc is not None else ""
+    label = clause.label if clause.kind == "article" else ""
+    return " ".join(p for p in (title, *clause.section_path[-2:], label) if p) + "\n" + clause.text
 
 
 def current_version(root: Path) -> Path | None:
@@ -104,7 +108,8 @@ def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, ro
     store backend (kb.index.vectors.STORES)."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    texts = [passage_text(c) for c in clauses]
+    by_id = {d.id: d for d in docs}
+    texts = [passage_text(c, by_id.get(c.doc_id)) for c in clauses]
     cache = EmbeddingCache(cache_dir or root / "embeddings", embedder.model_id, embedder.dim)
     vectors = cache.embed(embedder, texts, progress=progress)
     tmp = root / f".build-{uuid.uuid4().hex[:8]}"

@@ -76,6 +76,9 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
         for group in synonym_groups():
             if any(term.upper() in text.upper() for term in group):
                 query.expansions += [t for t in group if t.upper() not in text.upper()]
+        for word, terms in vocab.data("everyday")["terms"].items():
+            if word in text:  # everyday words → the terms laws use (keyword path only)
+                query.expansions += [t for t in terms if t not in text and t not in query.expansions]
     query.years = sorted({int(y) for y in _YEAR.findall(text) if 2000 <= int(y) <= 2060})
     periods = vocab.periods()
     query.periods = [p for p in periods if p in text]

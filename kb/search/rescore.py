@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Protocol
 
 from kb.model import Clause, Document
+from kb.search.legal import LegalAsk, document_names, liability_chapter, penalty_text, read_question
 from kb.search.query import Query
 
 if TYPE_CHECKING:
@@ -64,4 +65,38 @@ class MetadataBoosts:
         return boost
 
 
-RESCORERS: dict[str, Callable[["Settings", list[Document]], Rescorer]] = {"boosts": MetadataBoosts}
+class LegalBoosts:
+    """What laws need: the law the question names (that version when it gives a year), the article
+    it asks for, articles that impose penalties for questions about consequences, and current
+    versions over amended ones."""
+
+    def __init__(self, settings: "Settings", documents: list[Document]):
+        self.settings = settings
+        self.names = {d.id: document_names(d) - set(d.aliases) for d in documents}
+
+    def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+        ask = read_question(query.text, self.names)
+        return [replace(c, score=c.score * self._boost(c, ask)) for c in candidates]
+
+    def _boost(self, c: Candidate, ask: LegalAsk) -> float:
+        s, boost = self.settings, 1.0
+        named = c.doc.id in ask.named
+        if named:
+            boost += s.law_boost
+        if ask.article and c.clause.label == ask.article:
+            boost += s.article_boost if named or not ask.named else 0.0
+        if ask.penalty and c.clause.kind == "article" and (liability_chapter().search(c.clause.section)
+                                                          or penalty_text().search(c.clause.text)):
+            boost += s.penalty_boost
+        asked_version = named and ask.year is not None and _version_year(c.doc) == ask.year
+        if c.doc.superseded_by and not asked_version:
+            boost *= s.amended_factor
+        return boost
+
+
+def _version_year(doc: Document) -> int | None:
+    date = doc.date_amended or doc.date_adopted or doc.date
+    return int(date[:4]) if date else None
+
+
+RESCORERS: dict[str, Callable[["Settings", list[Document]], Rescorer]] = {"boosts": MetadataBoosts, "legal": LegalBoosts}

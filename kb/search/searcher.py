@@ -50,7 +50,11 @@ class Settings:
     city_boost: float = 0.2  # no district named: city-wide documents
     diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
-    rescorers: tuple[str, ...] = ("boosts",)  # stages after fusion, by name (kb.search.rescore.RESCORERS)
+    law_boost: float = 0.5  # the question names the law or regulation
+    article_boost: float = 2.0  # … and the article number ("第一百一十八条")
+    penalty_boost: float = 0.3  # 罚多少 / 什么后果: articles that impose penalties
+    amended_factor: float = 0.7  # an amended (older) version, unless the question asks for it
+    rescorers: tuple[str, ...] = ("boosts", "legal")  # stages after fusion (kb.search.rescore.RESCORERS)
     dense_wait: float | None = None  # seconds to wait for the query vector, then keyword-only; None: always wait
 
 
