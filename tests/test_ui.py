@@ -104,7 +104,7 @@ def test_departments_are_merged_without_splitting_their_notes():
     got = cite.merge_departments(["市生态环境局、各区政府(含北京经济技术开发区、X)", "市生态环境局；市发展改革委",
                                   "各区政府（含北京经济技术开发区、X）"])
     assert got == ["市生态环境局", "各区政府(含北京经济技术开发区、X)", "市发展改革委"]
-    card = render.hit_card(hit(kind="task_row", fields={"牵头部门": "市生态环境局\n市生态环境局、市交通委"}), 1)
+    card = render.hit_card(hit(kind="task_row", fields={"牵头部门": "市生态环境局\n市生态环境局 / 市交通委 市生态环境局"}), 1)
     assert "牵头部门：市生态环境局、市交通委" in card
 
 

@@ -112,11 +112,16 @@ class Callbacks:
         tree = section_tree(clauses).to_dict()
         return render.document({**doc.to_dict(), "date": doc.date}, tree, {c.clause_id: c for c in clauses}, focus)
 
-    def open_clause(self, doc_id: str | None, clause_id: str | None):
-        """Switch to the 文件 tab on a document, scrolled (by the page script) to the clause."""
+    def _focus(self, doc_id: str | None, clause_id: str | None) -> tuple[str | None, str]:
+        """The document a link names (a clause id alone names its document too) and its outline."""
         if clause_id and not doc_id:
             doc_id = clause_id.split(":", 1)[0]  # clause ids start with their document's id
-        return gr.Tabs(selected="documents"), gr.Dropdown(value=doc_id), self.document(doc_id, clause_id)
+        return doc_id, self.document(doc_id, clause_id)
+
+    def open_clause(self, doc_id: str | None, clause_id: str | None):
+        """Switch to the 文件 tab on a document, scrolled (by the page script) to the clause."""
+        doc_id, outline = self._focus(doc_id, clause_id)
+        return gr.Tabs(selected="documents"), gr.Dropdown(value=doc_id), outline
 
     def goto(self, target: str):
         """A citation link clicked on the page: its {"doc", "clause"} arrive as JSON from the script."""
@@ -137,8 +142,8 @@ class Callbacks:
                   f"{'混合检索（关键词＋语义）' if i['dense'] else '仅关键词检索'}")
         doc_id, clause_id = link_target(request.query_params if request else None)
         if doc_id or clause_id:
-            tabs, picker, outline = self.open_clause(doc_id, clause_id)
-            picker = gr.Dropdown(choices=docs, value=picker.value)
+            doc_id, outline = self._focus(doc_id, clause_id)
+            tabs, picker = gr.Tabs(selected="documents"), gr.Dropdown(choices=docs, value=doc_id)
         else:
             tabs, picker, outline = gr.skip(), gr.Dropdown(choices=docs), gr.skip()
         return (gr.Dropdown(choices=docs), gr.Dropdown(choices=types), picker,

@@ -11,7 +11,7 @@ from urllib.parse import quote
 NEAR_DUPLICATE = 0.8  # share of identical text above which two clauses of one document are one card
 _LAW_LABEL = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_LIST_SEP = "、，,；;\n"
+_LIST_SEP = "、，,；;/ \u3000\t\n"  # task tables separate departments by spaces and " / " too
 
 
 def chinese_date(date: str | None) -> str:
