@@ -98,7 +98,17 @@ class LawAnswerer:
                 if h.clause_id not in seen and is_law(self.docs[h.doc_id]):
                     seen.add(h.clause_id)
                     out.append(h)
-        return self.versions_ok(query, out)
+        return self.versions_ok(query, self.same_place(query, out))
+
+    def same_place(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """A local regulation of another place never answers a question naming a place (北京 ≠ 上海)."""
+        named = [p for p in answer_vocab()["places"] if p in query.text]
+        if not named:
+            return hits
+        def fits(h: Hit) -> bool:
+            scope = self.docs[h.doc_id].scope or "全国"
+            return scope in ("全国", "全市") or any(p in scope for p in named)
+        return [h for h in hits if fits(h)]
 
     def named_article(self, query: Query) -> list[Hit]:
         """The article a question names by law and number ("森林法第八十三条"), each version asked."""
