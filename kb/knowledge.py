@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kb.index import store as index_mod
-from kb.answer.extract import Answer, RefusalRule, compose, is_answerable
+from kb.answer.extract import Answer, RefusalRule
 from kb.index.embedders import Embedder, make_embedder
 from kb.errors import KBError, QueryError
 from kb.model import Clause, Document
@@ -13,6 +13,7 @@ from kb.search.searcher import Filters, Hit, Retrieval, Searcher, Settings, high
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")
+ANSWER_POOL = 12  # clauses an answer chooses from (a penalty article often ranks below its obligation)
 
 
 class KnowledgeBase:
@@ -57,17 +58,19 @@ class KnowledgeBase:
         """As `search`, with the analysed question and the retrievers that actually ran."""
         return self.searcher.search(query, k, mode, filters)
 
-    def ask(self, query: str, k: int = 5, filters: Filters | None = None) -> Answer:
-        """An extractive answer with citations, or `answerable: False` when nothing fits."""
-        from kb.answer.from_ledger import answer_from_ledger
+    def ask(self, query: str, k: int = 5, filters: Filters | None = None,
+            history: list[str] | None = None) -> Answer:
+        """An extractive answer with citations; `found: False` when the documents do not state it,
+        `answerable: False` when nothing fits. `history` (earlier questions, oldest first) lets a
+        follow-up such as "那海淀区呢？" be completed from the previous question."""
+        from kb.answer.followup import resolve
+        from kb.answer.respond import respond
 
-        found = self.searcher.search(query, k, "hybrid" if self.embedder else "bm25", filters)
-        parsed, hits = found.query, found.hits
-        if not is_answerable(parsed, hits, self.loaded.keyword.vocab, self.refusal, self._aliases):
-            answer = compose(parsed, hits, False)
-        else:
-            answer = answer_from_ledger(self, parsed) or compose(parsed, hits, True)
+        resolved = resolve(query, history or [])
+        found = self.searcher.search(resolved, max(k, ANSWER_POOL), "hybrid" if self.embedder else "bm25", filters)
+        answer = respond(self, found.query, found.hits, k)
         answer.retrieval, answer.notice = found.mode, found.notice
+        answer.resolved_query = resolved if resolved != query else None
         return answer
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:

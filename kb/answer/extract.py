@@ -31,10 +31,15 @@ class Answer:
     id: str | None = None
     retrieval: str = "hybrid"  # the retrievers that ran
     notice: str | None = None  # e.g. the busy notice when the answer is keyword-only
+    found: bool = True  # False: in scope, but no retrieved clause states what was asked ("现有文件未规定…")
+    resolved_query: str | None = None  # a follow-up ("那海淀区呢？") completed from the previous question
+    annotations: dict[str, dict] = field(default_factory=dict)  # per cited clause: level, version, referenced
 
     def to_dict(self) -> dict:
-        return {**{f.name: getattr(self, f.name) for f in fields(self)},
-                "citations": [h.to_dict() for h in self.citations]}
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "annotations"}
+        out["citations"] = [{**h.to_dict(), "level": None, "version_note": None, "referenced": [],
+                             **self.annotations.get(h.clause_id, {})} for h in self.citations]
+        return out
 
 
 @dataclass
@@ -42,6 +47,10 @@ class RefusalRule:
     """When to say "not found" instead of quoting the least-bad clause (tuned on eval/gold.jsonl)."""
 
     min_dense: float = 0.84
+    # A question without the domain's vocabulary is still in scope when a law article is this
+    # close: laws regulate conduct (parking, street cleanliness) in words the policy vocabulary
+    # lacks. Plans and action plans keep the vocabulary test (their scores run higher).
+    min_dense_off_vocab: float = 0.875
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +103,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         return f"year not covered: {years[0]}"
     if _LIVE_DATA.search(query.text):
         return "asks for live data that policy documents do not hold"
-    if not any(term in query.expanded_text for term in domain_terms()):
+    close = any(h.kind == "article" and h.dense_score >= rule.min_dense_off_vocab for h in hits[:3])
+    if not any(term in query.expanded_text for term in domain_terms()) and not close:
         return "not about environmental policy"
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"
@@ -128,8 +138,8 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
         value = hit.fields.get(field_name, "").strip()
         if hit.kind == "task_row" and value:
             # One line per measure of the task: the first names who leads the task as a whole.
-            lines = list(dict.fromkeys(v.strip() for v in value.split("\n") if v.strip()))
-            value, others = lines[0], lines[1:]
+            lines = list(dict.fromkeys(_unique_names(v) for v in value.split("\n") if v.strip()))
+            value, others = lines[0], [line for line in lines[1:] if line != lines[0]]
             task = hit.fields.get("重点任务", "")
             text = f"{field_name}：{value}（任务：{task}）"
             if others:
@@ -137,6 +147,11 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
             ordered = [hit] + [h for h in hits if h is not hit]
             return Answer(query.text, True, text, value=value, kind=field_name, citations=ordered)
     return None
+
+
+def _unique_names(line: str) -> str:
+    """"市发展改革委 市发展改革委" → "市发展改革委": a department named twice in one cell is one."""
+    return " ".join(dict.fromkeys(line.split()))
 
 
 def best_sentence(query: Query, text: str) -> str:

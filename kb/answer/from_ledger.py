@@ -21,21 +21,35 @@ def indicator_in(text: str) -> str | None:
     """The canonical indicator a question names (longest name or synonym wins)."""
     folded = apply_terms(fold(text))
     found = [(len(alias), name) for alias, name in _indicator_names() if alias in folded]
-    return max(found)[1] if found else None
+    if found:
+        return max(found)[1]
+    # A pollutant alone ("朝阳区PM2.5目标") names the one indicator measured in it, if only one is.
+    named = [term for term in vocabulary()["terms"] if term in folded]
+    heads = {name for _, name in _indicator_names() for term in named if name.startswith(term)}
+    return heads.pop() if len(heads) == 1 else None
 
 
-def answer_from_ledger(kb, query: Query) -> Answer | None:
-    """A short comparison of an indicator's targets by year and document, with the rows cited."""
+def places_in(query: Query) -> list[str]:
+    """Districts and named areas (城市副中心, 生态涵养区) a question asks about; not 全市 or 各区."""
+    scopes = [s for s in vocabulary()["scopes"] if s in query.text and s not in ("全市", "全区", "各区")]
+    return list(dict.fromkeys([*query.districts, *scopes]))
+
+
+def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
+    """A short comparison of an indicator's targets by year and document, with the rows cited.
+
+    Only the place and year asked (never another district's or year's figure)."""
     if not any(w in query.text for w in _TARGET_WORDS) or "responsibility" in query.intents:
         return None
     indicator = indicator_in(query.text)
     if indicator is None:
         return None
-    scope = query.districts[0] if query.districts else None
-    rows = [t for t in kb.targets(indicator, scope=scope) if t["kind"] == "target"]
+    places = places_in(query)
+    rows = [t for t in kb.targets(indicator) if t["kind"] == "target"
+            and (not places or t.get("scope") in places)]
     if query.years:
-        rows = [t for t in rows if t.get("year") in query.years] or rows
-    if not rows:
+        rows = [t for t in rows if t.get("year") in query.years]
+    if not rows:  # the clauses are read next, for the place and year asked only
         return None
     unique: dict[tuple, dict] = {}
     for t in rows:  # the same figure stated twice in one document (text and table) is listed once

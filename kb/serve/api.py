@@ -145,7 +145,7 @@ def add_routes(app: FastAPI) -> None:
     @app.post("/ask", response_model=AnswerOut, tags=["问答 ask"])
     def ask_post(kb: KB, req: AskRequest) -> dict:
         """An extractive answer with citations (JSON body)."""
-        return kb.ask(req.q, k=req.k, filters=to_filters(kb, req)).to_dict()
+        return kb.ask(req.q, k=req.k, filters=to_filters(kb, req), history=req.history).to_dict()
 
     @app.get("/targets", response_model=TargetsResponse, tags=["目标 targets"])
     def targets(kb: KB, indicator: Annotated[str, Query(min_length=1, max_length=50)],

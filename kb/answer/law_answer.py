@@ -1,0 +1,193 @@
+"""Answers from law articles: the penalty and who imposes it, the department, the number of days,
+the definition — quoted from the article that states it, with the articles it refers to.
+
+Candidates are the retrieved articles; for a penalty question also the articles that cite a
+retrieved one ("违反本条例第二十二条规定…处…罚款" is where the penalty for breaking 第二十二条 is).
+An amended version yields to the version in force unless the question asks for it by year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kb.answer.laws import (answer_vocab, article_number, asked_version, documents_named, is_law, label_number,
+                            level_label, version_note)
+from kb.index.keyword import tokenize
+from kb.search.query import Query
+from kb.search.searcher import Hit
+
+POOL = 12  # retrieved hits a law answer may choose from
+
+
+def question_kind(text: str) -> str | None:
+    """lookup / penalty / department / deadline / definition, by the question's wording."""
+    for kind, pattern in answer_vocab()["question_kinds"].items():
+        if re.search(pattern, text):
+            return kind
+    return None
+
+
+def sentences(text: str, marks: str = "。") -> list[str]:
+    """Sentences of an article (items and paragraphs stay with the sentence they belong to)."""
+    return [s.strip() for s in re.split(f"(?<=[{marks}])|\n", text) if s.strip()]
+
+
+def _terms(query: Query) -> list[str]:
+    """The question's content words, minus the words every article shares (罚款, 部门…)."""
+    generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
+    return [t for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1 and t not in generic]
+
+
+def overlap(terms: list[str], text: str) -> int:
+    return sum(len(t) for t in terms if t in text)
+
+
+def _has_penalty(text: str) -> bool:
+    return any(w in text for w in answer_vocab()["penalty_words"])
+
+
+def _states(kind: str, sentence: str) -> bool:
+    """Whether a sentence states what a question of this kind asks for."""
+    data = answer_vocab()
+    if kind == "penalty":
+        return _has_penalty(sentence)
+    if kind == "department":
+        return bool(re.search(data["authority"], sentence) or re.search(r"(?:部门|机关|政府|机构|办事处)", sentence)) \
+            and any(w in sentence for w in data["duty_words"])
+    if kind == "deadline":
+        return bool(re.search(data["number"], sentence))
+    if kind == "definition":
+        return any(w in sentence for w in data["definition_words"])
+    return True
+
+
+class LawAnswerer:
+    """Chooses the article and the sentences that answer a law question."""
+
+    def __init__(self, kb):
+        self.kb = kb
+        self.docs = {d.id: d for d in kb.documents}
+        self._cited_by: dict[str, list[str]] | None = None
+
+    def cited_by(self, clause_id: str) -> list[str]:
+        """Articles whose text refers to this one (the reverse of Clause.links)."""
+        if self._cited_by is None:
+            self._cited_by = {}
+            for c in self.kb.clauses:
+                for target in c.links:
+                    self._cited_by.setdefault(target, []).append(c.clause_id)
+        return self._cited_by.get(clause_id, [])
+
+    def versions_ok(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """Drop amended versions unless the question names one by year; then drop what it replaced."""
+        asked = [h for h in hits if self.docs[h.doc_id].superseded_by and asked_version(query.years, self.docs[h.doc_id], self.docs)]
+        if asked:
+            old = {h.doc_id for h in asked}
+            newer = {self.docs[d].superseded_by for d in old}
+            return [h for h in hits if h.doc_id not in newer]
+        return [h for h in hits if not self.docs[h.doc_id].superseded_by] or hits
+
+    def candidates(self, query: Query, hits: list[Hit], kind: str) -> list[Hit]:
+        """Law articles to answer from, in retrieval order, with citing articles after each for penalties."""
+        out, seen = [], set()
+        for hit in hits:
+            extra = []
+            if kind == "penalty" and not _has_penalty(hit.text):
+                extra = self.kb.cite(self.cited_by(hit.clause_id), query)
+            for h in [hit, *extra]:
+                if h.clause_id not in seen and is_law(self.docs[h.doc_id]):
+                    seen.add(h.clause_id)
+                    out.append(h)
+        return self.versions_ok(query, self.same_place(query, out))
+
+    def same_place(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """A local regulation of another place never answers a question naming a place (北京 ≠ 上海)."""
+        named = [p for p in answer_vocab()["places"] if p in query.text]
+        if not named:
+            return hits
+        def fits(h: Hit) -> bool:
+            scope = self.docs[h.doc_id].scope or "全国"
+            return scope in ("全国", "全市") or any(p in scope for p in named)
+        return [h for h in hits if fits(h)]
+
+    def named_article(self, query: Query) -> list[Hit]:
+        """The article a question names by law and number ("森林法第八十三条"), each version asked."""
+        number = article_number(query.text)
+        names, docs = documents_named(query.text, self.kb.documents)
+        if number is None or not docs:
+            return []
+        ids = [c.clause_id for c in self.kb.clauses if c.doc_id in {d.id for d in docs}
+               and c.kind == "article" and label_number(c.label) == number]
+        return self.versions_ok(query, self.kb.cite(ids, query))
+
+    def choose(self, query: Query, hits: list[Hit], kind: str) -> list[tuple[Hit, list[str]]]:
+        """The best article and its answering sentences; a second from another level if it answers too."""
+        terms = _terms(query)
+        scored = []
+        for rank, hit in enumerate(hits):
+            stating = [s for s in sentences(hit.text) if _states(kind, s)]
+            if not stating:
+                continue
+            context = hit.text + "".join(self._linked_text(hit))
+            best = max(stating, key=lambda s: overlap(terms, s))
+            scored.append((overlap(terms, context) + overlap(terms, best) / 2 - rank * 0.5, hit, best))
+        if not scored:
+            return []
+        scored.sort(key=lambda row: -row[0])
+        top_score, top, sentence = scored[0]
+        chosen = [(top, [sentence])]
+        top_level = self.docs[top.doc_id].type
+        for score, hit, sentence in scored[1:4]:  # a national law and a local regulation may both answer
+            if self.docs[hit.doc_id].type != top_level and score >= 0.8 * top_score and kind == "penalty":
+                chosen.append((hit, [sentence]))
+                break
+        return chosen
+
+    def _linked_text(self, hit: Hit) -> list[str]:
+        clause = self.kb.clause(hit.clause_id, 0)[0]
+        return [self.kb.clause(i, 0)[0].text for i in clause.links[:3]]
+
+    def referenced(self, clause_id: str) -> list[dict]:
+        """The articles a clause cites, as the API shows them: id, label, document title, text."""
+        clause = self.kb.clause(clause_id, 0)[0]
+        rows = []
+        for target in clause.links:
+            cited = self.kb.clause(target, 0)[0]
+            rows.append({"clause_id": cited.clause_id, "label": cited.label,
+                         "doc_title": self.docs[cited.doc_id].title, "text": cited.text})
+        return rows
+
+    def annotate(self, hit: Hit) -> dict:
+        """Extra citation fields: level, version note, referenced articles."""
+        doc = self.docs[hit.doc_id]
+        return {"level": level_label(doc), "version_note": version_note(doc, self.docs),
+                "referenced": self.referenced(hit.clause_id)}
+
+
+def authority(text: str) -> str | None:
+    """Who acts: 由城市管理综合执法部门责令… → 城市管理综合执法部门."""
+    found = re.search(answer_vocab()["authority"], text)
+    return found.group(1) if found else None
+
+
+def render(chosen: list[tuple[Hit, list[str]]], docs: dict, kind: str) -> str:
+    """The answer text: each answering sentence, its authority when the sentence omits it, and the article."""
+    parts = []
+    for hit, picked in chosen:
+        sentence = "".join(picked)
+        who = authority(hit.text) if kind == "penalty" and not authority(sentence) else None
+        level = level_label(docs[hit.doc_id])
+        prefix = f"【{level}】" if len(chosen) > 1 and level else ""
+        lead = f"（执法主体：{who}）" if who else ""
+        parts.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
+    return "\n".join(parts)
+
+
+def merge_first(chosen_hits: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """Citations: the answering articles first, then the other retrieved clauses."""
+    ids = {h.clause_id for h in chosen_hits}
+    return chosen_hits + [h for h in hits if h.clause_id not in ids]
+
+
+def with_text(hit: Hit, text: str) -> Hit:
+    return replace(hit, text=text)

@@ -1,0 +1,104 @@
+"""From retrieved clauses to the answer: refuse, state the value, or say that no clause states it.
+
+The order matters: a question about a law we do not hold is refused; a law question is answered
+from the article that states the penalty, department or period; an indicator question from the
+target ledger for the place and year asked (never another's); anything else from the best
+sentence — but only when the clause names the place the question names and, for a penalty
+question, states a penalty. Otherwise "现有文件未规定…" with the related clauses.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
+from kb.answer.law_answer import LawAnswerer, _has_penalty, _terms, overlap, question_kind, render
+from kb.answer.laws import documents_named, is_law
+from kb.search.query import Query
+from kb.search.searcher import Hit
+
+NOT_STATED = "现有文件未规定{what}；以下为相关条款。"
+_WHAT = {"penalty": "对该行为的处罚", "department": "负责该事项的部门", "deadline": "所问的期限或数量",
+         "definition": "该用语的含义"}
+
+
+def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
+    """The answer to an analysed question over its retrieved hits."""
+    names, named = documents_named(query.text, kb.documents)
+    if names and not named:  # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law
+        return Answer(query.text, False, REFUSAL + f"（现有文件中没有《{names[0]}》。）", kind="refusal")
+    reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb._aliases)
+    if reason is not None and not named:
+        return Answer(query.text, False, REFUSAL, kind="refusal")
+    laws = LawAnswerer(kb)
+    kind = question_kind(query.text)
+    if named or any(is_law(laws.docs[h.doc_id]) for h in hits[:3]):
+        answer = law_answer(laws, query, hits, kind, named)
+    else:
+        answer = document_answer(kb, query, hits, kind)
+    answer.citations = merge_parts(answer.citations)[:k]
+    answer.annotations = {h.clause_id: laws.annotate(h) for h in answer.citations}
+    return answer
+
+
+def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | None, named) -> Answer:
+    """An article's answering sentence with its citation, or "not stated" with the related articles."""
+    if named:  # a question naming a law is answered from that law (the version asked, else in force)
+        ids = {d.id for d in named}
+        hits = [h for h in hits if h.doc_id in ids] or hits
+    if kind == "lookup":
+        found = laws.named_article(query)
+        if found:
+            hit = found[0]
+            return Answer(query.text, True, f"{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
+                          citations=found + [h for h in hits if h.clause_id != hit.clause_id])
+    candidates = laws.candidates(query, hits, kind or "other")
+    chosen = laws.choose(query, candidates, kind or "other")
+    if not chosen or (kind and overlap(_terms(query), chosen[0][0].text + chosen[0][1][0]) == 0):
+        return not_stated(query, candidates or hits, kind)
+    text = render(chosen, laws.docs, kind or "other")
+    cited = [h for h, _ in chosen]
+    rest = [h for h in candidates if h not in cited]
+    return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
+
+
+def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
+    """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
+    from kb.answer.from_ledger import answer_from_ledger, places_in
+
+    ledger = answer_from_ledger(kb, query, hits)
+    if ledger is not None:
+        return ledger
+    if kind == "penalty" and not any(_has_penalty(h.text) and overlap(_terms(query), h.text) for h in hits[:5]):
+        return not_stated(query, hits, kind)  # 联防联控 is no penalty: say none is stated
+    places = places_in(query)
+    if places and "responsibility" not in query.intents:
+        naming = [h for h in hits if all(p in h.text + h.section + h.doc_title or p[:-1] in h.text for p in places)]
+        if not naming:
+            return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
+        hits = naming + [h for h in hits if h not in naming]
+    if query.years and "quantity" in query.intents:
+        docs = kb.searcher.docs
+        dated = [h for h in hits if any(f"{y}年" in h.text + h.section + " ".join(h.fields)
+                                        or docs[h.doc_id].target_year == y for y in query.years)]
+        if not dated:
+            return not_stated(query, hits, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
+        hits = dated + [h for h in hits if h not in dated]
+    return compose(query, hits, True)
+
+
+def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:
+    """In scope, but no retrieved clause says it: say so and show the related clauses."""
+    text = NOT_STATED.format(what=what or _WHAT.get(kind or "", "所问的具体内容"))
+    return Answer(query.text, True, text, kind="not_stated", citations=hits, found=False)
+
+
+def merge_parts(hits: list[Hit]) -> list[Hit]:
+    """Parts of one task row (A2.T4#1, A2.T4#2…) become one citation holding every part's text."""
+    merged: dict[str, Hit] = {}
+    for hit in hits:
+        root = hit.clause_id.split("#")[0]
+        if root not in merged:
+            merged[root] = hit
+        elif hit.text not in merged[root].text:
+            merged[root] = replace(merged[root], text=merged[root].text + "\n" + hit.text)
+    return list(merged.values())

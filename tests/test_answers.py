@@ -1,0 +1,123 @@
+"""Answers state the value asked — for the district, year and indicator asked — or say plainly that
+the documents do not state it; law answers carry the penalty and who imposes it, the article, the
+articles it refers to; follow-ups are completed from the previous question."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+# ---- seeds: the known bad cases of issue #14 -----------------------------------------------
+
+def test_district_year_indicator_comes_from_the_district_row(real_kb):
+    a = real_kb.ask("朝阳区2023年PM2.5目标是多少？")
+    assert a.found and "31" in a.answer and "微克/立方米" in a.answer and "后30名" not in a.answer
+    assert a.citations[0].clause_id.startswith("bj-action-2023:") and "朝阳区" in a.citations[0].text
+
+
+def test_no_other_district_substituted(real_kb):
+    a = real_kb.ask("城市副中心森林覆盖率是多少？")
+    assert "27.9" not in a.answer  # 丰台's figure
+    assert a.answerable and (not a.found or "城市副中心" in a.citations[0].text)
+
+
+def test_no_other_year_substituted(real_kb):
+    a = real_kb.ask("丰台区到2025年优良天数比例要达到多少？")
+    assert "2023年" not in a.answer and "75%" not in a.answer
+    assert not a.found or "稳步提升" in a.answer
+    assert a.citations  # the related clauses are still shown
+
+
+def test_no_penalty_in_the_documents_is_said_plainly(real_kb):
+    a = real_kb.ask("北京对违规焚烧秸秆怎么处罚？")
+    assert a.answerable and not a.found and a.kind == "not_stated"
+    assert a.answer.startswith("现有文件未规定") and "联防联控" not in a.answer and a.citations
+
+
+def test_duplicate_departments_merged(real_kb):
+    a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
+    assert "市经济和信息化局" in a.answer and "市发展改革委 市发展改革委" not in a.answer
+
+
+def test_parts_of_one_task_row_are_one_citation(real_kb):
+    a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
+    roots = [h.clause_id.split("#")[0] for h in a.citations]
+    assert len(roots) == len(set(roots))
+
+
+def test_seed_followup_replaces_the_district(real_kb):
+    a = real_kb.ask("那海淀区呢？", history=["朝阳区2023年PM2.5目标是多少？"])
+    assert a.resolved_query == "海淀区2023年PM2.5目标是多少？"
+    assert "海淀区" in a.answer and "朝阳区" not in a.answer
+
+
+# ---- laws (development split questions and laws) ---------------------------------------------
+
+def test_penalty_states_range_authority_and_article(laws_kb):
+    a = laws_kb.ask("工地建筑垃圾没有日产日清，罚款标准是多少？")
+    assert a.found and "二千元以上二万元以下" in a.answer and "《北京市市容环境卫生条例》第四十六条" in a.answer
+
+
+def test_penalty_names_who_imposes_it(laws_kb):
+    a = laws_kb.ask("上海单位食堂的炉灶冒明显黑烟，会被罚多少？")
+    assert a.found and "五千元以上五万元以下" in a.answer and "生态环境部门" in a.answer
+    assert "《上海市大气污染防治条例》第八十五条" in a.answer
+
+
+def test_penalty_from_the_version_in_force(laws_kb):
+    a = laws_kb.ask("物业没按程序就涨了小区停车费，会被罚多少？")
+    assert "十万元" in a.answer and a.citations[0].doc_id.endswith("-2024")
+
+
+def test_another_places_regulation_does_not_answer(laws_kb):
+    a = laws_kb.ask("北京机动车违反尾号限行罚多少？")
+    assert "上海" not in a.answer
+
+
+def test_department(laws_kb):
+    a = laws_kb.ask("道路上的停车泊位归哪个部门设置和调整？")
+    assert a.found and "公安机关交通管理部门" in a.answer
+
+
+def test_deadline_in_days(laws_kb):
+    a = laws_kb.ask("经营性停车场要在开业前多少天内备案？")
+    assert a.found and "十五日" in a.answer
+
+
+def test_law_not_in_the_corpus_is_refused(laws_kb):
+    for q in ("北京市大气污染防治条例对露天烧烤怎么罚？", "个人所得税起征点是多少？"):
+        assert not laws_kb.ask(q).answerable, q
+
+
+def test_older_version_when_asked_by_year(laws_kb):
+    a = laws_kb.ask("按2021年版北京停车条例，未按规定程序调整小区停车费罚多少？")
+    assert "十万元" in a.answer and a.citations[0].doc_id.endswith("-2021")
+    assert a.to_dict()["citations"][0]["version_note"] == "已被 2024年修订"
+
+
+def test_referenced_articles_come_with_the_citation(laws_kb):
+    a = laws_kb.ask("上海单位食堂的炉灶冒明显黑烟，会被罚多少？")
+    cited = a.to_dict()["citations"]
+    assert cited[0]["level"] == "地方性法规（上海市）"
+    for c in cited:
+        links = laws_kb.clause(c["clause_id"], 0)[0].links
+        assert [r["clause_id"] for r in c["referenced"]] == links
+        assert all(r["text"] and r["doc_title"] and r["label"].startswith("第") for r in c["referenced"])
+    assert any(c["referenced"] for c in cited)
+
+
+def test_law_followup(laws_kb):
+    first = "工地建筑垃圾没有日产日清，归哪个部门管？"
+    a = laws_kb.ask("罚款呢？", history=[first])
+    assert a.resolved_query and a.resolved_query.startswith("工地建筑垃圾没有日产日清")
+    assert "二千元以上二万元以下" in a.answer
+
+
+def test_api_ask_with_history(laws_kb):
+    from kb.serve.api import create_app
+
+    client = TestClient(create_app(laws_kb))
+    body = client.post("/ask", json={"q": "2027年呢？", "history": ["到2025年全市森林覆盖率要达到多少？"]}).json()
+    assert body["resolved_query"] == "到2027年全市森林覆盖率要达到多少？"
+    assert body["found"] and "2027年" in body["answer"] and "citations" in body
+    assert {"level", "version_note", "referenced"} <= set(body["citations"][0])
