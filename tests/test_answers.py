@@ -3,7 +3,6 @@ the documents do not state it; law answers carry the penalty and who imposes it,
 articles it refers to; follow-ups are completed from the previous question."""
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 
 

@@ -9,7 +9,6 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from ui import cite
 
 TABLE_COLUMNS = ["年份", "指标", "类型", "数值", "范围", "文件", "原文"]
 POINT_COLUMNS = ["年份", "数值", "单位", "来源", "类型"]

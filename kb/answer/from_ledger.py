@@ -55,8 +55,9 @@ def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
     for t in rows:  # the same figure stated twice in one document (text and table) is listed once
         unique.setdefault((t.get("year"), figure(t), t.get("scope"), t["doc_id"]), t)
     rows = list(unique.values())
-    parts = [_part(group) for group in _grouped(rows, by_district=not query.districts)][:MAX_PARTS]
-    citations = kb.cite([t["clause_id"] for t in rows][:MAX_PARTS * 2], query)
+    groups = _grouped(rows, by_district=not query.districts)[:MAX_PARTS]
+    parts = [_part(group) for group in groups]
+    citations = kb.cite([group[0]["clause_id"] for group in groups], query)  # the clause of every figure stated
     return Answer(query.text, True, f"{indicator}：" + "；".join(parts), value=rows[0]["value"],
                   kind="targets", citations=citations)
 

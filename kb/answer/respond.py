@@ -35,7 +35,8 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
         answer = law_answer(laws, query, hits, kind, named)
     else:
         answer = document_answer(kb, query, hits, kind)
-    answer.citations = merge_parts(answer.citations)[:k]
+    cited = merge_parts(answer.citations)
+    answer.citations = cited if answer.kind == "targets" else cited[:k]  # every figure stated keeps its source
     answer.annotations = {h.clause_id: laws.annotate(h) for h in answer.citations}
     return answer
 

@@ -2,8 +2,8 @@
 margin over what a plain RAG would do.
 
 - naive-300: each document's text packed sentence by sentence into chunks of at most 300
-  characters, jieba BM25 and e5 dense over the bare chunks, equal-weight RRF (k=60). A chunk
-  counts as every clause it overlaps (generous to the anchor).
+  characters, jieba BM25 and e5 dense over the bare chunks, equal-weight RRF (k=60). It is
+  scored on its own chunks: a chunk is relevant when it overlaps a gold clause.
 - clause-rrf: our clauses (one article per clause for laws) with the same plain BM25 + dense +
   RRF: no query analysis, no contextual passages, no rescoring.
 """
@@ -39,12 +39,7 @@ class Anchor:
         ranked_bm25 = [ids[i] for i in bm25.argsort()[::-1][:100] if bm25[i] > 0]
         ranked_dense = [cid for cid, _ in self.dense.search(self.embedder.encode_query(text), 100)]
         fused = rrf([ranked_bm25, ranked_dense], k=RRF_K)
-        out: list[str] = []
-        for chunk in sorted(fused, key=lambda c: -fused[c]):
-            out += [c for c in self.covers[chunk] if c not in out]
-            if len(out) >= k:
-                break
-        return out[:k]
+        return sorted(fused, key=lambda c: -fused[c])[:k]  # chunk ids, scored against the chunks' clauses
 
 
 def naive_chunks(clauses: list[Clause], size: int = CHUNK_CHARS) -> dict[str, tuple[str, list[str]]]:

@@ -55,6 +55,7 @@ def evaluate_gold(kb, gold_path: Path, anchors: dict | None = None, answers: boo
     searches = retrievers(kb) | {name: anchor.search for name, anchor in (anchors or {}).items()}
     answerable = [q for q in questions if q.kind != OUT_OF_SCOPE]
     runs = {name: run_of(search, {q.id: q.question for q in answerable}, DEPTH) for name, search in searches.items()}
+    covers = {name: anchor.covers for name, anchor in (anchors or {}).items()}
     groups = {"all": questions}
     if any(q.split for q in questions):
         groups |= {split: [q for q in questions if q.split == split] for split in ("frozen", "dev")}
@@ -62,16 +63,24 @@ def evaluate_gold(kb, gold_path: Path, anchors: dict | None = None, answers: boo
     for split, subset in groups.items():
         result["splits"][split] = {
             "n_questions": len(subset),
-            "retrievers": {name: _scored(run, subset, kinds) for name, run in runs.items()},
+            "retrievers": {name: _scored(run, subset, kinds, covers.get(name)) for name, run in runs.items()},
             "answers": answer_checks(kb, subset) if answers else None}
     result["retrievers"], result["answers"] = result["splits"]["all"]["retrievers"], result["splits"]["all"]["answers"]
     return result
 
 
-def _scored(run: dict, questions: list[GoldQuestion], kinds: list[str]) -> dict:
+def _scored(run: dict, questions: list[GoldQuestion], kinds: list[str], covers: dict | None = None) -> dict:
+    """Metrics overall and by kind; `covers` (chunk → clauses) scores a chunk retriever on its own
+    chunks: a chunk is relevant when it covers a gold clause."""
+    def qrels(subset):
+        gold = qrels_of(subset)
+        if covers is None:
+            return gold
+        return {q: {chunk: 1 for chunk, cl in covers.items() if rel.keys() & set(cl)} for q, rel in gold.items()}
+
     answerable = [q for q in questions if q.kind != OUT_OF_SCOPE]
-    return {"overall": scores(qrels_of(answerable), run),
-            "by_kind": {k: scores(qrels_of([q for q in questions if q.kind == k]), run) for k in kinds}}
+    return {"overall": scores(qrels(answerable), run),
+            "by_kind": {k: scores(qrels([q for q in questions if q.kind == k]), run) for k in kinds}}
 
 
 def answer_checks(kb, questions: list[GoldQuestion]) -> dict:
