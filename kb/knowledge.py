@@ -9,7 +9,8 @@ from kb.index.embedders import Embedder, make_embedder
 from kb.errors import KBError, QueryError
 from kb.model import Clause, Document
 from kb.search.query import Query
-from kb.search.searcher import Filters, Hit, Retrieval, Searcher, Settings, highlight_terms
+from kb.search.searcher import Filters, Hit, Retrieval, Searcher, highlight_terms
+from kb.search.settings import Settings
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")

@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 
 from kb.serve.api import create_app
 from kb.search.encoder import QueryEncoder
-from kb.search.searcher import BUSY_NOTICE, Searcher, Settings
+from kb.search.searcher import BUSY_NOTICE, Searcher
+from kb.search.settings import Settings
 from test_retrieval import _tiny_index
 
 

@@ -15,7 +15,7 @@ from kb.index import vectors
 from kb.index.store import build_from, load
 from kb.model import Clause, Document
 from kb.search import rescore
-from kb.search.searcher import Settings
+from kb.search.settings import Settings
 
 TEXTS = ["到2025年，各区降尘量控制在5吨/平方公里·月以内。", "推广新能源汽车，由市经济和信息化局牵头。",
          "全市森林覆盖率达到45%。", "加强噪声污染防治。"]

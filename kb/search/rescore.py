@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import Callable, Protocol
 
 from kb.model import Clause, Document
 from kb.search.legal import LegalAsk, document_names, liability_chapter, penalty_text, read_question
 from kb.search.query import Query
-
-if TYPE_CHECKING:
-    from kb.search.searcher import Settings
+from kb.search.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ class Rescorer(Protocol):
 class MetadataBoosts:
     """Multiply a clause's score by 1 + the boosts it earns from what the question names."""
 
-    def __init__(self, settings: "Settings", documents: list[Document]):
+    def __init__(self, settings: Settings, documents: list[Document]):
         self.settings = settings
         self.documents = documents
 
@@ -70,7 +68,7 @@ class LegalBoosts:
     it asks for, articles that impose penalties for questions about consequences, and current
     versions over amended ones."""
 
-    def __init__(self, settings: "Settings", documents: list[Document]):
+    def __init__(self, settings: Settings, documents: list[Document]):
         self.settings = settings
         self.names = {d.id: document_names(d) - set(d.aliases) for d in documents}
 
@@ -99,4 +97,4 @@ def _version_year(doc: Document) -> int | None:
     return int(date[:4]) if date else None
 
 
-RESCORERS: dict[str, Callable[["Settings", list[Document]], Rescorer]] = {"boosts": MetadataBoosts, "legal": LegalBoosts}
+RESCORERS: dict[str, Callable[[Settings, list[Document]], Rescorer]] = {"boosts": MetadataBoosts, "legal": LegalBoosts}

@@ -18,6 +18,7 @@ from kb.index.keyword import tokenize
 from kb.model import Document
 from kb.search.query import Query, analyse
 from kb.search.rescore import RESCORERS, Candidate
+from kb.search.settings import Settings
 
 MODES = ("hybrid", "bm25", "dense")
 BUSY_NOTICE = ("服务繁忙：本次只用了关键词检索（语义检索未能及时完成），结果可能不如平时全面，稍后重试可得完整结果。"
@@ -34,30 +35,6 @@ class Filters:
     doc_types: list[str] = field(default_factory=list)
     year: int | None = None
     district: str | None = None
-
-
-@dataclass
-class Settings:
-    """Retrieval knobs, tuned on eval/gold.jsonl (see README)."""
-
-    # Fusion: chosen by 5-fold cross-validation over the dev questions of both gold sets
-    # (eval/tune.py): folds chose dense 0.7-1.0 and k 10-30; 1.0 / 10 is best on all dev questions.
-    dense_weight: float = 1.0
-    bm25_weight: float = 1.0
-    rrf_k: int = 10
-    district_boost: float = 0.5
-    year_boost: float = 0.3
-    doc_boost: float = 0.5
-    unit_boost: float = 0.3  # 多少辆: clauses stating a number of 辆
-    city_boost: float = 0.2  # no district named: city-wide documents
-    diversify: bool = True  # comparison questions: best clause of each document first
-    use_synonyms: bool = True
-    law_boost: float = 0.5  # the question names the law or regulation
-    article_boost: float = 2.0  # … and the article number ("第一百一十八条")
-    penalty_boost: float = 0.3  # 罚多少 / 什么后果: articles that impose penalties
-    amended_factor: float = 0.7  # an amended (older) version, unless the question asks for it
-    rescorers: tuple[str, ...] = ("boosts", "legal")  # stages after fusion (kb.search.rescore.RESCORERS)
-    dense_wait: float | None = None  # seconds to wait for the query vector, then keyword-only; None: always wait
 
 
 @dataclass

@@ -15,7 +15,7 @@ def serving_kb(settings: AppSettings, build: bool) -> "KnowledgeBase":
     from kb.index.embedders import make_embedder
     from kb.search.encoder import QueryEncoder
     from kb.knowledge import KnowledgeBase
-    from kb.search.searcher import Settings
+    from kb.search.settings import Settings
 
     encoder = QueryEncoder(make_embedder(settings.embedder), workers=settings.query_workers)
     search = Settings(dense_wait=settings.dense_wait_ms / 1000 if settings.dense_wait_ms else None)

@@ -1,0 +1,42 @@
+"""Retrieval over the development laws beside the seeds (real model): article lookups by number and
+short name, everyday wording, versions."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _top(kb, question: str, k: int = 1) -> list:
+    return kb.search(question, k=k)
+
+
+def _doc(kb, title: str, current: bool = True):
+    return next(d for d in kb.documents if d.title == title and (d.superseded_by is None) == current)
+
+
+def test_an_article_asked_by_number_and_short_name_is_rank_one(laws_kb):
+    parking = _doc(laws_kb, "北京市机动车停车条例")
+    assert _top(laws_kb, "停车条例第二十二条是怎么规定的？")[0].clause_id == f"{parking.id}:art22"
+    assert _top(laws_kb, "北京市机动车停车条例第22条")[0].clause_id == f"{parking.id}:art22"
+    energy = _doc(laws_kb, "中华人民共和国节约能源法")
+    assert _top(laws_kb, "节能法第二十四条")[0].clause_id.startswith(f"{energy.id}:art24")
+
+
+def test_the_version_a_question_names_is_the_one_found(laws_kb):
+    old, new = _doc(laws_kb, "中华人民共和国海洋环境保护法", False), _doc(laws_kb, "中华人民共和国海洋环境保护法")
+    assert _top(laws_kb, "海洋环境保护法第一条")[0].doc_id == new.id
+    assert _top(laws_kb, "2017年海洋环境保护法第一条")[0].doc_id == old.id
+
+
+def test_everyday_words_find_the_law_that_uses_other_words(laws_kb):
+    # 乱停/人行道 → 违法停放; 砍树 → 采伐林木: none of the law's own words
+    hits = _top(laws_kb, "把车乱停在人行道上会被拖走吗？", k=5)
+    assert any("停车" in h.doc_title for h in hits[:3])
+    hits = _top(laws_kb, "在自家承包的山上砍树要不要批准？", k=5)
+    assert any("采伐" in h.text for h in hits[:5])
+
+
+def test_a_penalty_question_finds_the_article_that_sets_the_fine(laws_kb):
+    hit = _top(laws_kb, "停车设施设置后没按时报送泊位情况，会被怎么处罚？")[0]
+    assert hit.label == "第二十二条" and "两千元罚款" in hit.text
