@@ -120,3 +120,10 @@ def test_api_ask_with_history(laws_kb):
     assert body["resolved_query"] == "到2027年全市森林覆盖率要达到多少？"
     assert body["found"] and "2027年" in body["answer"] and "citations" in body
     assert {"level", "version_note", "referenced"} <= set(body["citations"][0])
+
+
+def test_a_district_follow_up_never_takes_the_city_wide_figure(real_kb):
+    """丰台 has a 2025 PM2.5 figure; 海淀区 has none for 2025 in the seeds: the city's 35 is no answer."""
+    a = real_kb.ask("那海淀区呢？", history=["丰台区到2025年PM2.5浓度目标是多少？"])
+    assert a.resolved_query.startswith("海淀区") and "2025" in a.resolved_query
+    assert not a.found and "海淀区" in a.answer and "35微克" not in a.answer

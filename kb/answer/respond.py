@@ -71,20 +71,18 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return ledger
     if kind == "penalty" and not any(_has_penalty(h.text) and overlap(_terms(query), h.text) for h in hits[:5]):
         return not_stated(query, hits, kind)  # 联防联控 is no penalty: say none is stated
-    places = places_in(query)
-    if places and "responsibility" not in query.intents:
-        naming = [h for h in hits if all(p in h.text + h.section + h.doc_title or p[:-1] in h.text for p in places)]
-        if not naming:
-            return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
-        hits = naming + [h for h in hits if h not in naming]
+    places = places_in(query) if "responsibility" not in query.intents else []
+    fitting = [h for h in hits if all(p in h.text + h.section + h.doc_title or p[:-1] in h.text for p in places)]
+    if places and not fitting:
+        return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
     if query.years and "quantity" in query.intents:
         docs = kb.searcher.docs
-        dated = [h for h in hits if any(f"{y}年" in h.text + h.section + " ".join(h.fields)
-                                        or docs[h.doc_id].target_year == y for y in query.years)]
-        if not dated:
-            return not_stated(query, hits, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
-        hits = dated + [h for h in hits if h not in dated]
-    return compose(query, hits, True)
+        fitting = [h for h in fitting if any(f"{y}年" in h.text + h.section + " ".join(h.fields)
+                                             or docs[h.doc_id].target_year == y for y in query.years)]
+        if not fitting:  # the place and the year asked together, never one of them alone
+            what = "".join(places) + f"{'、'.join(map(str, query.years))}年的相关数值"
+            return not_stated(query, hits, None, what=what)
+    return compose(query, fitting + [h for h in hits if h not in fitting], True)
 
 
 def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:
