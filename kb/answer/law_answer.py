@@ -19,6 +19,8 @@ from kb.search.searcher import Hit
 POOL = 12  # retrieved hits a law answer may choose from
 
 
+RANK_WEIGHT = 1.0  # how much the retrieval rank counts against word overlap when choosing the article
+
 def question_kind(text: str) -> str | None:
     """lookup / penalty / department / deadline / definition, by the question's wording."""
     for kind, pattern in answer_vocab()["question_kinds"].items():
@@ -40,6 +42,7 @@ def _terms(query: Query) -> list[str]:
 
 def overlap(terms: list[str], text: str) -> int:
     return sum(len(t) for t in terms if t in text)
+
 
 
 def _has_penalty(text: str) -> bool:
@@ -130,7 +133,7 @@ class LawAnswerer:
                 continue
             context = hit.text + "".join(self._linked_text(hit))
             best = max(stating, key=lambda s: overlap(terms, s))
-            scored.append((overlap(terms, context) + overlap(terms, best) / 2 - rank * 0.5, hit, best))
+            scored.append((overlap(terms, context) + overlap(terms, best) / 2 - rank * RANK_WEIGHT, hit, best))
         if not scored:
             return []
         scored.sort(key=lambda row: -row[0])
