@@ -121,3 +121,17 @@ def test_an_unknown_format_lists_the_registered_ones(tmp_path):
     (tmp_path / "a.xls").write_bytes(b"x")
     with pytest.raises(Exception, match=r"unsupported format '\.xls'.*\.html"):
         readers.read_lines(tmp_path / "a.xls")
+
+
+def test_a_new_numbering_style_is_one_table_row(tmp_path, monkeypatch):
+    import re
+
+    from kb.documents import numbering
+
+    bracketed = numbering.Style("bracket", re.compile(r"^【(\d{1,2})】\s*"), "b", "measure")
+    monkeypatch.setattr(numbering, "STYLES", [numbering.STYLES[0], bracketed, *numbering.STYLES[1:]])
+    (tmp_path / "a.txt").write_text("【1】总体要求\n一、目标\n到2025年，PM2.5浓度下降到30微克/立方米。\n【2】保障措施\n"
+                                    "一、组织\n各区政府负责组织实施，每年报送进展情况。\n", encoding="utf-8")
+    clauses = parse_document(Document(id="a", file="a.txt", title="A"), tmp_path)
+    assert [c.section_path for c in clauses] == [["【1】总体要求", "一、目标"], ["【2】保障措施", "一、组织"]]
+    assert [c.clause_id for c in clauses] == ["a:b1.1.p1", "a:b2.1.p1"]

@@ -18,7 +18,8 @@ class Style:
     clause_kind: str  # what a numbered unit with a body of its own is: item | measure
 
 
-# Outermost first: the position in this table is the heading's rank (level).
+# Outermost first: the position in this table is the heading's rank (level). A new style of
+# numbering is one more row here.
 STYLES: list[Style] = [
     Style("chapter", re.compile(rf"^第([{_CN}]+)章\s*"), "c", "item"),
     Style("cn", re.compile(rf"^([{_CN}]+)、\s*"), "", "item"),
@@ -26,8 +27,6 @@ STYLES: list[Style] = [
     Style("arabic", re.compile(r"^(\d{1,2})[.．、](?![\d%％])\s*"), "", "item"),
     Style("paren_arabic", re.compile(r"^[（(](\d{1,2})[）)]\s*"), "", "measure"),
 ]
-RANK = {style.name: i for i, style in enumerate(STYLES)}
-_BY_NAME = {style.name: style for style in STYLES}
 
 
 def cn_to_int(text: str) -> int:
@@ -73,26 +72,21 @@ class Marker:
     number: int
     label: str  # as written, e.g. "（五）"
     rest: str  # the text after the marker
-
-    @property
-    def rank(self) -> int:
-        return RANK[self.kind]
+    rank: int = 0  # the style's place in STYLES: outermost is 0
+    clause_kind: str = "item"  # what a unit opened by this marker is, when it has a body of its own
+    id_prefix: str = ""
 
     @property
     def token(self) -> str:
         """The piece this marker contributes to a clause id."""
-        return f"{_BY_NAME[self.kind].id_prefix}{self.number}"
-
-    @property
-    def clause_kind(self) -> str:
-        """What a unit opened by this marker is, when it has a body of its own."""
-        return _BY_NAME[self.kind].clause_kind
+        return f"{self.id_prefix}{self.number}"
 
 
 def match_marker(text: str) -> Marker | None:
     """Return the numbering marker that starts `text`, if any."""
-    for style in STYLES:
+    for rank, style in enumerate(STYLES):
         m = style.pattern.match(text)
         if m:
-            return Marker(style.name, cn_to_int(m.group(1)), m.group(0).strip(), text[m.end():])
+            return Marker(style.name, cn_to_int(m.group(1)), m.group(0).strip(), text[m.end():],
+                          rank, style.clause_kind, style.id_prefix)
     return None
