@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kb import vocab
+from kb.documents.numbering import int_to_cn
 from kb.errors import QueryError
 
 MAX_QUERY_CHARS = 500
 _YEAR = re.compile(r"(20\d{2})\s*年?")
+_ARTICLE_DIGITS = re.compile(r"第\s*(\d{1,4})\s*条")
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 INTENTS = {
     "responsibility": re.compile(r"牵头|哪个部门|哪些部门|什么部门|谁负责|负责部门|主责|协办|责任单位"),
@@ -86,6 +88,8 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
     query.districts = [d for d in vocab.districts() if d in text or (d.endswith("区") and d[:-1] in text)]
     query.districts += [full for alias, full in vocab.district_aliases().items()
                         if alias in text and full not in query.districts]
+    for number in _ARTICLE_DIGITS.findall(text):  # 第22条 is written 第二十二条 in the law itself
+        query.expansions.append(f"第{int_to_cn(int(number))}条")
     query.intents = [name for name, pattern in INTENTS.items() if pattern.search(text)]
     query.units = list(dict.fromkeys(_asked_unit().findall(text)))
     return query

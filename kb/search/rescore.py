@@ -86,8 +86,9 @@ class LegalBoosts:
         if ask.penalty and c.clause.kind == "article" and (liability_chapter().search(c.clause.section)
                                                           or penalty_text().search(c.clause.text)):
             boost += s.penalty_boost
-        asked_version = named and ask.year is not None and _version_year(c.doc) == ask.year
-        if c.doc.superseded_by and not asked_version:
+        if named and ask.year is not None:  # "2017年海洋环境保护法": that version, whether current or not
+            boost *= 1.0 if _version_year(c.doc) == ask.year else s.amended_factor
+        elif c.doc.superseded_by:
             boost *= s.amended_factor
         return boost
 
