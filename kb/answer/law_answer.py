@@ -64,6 +64,19 @@ def _states(kind: str, sentence: str) -> bool:
     return True
 
 
+def _fits_ask(kind: str, question: str, sentence: str, terms: list[str]) -> float:
+    """A bonus for a sentence that has the form of the answer asked for: a definition ("…是指…")
+    of a term in the question; a number in the unit the question asks (多少天 → 日/天, 几个人 → 人)."""
+    weight = max((len(t) for t in terms), default=2)
+    if kind == "definition":
+        return 2 * weight if any(w in sentence for w in answer_vocab()["definition_verbs"]) else 0.0
+    if kind == "deadline":
+        units = [u for asked, u in answer_vocab()["asked_units"].items() if re.search(asked, question)]
+        if units and re.search(f"[0-9一二两三四五六七八九十百千零〇]+(?:个)?(?:{'|'.join(units)})", sentence):
+            return 2 * weight
+    return 0.0
+
+
 class LawAnswerer:
     """Chooses the article and the sentences that answer a law question."""
 
@@ -132,8 +145,9 @@ class LawAnswerer:
             if not stating:
                 continue
             context = hit.text + "".join(self._linked_text(hit))
-            best = max(stating, key=lambda s: overlap(terms, s))
-            scored.append((overlap(terms, context) + overlap(terms, best) / 2 - rank * RANK_WEIGHT, hit, best))
+            fit = {s: overlap(terms, s) + _fits_ask(kind, query.text, s, terms) for s in stating}
+            best = max(stating, key=fit.get)
+            scored.append((overlap(terms, context) + fit[best] / 2 - rank * RANK_WEIGHT, hit, best))
         if not scored:
             return []
         scored.sort(key=lambda row: -row[0])
