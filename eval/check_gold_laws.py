@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check /work/h-gold/gold_laws.jsonl against /work/shared/laws/.
+"""Check eval/gold_laws.jsonl against the law texts in ../shared/laws/.
 
 Standard library only.  Usage:
     python3 check.py                 # run checks, exit 1 on any error
@@ -22,8 +22,9 @@ import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-LAWS = Path("/work/shared/laws")
-GOLD = Path("/work/h-gold/gold_laws.jsonl")
+ROOT = Path(__file__).resolve().parent.parent
+LAWS = ROOT.parent / "shared" / "laws"
+GOLD = ROOT / "eval" / "gold_laws.jsonl"
 
 NUM = "〇零一二三四五六七八九十百千"
 ART_RE = re.compile(rf"^(第[{NUM}]+条(?:之[{NUM}]+)?)(?=[\s　]|$)")
