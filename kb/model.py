@@ -39,6 +39,12 @@ class Document:
         """The date to cite: publication date, else the date written."""
         return self.date_published or self.date_written
 
+    @property
+    def version_year(self) -> int | None:
+        """The year that tells versions of one act apart: the latest amendment, else adoption, else the date."""
+        date = self.date_amended or self.date_adopted or self.date
+        return int(date[:4]) if date else None
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["issuer"] = list(self.issuer)

@@ -6,6 +6,7 @@ written into a module, so a deployment for another city or field edits data file
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -43,3 +44,10 @@ def periods() -> dict[str, tuple[int, int]]:
 def units() -> tuple[str, ...]:
     """Units a figure can carry, longest first so 平方公里 wins over 公里."""
     return tuple(sorted(data("indicators")["units"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> tuple[str, ...]:
+    """Province-level places as people write them (北京, 内蒙古, 广西), from places.json."""
+    suffix = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+    return tuple(suffix.sub("", name) for name in data("places")["provinces"])

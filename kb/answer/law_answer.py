@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.answer.laws import (answer_vocab, article_number, asked_version, documents_named, is_law, label_number,
+from kb.answer.laws import (answer_vocab, article_number, asked_version, is_law, label_number,
                             level_label, version_note)
 from kb.index.keyword import tokenize
+from kb.vocab import place_names
+from kb.search.legal import documents_named
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -118,7 +120,7 @@ class LawAnswerer:
 
     def same_place(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """A local regulation of another place never answers a question naming a place (北京 ≠ 上海)."""
-        named = [p for p in answer_vocab()["places"] if p in query.text]
+        named = [p for p in place_names() if p in query.text]
         if not named:
             return hits
         def fits(h: Hit) -> bool:

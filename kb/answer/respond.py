@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import LawAnswerer, _has_penalty, _terms, overlap, question_kind, render
-from kb.answer.laws import documents_named, is_law
+from kb.answer.laws import is_law
+from kb.search.legal import documents_named
 from kb.search.query import Query
 from kb.search.searcher import Hit
 

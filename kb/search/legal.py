@@ -1,5 +1,6 @@
 """What a question says about laws: the documents it names, the article it asks for, whether it
-asks about consequences. Vocabulary is data (kb/data/legal.json); names are derived from titles."""
+asks about consequences. Vocabulary is data (kb/data/legal.json). A law is named the way people
+abbreviate it — 停车条例, 节能法, 环评法 — and matched to titles, not to a list of short names."""
 from __future__ import annotations
 
 import re
@@ -11,8 +12,6 @@ from kb.documents.numbering import cn_to_int, int_to_cn
 from kb.model import Document
 
 _ARTICLE = re.compile(r"第\s*([零〇一二三四五六七八九十百千两\d]+)\s*条(?:之([一二三四五六七八九十]+))?")
-_PREFIX = "中华人民共和国"
-_LOCAL_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|市|自治区)(?:实施)?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -46,28 +45,10 @@ def liability_chapter() -> re.Pattern[str]:
     return re.compile(_data()["liability_chapter"])
 
 
-def document_names(doc: Document) -> set[str]:
-    """What people call a document: its title with and without 中华人民共和国 or its place,
-    its recorded aliases and the common short names of that title."""
-    title = re.sub(r"[《》\s]", "", doc.title)
-    names = {title, *doc.aliases}
-    bare = title.replace(_PREFIX, "")
-    names.add(bare)
-    local = _LOCAL_PREFIX.sub("", bare)
-    if len(local) >= 3:
-        names.add(local)
-    for full, short in _data()["abbreviations"].items():
-        if local == full or bare == full:
-            names.update(short)
-    return {n for n in names if len(n) >= 2}
-
-
-def read_question(text: str, names: dict[str, set[str]]) -> LegalAsk:
-    """The documents named (longest name wins where names overlap), the article, penalty intent."""
-    compact = re.sub(r"[《》\s]", "", text)
-    hits = [(name, doc_id) for doc_id, doc_names in names.items() for name in doc_names if name in compact]
-    longest = max((len(n) for n, _ in hits), default=0)
-    named = frozenset(doc_id for name, doc_id in hits if len(name) == longest) if hits else frozenset()
+def read_question(text: str, documents: list[Document]) -> LegalAsk:
+    """The documents named (every version of the best-matching law), the article, penalty intent."""
+    compact = re.sub(r"\s", "", text)
+    named = frozenset(d.id for d in documents_named(compact, documents)[1])
     year = _YEAR.search(compact)
     article = None
     m = _ARTICLE.search(compact)
@@ -76,3 +57,63 @@ def read_question(text: str, names: dict[str, set[str]]) -> LegalAsk:
         article = f"第{int_to_cn(number)}条" + (f"之{m.group(2)}" if m.group(2) else "")
     return LegalAsk(named, int(year.group(1)) if year and named else None, article,
                     bool(penalty_question().search(compact)))
+
+
+# ---- laws named in a question ------------------------------------------------------------
+
+def named_laws(text: str) -> list[str]:
+    """Law names in a question: 《…》, or a run of characters ending in 法/条例/办法/规定."""
+    data = _data()
+    names = []
+    for m in re.finditer(data["law_name"], text):
+        name = re.sub(r"^(?:年版|年|版|按照|依照|根据|按|依)?(?:修正|修订|修改|通过|公布)?的?", "", m.group(1) or m.group(2))
+        common = [w for w in data["not_law_names"] if name.endswith(w) and len(name) - len(w) < 2]
+        if len(name) >= 3 and not common:
+            names.append(name)
+    return names
+
+
+_SUFFIXES = ("办法", "条例", "规定", "解释", "决定", "法")
+
+
+def _suffix(name: str) -> str:
+    return next((s for s in _SUFFIXES if name.endswith(s)), "")
+
+
+def _in_order(name: str, title: str) -> int:
+    """How many characters of `name` occur in `title` in the same order (a greedy subsequence)."""
+    pos, found = 0, 0
+    for char in name:
+        nxt = title.find(char, pos)
+        if nxt >= 0:
+            found, pos = found + 1, nxt + 1
+    return found
+
+
+def law_match(name: str, doc: Document) -> float:
+    """How well a name as people write it ("停车条例", "北京市实施水法办法") fits a document, 0 when not.
+
+    An abbreviation drops characters of the title, it does not add or reorder them: every
+    character of the name occurs in the title in order (one may differ in a long name, 司法解释
+    for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the document's.
+    """
+    core = name.replace("中华人民共和国", "")
+    title = doc.title.replace("中华人民共和国", "")
+    if _suffix(core) != _suffix(title.rstrip("》")) or not _suffix(core):
+        return 0.0
+    if any(place in core and place not in title for place in vocab.place_names()):
+        return 0.0
+    found = _in_order(core, title)
+    if found < len(core) - (1 if len(core) >= 8 else 0):
+        return 0.0
+    return found / len(title)  # the closest title wins: 森林法 is 中华人民共和国森林法
+
+
+def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
+    """The law names in a question, and the documents (all versions) each best refers to."""
+    names, found = named_laws(text), []
+    for name in names:
+        scored = [(law_match(name, d), d) for d in documents]
+        best = max((s for s, _ in scored), default=0.0)
+        found += [d for s, d in scored if best and s == best and d not in found]
+    return names, found

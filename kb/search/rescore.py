@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
 from kb.model import Clause, Document
-from kb.search.legal import LegalAsk, document_names, liability_chapter, penalty_text, read_question
+from kb.search.legal import LegalAsk, liability_chapter, penalty_text, read_question
 from kb.search.query import Query
 from kb.search.settings import Settings
 
@@ -70,10 +70,10 @@ class LegalBoosts:
 
     def __init__(self, settings: Settings, documents: list[Document]):
         self.settings = settings
-        self.names = {d.id: document_names(d) - set(d.aliases) for d in documents}
+        self.documents = documents
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
-        ask = read_question(query.text, self.names)
+        ask = read_question(query.text, self.documents)
         return [replace(c, score=c.score * self._boost(c, ask)) for c in candidates]
 
     def _boost(self, c: Candidate, ask: LegalAsk) -> float:
@@ -87,15 +87,11 @@ class LegalBoosts:
                                                           or penalty_text().search(c.clause.text)):
             boost += s.penalty_boost
         if named and ask.year is not None:  # "2017年海洋环境保护法": that version, whether current or not
-            boost *= 1.0 if _version_year(c.doc) == ask.year else s.amended_factor
+            boost *= 1.0 if c.doc.version_year == ask.year else s.amended_factor
         elif c.doc.superseded_by:
             boost *= s.amended_factor
         return boost
 
-
-def _version_year(doc: Document) -> int | None:
-    date = doc.date_amended or doc.date_adopted or doc.date
-    return int(date[:4]) if date else None
 
 
 RESCORERS: dict[str, Callable[[Settings, list[Document]], Rescorer]] = {"boosts": MetadataBoosts, "legal": LegalBoosts}
