@@ -14,7 +14,7 @@ from kb.answer.laws import (answer_vocab, article_number, asked_version, is_law,
                             level_label, version_note)
 from kb.index.keyword import tokenize
 from kb.vocab import place_names
-from kb.search.legal import documents_named
+from kb.search.legal import defined_terms, defines_asked, documents_named
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -71,6 +71,8 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: list[str]) -> floa
     of a term in the question; a number in the unit the question asks (多少天 → 日/天, 几个人 → 人)."""
     weight = max((len(t) for t in terms), default=2)
     if kind == "definition":
+        if defines_asked(question, defined_terms(sentence)):
+            return 4 * weight  # "本法所称能源，是指…" for 能源是指什么
         return 2 * weight if any(w in sentence for w in answer_vocab()["definition_verbs"]) else 0.0
     if kind == "deadline":
         units = [u for asked, u in answer_vocab()["asked_units"].items() if re.search(asked, question)]
@@ -152,6 +154,8 @@ class LawAnswerer:
             scored.append((overlap(terms, context) + fit[best] / 2 - rank * RANK_WEIGHT, hit, best))
         if not scored:
             return []
+        if kind == "definition":  # the article that defines the very term asked is the answer
+            scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2]))] or scored
         scored.sort(key=lambda row: -row[0])
         top_score, top, sentence = scored[0]
         chosen = [(top, [sentence])]

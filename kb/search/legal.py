@@ -23,6 +23,7 @@ class LegalAsk:
     year: int | None  # a year the question gives next to a document's name: that version
     article: str | None  # "第一百一十八条" (normalised) when the question asks for one
     penalty: bool  # asks what happens to a violation
+    definition: bool = False  # asks what a term means (…是指什么, 什么叫…)
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +42,29 @@ def penalty_text() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def definition_question() -> re.Pattern[str]:
+    return re.compile(_data()["definition_question"])
+
+
+@lru_cache(maxsize=1)
+def _definition_text() -> re.Pattern[str]:
+    return re.compile(_data()["definition_text"], re.M)
+
+
+def defined_terms(text: str) -> list[str]:
+    """The terms a clause defines, the way laws define them: "本法所称能源，是指…", "（一）放射性污染，是指…"."""
+    return [m.split("所称")[-1] for m in _definition_text().findall(text) if len(m.split("所称")[-1]) >= 2]
+
+
+def defines_asked(question: str, terms: list[str]) -> bool:
+    """Whether one of a clause's defined terms is what the question asks about (law names aside:
+    节约能源法所称能源 asks about 能源, not 节约能源)."""
+    for name in named_laws(question):
+        question = question.replace(name, " ")
+    return any(term in question for term in terms)
+
+
+@lru_cache(maxsize=1)
 def liability_chapter() -> re.Pattern[str]:
     return re.compile(_data()["liability_chapter"])
 
@@ -56,7 +80,7 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
         number = cn_to_int(m.group(1))
         article = f"第{int_to_cn(number)}条" + (f"之{m.group(2)}" if m.group(2) else "")
     return LegalAsk(named, int(year.group(1)) if year and named else None, article,
-                    bool(penalty_question().search(compact)))
+                    bool(penalty_question().search(compact)), bool(definition_question().search(compact)))
 
 
 # ---- laws named in a question ------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
 from kb.model import Clause, Document
-from kb.search.legal import LegalAsk, liability_chapter, penalty_text, read_question
+from kb.search.legal import LegalAsk, defined_terms, defines_asked, liability_chapter, penalty_text, read_question
 from kb.search.query import Query
 from kb.search.settings import Settings
 
@@ -65,19 +65,27 @@ class MetadataBoosts:
 
 class LegalBoosts:
     """What laws need: the law the question names (that version when it gives a year), the article
-    it asks for, articles that impose penalties for questions about consequences, and current
-    versions over amended ones."""
+    it asks for, articles that impose penalties for questions about consequences, the article that
+    defines the term a question asks about, and current versions over amended ones."""
 
     def __init__(self, settings: Settings, documents: list[Document]):
         self.settings = settings
         self.documents = documents
+        self._defines: dict[str, list[str]] = {}
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         ask = read_question(query.text, self.documents)
-        return [replace(c, score=c.score * self._boost(c, ask)) for c in candidates]
+        return [replace(c, score=c.score * self._boost(c, ask, query.text)) for c in candidates]
 
-    def _boost(self, c: Candidate, ask: LegalAsk) -> float:
+    def defines(self, clause: Clause) -> list[str]:
+        if clause.clause_id not in self._defines:
+            self._defines[clause.clause_id] = defined_terms(clause.text)
+        return self._defines[clause.clause_id]
+
+    def _boost(self, c: Candidate, ask: LegalAsk, question: str) -> float:
         s, boost = self.settings, 1.0
+        if ask.definition and defines_asked(question, self.defines(c.clause)):
+            boost += s.definition_boost
         named = c.doc.id in ask.named
         if named:
             boost += s.law_boost
