@@ -47,6 +47,16 @@ def overlap(terms: list[str], text: str) -> int:
 
 
 
+def asks_amount(question: str) -> bool:
+    """多少钱 / 几天 / 税额: the question wants a figure."""
+    return bool(re.search(answer_vocab()["asks_amount"], question))
+
+
+def states_amount(text: str) -> bool:
+    """Whether a sentence gives a figure (digits or a Chinese numeral with its unit)."""
+    return bool(re.search(r"\d", text) or re.search(answer_vocab()["number"], text))
+
+
 def _has_penalty(text: str) -> bool:
     return any(w in text for w in answer_vocab()["penalty_words"])
 
@@ -88,6 +98,7 @@ class LawAnswerer:
         self.kb = kb
         self.docs = {d.id: d for d in kb.documents}
         self._cited_by: dict[str, list[str]] | None = None
+        self.rank: dict[str, int] = {}  # candidate → retrieval rank (a citing article: that of the hit it cites)
 
     def cited_by(self, clause_id: str) -> list[str]:
         """Articles whose text refers to this one (the reverse of Clause.links)."""
@@ -110,13 +121,14 @@ class LawAnswerer:
     def candidates(self, query: Query, hits: list[Hit], kind: str) -> list[Hit]:
         """Law articles to answer from, in retrieval order, with citing articles after each for penalties."""
         out, seen = [], set()
-        for hit in hits:
+        for rank, hit in enumerate(hits):
             extra = []
             if kind == "penalty" and not _has_penalty(hit.text):
                 extra = self.kb.cite(self.cited_by(hit.clause_id), query)
             for h in [hit, *extra]:
                 if h.clause_id not in seen and is_law(self.docs[h.doc_id]):
                     seen.add(h.clause_id)
+                    self.rank[h.clause_id] = rank
                     out.append(h)
         return self.versions_ok(query, self.same_place(query, out))
 

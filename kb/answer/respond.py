@@ -11,15 +11,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
-from kb.answer.law_answer import LawAnswerer, _has_penalty, _terms, overlap, question_kind, render
+from kb.answer.law_answer import (LawAnswerer, _has_penalty, _terms, asks_amount, overlap, question_kind, render,
+                                  states_amount)
 from kb.answer.laws import is_law
 from kb.search.legal import documents_named
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
+ANSWER_RANK = 3  # a law answer comes from one of the top retrieved articles (or an article citing one)
 NOT_STATED = "现有文件未规定{what}；以下为相关条款。"
 _WHAT = {"penalty": "对该行为的处罚", "department": "负责该事项的部门", "deadline": "所问的期限或数量",
-         "definition": "该用语的含义"}
+         "definition": "该用语的含义", "amount": "所问的具体数额"}
 
 
 def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
@@ -55,8 +57,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
     candidates = laws.candidates(query, hits, kind or "other")
     chosen = laws.choose(query, candidates, kind or "other")
-    if not chosen or (kind and overlap(_terms(query), chosen[0][0].text + chosen[0][1][0]) == 0):
+    if not chosen or (kind and overlap(_terms(query), chosen[0][0].text + chosen[0][1][0]) == 0) \
+            or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
+    if kind is None and asks_amount(query.text) and not any(states_amount(s) for _, picked in chosen for s in picked):
+        return not_stated(query, candidates, "amount")  # 每亩补助多少钱: an article without a figure does not say
     text = render(chosen, laws.docs, kind or "other")
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
@@ -83,7 +88,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         if not fitting:  # the place and the year asked together, never one of them alone
             what = "".join(places) + f"{'、'.join(map(str, query.years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
-    return compose(query, fitting + [h for h in hits if h not in fitting], True)
+    answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
+    if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer):
+        return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
+    return answer
 
 
 def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:
