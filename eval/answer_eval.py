@@ -11,7 +11,7 @@ For each gold set and split it prints
 The seeds set runs on the five seed documents; the laws set on the seeds plus ../shared/laws,
 built once into a cache folder outside the repository (embeddings cached too).
 
-Usage: python eval/answer_eval.py [--set seeds|laws|all] [--split dev|frozen|all] [--errors]
+Usage: python eval/answer_eval.py [--set NAME|all] [--split dev|frozen|all] [--errors]
 """
 from __future__ import annotations
 
@@ -70,26 +70,34 @@ def evaluate(kb: KnowledgeBase, questions, history: bool = False) -> tuple[dict,
 
 
 def main() -> None:
+    sets = gold_sets(ROOT / "eval" / "gold_sets.json")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("seeds", "laws", "all"), default="all")
+    parser.add_argument("--set", choices=(*sets, "all"), default="all")
     parser.add_argument("--split", choices=("dev", "frozen", "all"), default="dev",
-                        help="laws split to run (frozen: only for the final measurement)")
+                        help="split to run; a set without splits (seeds, tuned on) counts as dev. "
+                             "frozen: only for the final measurement")
     parser.add_argument("--errors", action="store_true", help="print every miss")
     args = parser.parse_args()
-    runs = []
-    if args.set in ("seeds", "all"):
-        kb = set_kb("seeds")
-        runs.append(("seeds", "all", kb, load_gold(ROOT / "eval" / "gold.jsonl", kb.clauses, kb.documents)))
-    if args.set in ("laws", "all"):
-        kb = set_kb("laws")
-        gold = load_gold(ROOT / "eval" / "gold_laws.jsonl", kb.clauses, kb.documents)
+    kbs = {}
+    for name, spec in sets.items():
+        if args.set not in ("all", name):
+            continue
+        key = tuple(spec.get("add", []))
+        if key not in kbs:
+            kbs[key] = set_kb(name)
+        kb = kbs[key]
+        if kb is None:
+            print(json.dumps({"set": name, "skipped": "a folder it adds is missing"}))
+            continue
+        gold = load_gold(ROOT / spec["questions"], kb.clauses, kb.documents)
         for split in (("dev", "frozen") if args.split == "all" else (args.split,)):
-            runs.append(("laws", split, kb, [q for q in gold if q.split == split]))
-    for name, split, kb, questions in runs:
-        result, errors = evaluate(kb, questions)
-        print(json.dumps({"set": name, "split": split, **result}, ensure_ascii=False))
-        if args.errors:
-            print("\n".join("  " + e for e in errors))
+            questions = [q for q in gold if (q.split or "dev") == split]
+            if not questions:
+                continue
+            result, errors = evaluate(kb, questions)
+            print(json.dumps({"set": name, "split": split, **result}, ensure_ascii=False))
+            if args.errors:
+                print("\n".join("  " + e for e in errors))
 
 
 if __name__ == "__main__":

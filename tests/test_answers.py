@@ -33,6 +33,22 @@ def test_no_penalty_in_the_documents_is_said_plainly(real_kb):
     assert a.answer.startswith("现有文件未规定") and "联防联控" not in a.answer and a.citations
 
 
+def test_a_figure_whose_sentence_names_the_year_wins_over_an_assumed_one(real_kb):
+    a = real_kb.ask("2025年全市森林覆盖率要达到多少？")
+    assert "45%" in a.answer
+    assert "36.5" not in a.answer and "丰台" not in a.answer  # sentence about 副中心; another district
+
+
+def test_assumed_place_and_year_are_labelled(real_kb):
+    a = real_kb.ask("森林覆盖率目标是多少？")
+    assert "36.5%（全市，范围和年份按文件推定" in a.answer
+
+
+def test_a_question_for_a_figure_is_not_answered_without_one(real_kb):
+    a = real_kb.ask("买新能源汽车能拿多少购置补贴？")
+    assert not a.found and a.answer.startswith("现有文件未规定所问的具体数额")
+
+
 def test_duplicate_departments_merged(real_kb):
     a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
     assert "市经济和信息化局" in a.answer and "市发展改革委 市发展改革委" not in a.answer
@@ -71,6 +87,16 @@ def test_penalty_from_the_version_in_force(laws_kb):
 def test_another_places_regulation_does_not_answer(laws_kb):
     a = laws_kb.ask("北京机动车违反尾号限行罚多少？")
     assert "上海" not in a.answer
+
+
+def test_a_penalty_far_down_the_ranking_is_not_stated_as_the_answer(laws_kb):
+    a = laws_kb.ask("北京机动车违反尾号限行罚多少？")
+    assert not (a.answerable and a.found), a.answer
+
+
+def test_definition_from_the_article_defining_the_term(laws_kb):
+    a = laws_kb.ask("节约能源法所称能源包括哪些？")
+    assert a.found and "煤炭、石油、天然气" in a.answer and a.citations[0].label == "第二条"
 
 
 def test_department(laws_kb):

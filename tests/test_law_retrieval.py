@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kb.search.legal import defined_terms
+
 pytestmark = pytest.mark.slow
 
 
@@ -40,3 +42,15 @@ def test_everyday_words_find_the_law_that_uses_other_words(laws_kb):
 def test_a_penalty_question_finds_the_article_that_sets_the_fine(laws_kb):
     hit = _top(laws_kb, "停车设施设置后没按时报送泊位情况，会被怎么处罚？")[0]
     assert hit.label == "第二十二条" and "两千元罚款" in hit.text
+
+
+def test_the_terms_an_article_defines():
+    assert defined_terms("本法所称能源，是指煤炭、石油") == ["能源"]
+    assert defined_terms("（一）放射性污染，是指由于人类活动") == ["放射性污染"]
+    assert defined_terms("一级防火区是指自然保护区。\n二级防火区是指成片有林地。") == ["一级防火区", "二级防火区"]
+    assert defined_terms("单位应当按照规定报告。") == []
+
+
+def test_a_definition_question_finds_the_defining_article(laws_kb):
+    top = _top(laws_kb, "伴生放射性矿指的是什么？")[0]
+    assert top.label == "第六十二条" and "伴生放射性矿，是指" in top.text

@@ -46,6 +46,14 @@ def test_baseline_and_cumulative_decline_borrow_the_earlier_subject():
     assert t.qualifier.split() == ["累计", "下降", "左右"]
 
 
+def test_place_and_year_a_sentence_does_not_name_are_marked_assumed():
+    named = one("到2027年，全市森林覆盖率达到45%。")
+    assumed = one("构建大尺度绿色空间，森林覆盖率提升到36.5%。")
+    assert (named.scope_stated, named.year_stated) == (True, True)
+    assert (assumed.scope, assumed.year) == ("全市", 2025)  # the document's, kept for browsing
+    assert (assumed.scope_stated, assumed.year_stated) == (False, False)
+
+
 def test_status_in_a_review_section_is_dated_to_the_period_end():
     found = figures("全市细颗粒物年均浓度累计下降53%，降至38微克/立方米。", section=("“十三五”时期成效",))
     assert [(t.value, t.unit, t.kind, t.year) for t in found] == \

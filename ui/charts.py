@@ -73,10 +73,16 @@ def targets_table(rows: list[dict]):
     """One line per distinct target or status figure, with its document and the sentence."""
     import pandas as pd
 
-    data = [[f"{r['year']}年" if r.get("year") else "—", r.get("indicator", ""), KIND.get(r.get("kind"), "现状"),
-             _shown_value(r), r.get("scope") or "全市", f"《{r.get('doc_title', '')}》", r.get("text", "")]
+    data = [[(f"{r['year']}年" if r.get("year") else "—") + _assumed(r, "year_stated"), r.get("indicator", ""),
+             KIND.get(r.get("kind"), "现状"), _shown_value(r), (r.get("scope") or "全市") + _assumed(r, "scope_stated"),
+             f"《{r.get('doc_title', '')}》", r.get("text", "")]
             for r in unique_rows(rows)]
     return pd.DataFrame(data, columns=TABLE_COLUMNS)
+
+
+def _assumed(row: dict, key: str) -> str:
+    """"（推定）" when the sentence does not say it and the document's own place or year was taken."""
+    return "" if row.get(key, True) else "（推定）"
 
 
 MAX_SCOPES = 3  # a document stating a figure for more scopes (17 districts) is one series, not 17

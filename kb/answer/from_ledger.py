@@ -44,13 +44,19 @@ def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
     indicator = indicator_in(query.text)
     if indicator is None:
         return None
-    places = places_in(query)
+    places = places_in(query) or (["全市"] if "全市" in query.text else [])
     rows = [t for t in kb.targets(indicator) if t["kind"] == "target"
             and (not places or t.get("scope") in places)]
     if query.years:
         rows = [t for t in rows if t.get("year") in query.years]
     if not rows:  # the clauses are read next, for the place and year asked only
         return None
+    # for the place or year asked, figures whose sentence names it come before figures where it is assumed
+    if places:
+        rows = [t for t in rows if t.get("scope_stated", True)] or rows
+    if query.years:  # a plan's own period (十四五 asked of a 十四五 plan) states its year
+        rows = [t for t in rows if t.get("year_stated", True)
+                or kb.document_meta(t["doc_id"]).period in query.periods] or rows
     unique: dict[tuple, dict] = {}
     for t in rows:  # the same figure stated twice in one document (text and table) is listed once
         unique.setdefault((t.get("year"), figure(t), t.get("scope"), t["doc_id"]), t)
@@ -75,10 +81,16 @@ def _grouped(rows: list[dict], by_district: bool) -> list[list[dict]]:
     return sorted(groups.values(), key=lambda g: (g[0].get("year") or 0, g[0].get("scope") != "全市"))
 
 
+def assumed_note(target: dict) -> str:
+    """"，范围和年份按文件推定" for a figure whose sentence names neither (the document's were taken)."""
+    missing = [what for what, key in (("范围", "scope_stated"), ("年份", "year_stated")) if not target.get(key, True)]
+    return f"，{'和'.join(missing)}按文件推定" if missing else ""
+
+
 def _part(group: list[dict]) -> str:
     t = group[0]
     if len(group) == 1:
-        return f"{t.get('year') or '—'}年 {figure(t)}（{t.get('scope')}，《{t['doc_title']}》）"
+        return f"{t.get('year') or '—'}年 {figure(t)}（{t.get('scope')}{assumed_note(t)}，《{t['doc_title']}》）"
     numbers = sorted(g["number"] for g in group if g.get("number") is not None)
     span = f"{numbers[0]:g}–{numbers[-1]:g}{t.get('unit') or ''}" if numbers else figure(t)
     return f"{t.get('year') or '—'}年 {len(group)}个区 {span}（《{t['doc_title']}》，分区指标）"

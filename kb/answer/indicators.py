@@ -200,10 +200,11 @@ def _table_layout(fields: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def _column_year_kind(column: str, default_year: int | None) -> tuple[int | None, str]:
+def _column_year_kind(column: str, default_year: int | None) -> tuple[int | None, str, bool]:
+    """Year, kind, and whether the column states the year (else the document's is assumed)."""
     found = re.search(r"((?:19|20)\d{2})年", column)
     kind = "status" if re.search("现状|实际|完成|基准", column) else "target"
-    return (int(found.group(1)) if found else default_year), kind
+    return (int(found.group(1)) if found else default_year), kind, bool(found)
 
 
 def table_figures(fields: dict[str, str], scope: str, year: int | None) -> list[dict[str, Any]] | None:
@@ -224,11 +225,11 @@ def table_figures(fields: dict[str, str], scope: str, year: int | None) -> list[
         if not cells:
             continue
         header = parse_header(fields[key] if mode == "indicator" else column)
-        when, kind = _column_year_kind(column if mode == "indicator" else header["name"], year)
+        when, kind, stated = _column_year_kind(column if mode == "indicator" else header["name"], year)
         names = [header["name"], *header["parts"]] if len(cells) == len(header["parts"]) + 1 else [header["name"]]
         for name, (value, unit, qualifier) in zip(names, cells):
             figures.append(dict(indicator=name, value=value, number=float(value), unit=unit or header["unit"],
                                 qualifier=" ".join(header["qualifier"] + qualifier), year=when,
                                 baseline=header["baseline"], scope=fields[key] if mode == "region" else scope,
-                                kind=kind, text=f"{fields[key]}｜{column}：{cell}"))
+                                kind=kind, text=f"{fields[key]}｜{column}：{cell}", year_stated=stated))
     return figures

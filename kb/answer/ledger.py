@@ -67,6 +67,10 @@ class Target:
     doc_id: str
     clause_id: str
     text: str
+    # False when the sentence (or table column) does not say it and the document's own scope or
+    # target year was assumed: "森林覆盖率提升到36.5%" in a city plan names neither place nor year.
+    scope_stated: bool = True
+    year_stated: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -118,7 +122,9 @@ def lookup(targets: list[Target], indicator: str, year: int | None = None,
 def _clause_targets(clause: Clause, doc: Document) -> list[Target]:
     cells = table_figures(clause.fields, doc.scope, doc.target_year)
     if cells is not None:
-        return [Target(**cell, doc_id=doc.id, clause_id=clause.clause_id) for cell in cells]
+        titled = doc.target_year is not None and f"{doc.target_year}年" in doc.title  # 2023年行动计划
+        return [Target(**{**cell, "year_stated": cell["year_stated"] or titled}, doc_id=doc.id,
+                       clause_id=clause.clause_id) for cell in cells]
     text = clause.fields.get("工作措施") or clause.text
     return [t for s in _spans(text, "。;!?\n") for t in _sentence_targets(_Sentence(
         fold(text[s[0]:s[1]]), text[s[0]:s[1]].strip(), clause, doc))]
@@ -208,15 +214,16 @@ def _group_targets(sentence: _Sentence, group: list[re.Match[str]], before: str,
     names = _names(sentence, before, after, len(figures), figures[0][2])
     if len(figures) == 1 and len(names) > 1:
         figures = figures * len(names)
-    year, kind = _year_kind(sentence, group[0].start())
-    scope = _scope(sentence, before)
+    year, kind, year_stated = _year_kind(sentence, group[0].start())
+    scope, scope_stated = _scope(sentence, before)
     found = _BASELINE.search(before)
     baseline = baseline or (found and (found["b"] or "上年同期"))
     if len(figures) > 1 and figures[-1][3] and not any(f[3] for f in figures[:-1]):
         figures = [(v, n, u, figures[-1][3]) for v, n, u, _ in figures]  # 55分贝和70分贝以内
     leading = _qualifiers(before)
     return [Target(_indicator(name, unit), value, number, unit, " ".join(dict.fromkeys(leading + extra)),
-                   year, baseline, scope, kind, sentence.doc.id, sentence.clause.clause_id, sentence.original)
+                   year, baseline, scope, kind, sentence.doc.id, sentence.clause.clause_id, sentence.original,
+                   scope_stated, year_stated)
             for name, (value, number, unit, extra) in zip(names, figures)]
 
 
@@ -305,18 +312,18 @@ def _qualifiers(before: str) -> list[str]:
     return found + [word for word in ("约", "近") if word in tail]
 
 
-def _scope(sentence: _Sentence, before: str) -> str:
+def _scope(sentence: _Sentence, before: str) -> tuple[str, bool]:
     """The area a figure applies to: named next to it, else in an earlier segment that only sets
-    the scene (2020年，全区…) or that the name was taken from, else the document's."""
+    the scene (2020年，全区…) or that the name was taken from, else the document's (not stated)."""
     if re.search("合计|共计|总计", before):
-        return sentence.doc.scope
+        return sentence.doc.scope, True
     borrowed = not _clean_subject(before)
     for i, text in enumerate([before, *reversed(sentence.segments)]):
         found = _scopes_in(text)
         if found and (i == 0 or borrowed or not _clean_subject(text)):
             scope = "全市" if "全市" in found else "、".join(found)
-            return sentence.doc.scope if scope == "全区" else scope
-    return sentence.doc.scope
+            return (sentence.doc.scope if scope == "全区" else scope), True
+    return sentence.doc.scope, False
 
 
 def _scopes_in(text: str) -> list[str]:
@@ -325,8 +332,9 @@ def _scopes_in(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str]:
-    """The year a figure is for and whether it is a target or a reported status."""
+def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str, bool]:
+    """The year a figure is for, whether it is a target or a reported status, and whether the
+    sentence or its heading says the year (else the document's target year is assumed)."""
     doc, masked = sentence.doc, sentence.masked[:pos]
     stated = [m for m in _YEAR.finditer(masked) if m["pre"] not in ("比", "较", "与", "由", "从")
               and m["post"] not in ("度", "以来", "的") and not masked[:m.start("y")].endswith(("—", "-", "~"))]
@@ -334,11 +342,12 @@ def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str]:
     if stated:
         year = int(stated[-1]["y"])
         ahead = stated[-1]["pre"] in ("到", "至", "力争到") or published is None or year >= published
-        return year, "target" if ahead else "status"
+        return year, "target" if ahead else "status", True
     section = " ".join(sentence.clause.section_path)
     if any(marker in section for marker in STATUS_SECTIONS):
-        return _period_end(section, doc, published), "status"
-    return doc.target_year, "target"
+        return _period_end(section, doc, published), "status", True
+    titled = doc.target_year is not None and f"{doc.target_year}年" in doc.title
+    return doc.target_year, "target", titled
 
 
 def _period_end(section: str, doc: Document, published: int | None) -> int | None:
