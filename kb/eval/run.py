@@ -30,6 +30,7 @@ def retrievers(kb) -> dict[str, callable]:
         return lambda q, k: [h.clause_id for h in searcher.search(q, k, mode).hits]
 
     no_syn = Searcher(base.index, base.encoder, replace(base.settings, use_synonyms=False))
+    no_dense_terms = Searcher(base.index, base.encoder, replace(base.settings, dense_legal_terms=False))
     no_rescore = Searcher(base.index, base.encoder, replace(base.settings, rescorers=()))
     no_legal = Searcher(base.index, base.encoder, replace(
         base.settings, rescorers=tuple(r for r in base.settings.rescorers if r != "legal")))
@@ -40,6 +41,7 @@ def retrievers(kb) -> dict[str, callable]:
         found["dense"] = ids(base, "dense")
         found["hybrid"] = ids(base, "hybrid")
         found["hybrid-no-synonyms"] = ids(no_syn, "hybrid")
+        found["hybrid-no-dense-terms"] = ids(no_dense_terms, "hybrid")
         found["hybrid-no-rescoring"] = ids(no_rescore, "hybrid")
         found["hybrid-no-legal"] = ids(no_legal, "hybrid")
     found["bm25-no-domain-dict"] = ids(Searcher(plain_index, None, base.settings), "bm25")
