@@ -153,3 +153,19 @@ def test_a_district_follow_up_never_takes_the_city_wide_figure(real_kb):
     a = real_kb.ask("那海淀区呢？", history=["丰台区到2025年PM2.5浓度目标是多少？"])
     assert a.resolved_query.startswith("海淀区") and "2025" in a.resolved_query
     assert not a.found and "海淀区" in a.answer and "35微克" not in a.answer
+
+
+def test_place_words_are_places_not_every_word_jieba_tags_ns():
+    from kb.answer.extract import place_words
+
+    assert place_words("广州市停车场违规收费怎么处罚？") == ["广州市"]
+    assert place_words("上海的规定是什么？") == ["上海"]
+    assert place_words("雄安新区2025年的森林覆盖率目标是多少？") == ["雄安新区"]  # cut as 雄安 / 新区
+    for question in ("普查人员上门调查至少要几个人？", "在很陡的山坡上开荒种玉米可以吗？",
+                     "邻居在小区公共车位上弄了个东西把车位圈起来自己用，合法吗？"):
+        assert place_words(question) == [], question
+
+
+def test_everyday_words_jieba_takes_for_places_are_not_refused(laws_kb):
+    a = laws_kb.ask("在很陡的山坡上开荒种玉米可以吗？")
+    assert a.answerable, a.answer

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from kb.index.keyword import tokenize
-from kb.vocab import home_city
+from kb.vocab import place_names, home_city
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -79,6 +79,29 @@ def domain_terms() -> tuple[str, ...]:
 _GENERIC_PLACES = frozenset("城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 郊区 各区 市区 中国 首都".split())
 
 
+_ADMINISTRATIVE = re.compile(r".{2,}(?:省|市|县|区|州|盟|旗|镇|乡|村)$")
+
+
+def looks_like_place(word: str) -> bool:
+    """A place name as a question gives it: a province (上海, 广东) or a name with an administrative
+    suffix (广州市, 浦东新区). jieba also tags 上门, 东西 and 山坡 as places; those are not."""
+    return word in place_names() or bool(_ADMINISTRATIVE.match(word))
+
+
+def place_words(text: str) -> list[str]:
+    """Place names in a question (jieba's ns words that look like places; 雄安 + 新区 joined)."""
+    words, found = list(_posseg().cut(text)), []
+    for i, w in enumerate(words):
+        if w.flag != "ns" or len(w.word) < 2 or w.word in _GENERIC_PLACES:
+            continue
+        word, before = w.word, words[i - 1].word if i else ""
+        if len(word) == 2 and _ADMINISTRATIVE.match("··" + word) and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before):
+            word = before + word  # 雄安新区, cut as 雄安 / 新区
+        if looks_like_place(word):
+            found.append(word)
+    return found
+
+
 def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
                    aliases: tuple[str, ...] = ()) -> str | None:
     """Why the corpus cannot answer this question, or None when it can."""
@@ -89,8 +112,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         text = text.replace(district, " ")
     for alias in ("经开区", "亦庄", *aliases):
         text = text.replace(alias, " ")
-    named = [w.word for w in _posseg().cut(text) if w.flag == "ns" and len(w.word) >= 2
-             and home_city() not in w.word and w.word not in domain_terms() and w.word not in _GENERIC_PLACES]
+    named = [w for w in place_words(text) if home_city() not in w and w not in domain_terms() and w not in _GENERIC_PLACES]
     places = [p for p in named if p not in vocab]
     if places:
         return f"place not covered: {places[0]}"
