@@ -169,3 +169,8 @@ def test_place_words_are_places_not_every_word_jieba_tags_ns():
 def test_everyday_words_jieba_takes_for_places_are_not_refused(laws_kb):
     a = laws_kb.ask("在很陡的山坡上开荒种玉米可以吗？")
     assert a.answerable, a.answer
+
+
+def test_a_law_named_by_its_short_name_but_not_held_is_refused(laws_kb):
+    a = laws_kb.ask("水污法罚款多少？")
+    assert not a.answerable and "水污法" in a.answer

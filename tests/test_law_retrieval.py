@@ -54,3 +54,18 @@ def test_the_terms_an_article_defines():
 def test_a_definition_question_finds_the_defining_article(laws_kb):
     top = _top(laws_kb, "伴生放射性矿指的是什么？")[0]
     assert top.label == "第六十二条" and "伴生放射性矿，是指" in top.text
+
+
+def test_law_names_as_questions_write_them():
+    from kb.search.legal import named_laws
+
+    assert named_laws("水污法罚款多少？") == ["水污法"]
+    assert named_laws("2019年北京市实施《水法》办法第五十一条") == ["北京市实施《水法》办法"]
+    assert named_laws("环评法和规划环评条例有什么不同？") == ["环评法", "规划环评条例"]
+    assert named_laws("这种做法的后果是什么？") == [] and named_laws("违法的要罚吗？") == []
+
+
+def test_an_article_of_a_title_with_inner_quotes_is_rank_one(laws_kb):
+    top = _top(laws_kb, "2019年北京市实施《水法》办法第五十一条")[0]
+    assert top.label == "第五十一条" and "水法" in top.doc_title
+    assert laws_kb.searcher.docs[top.doc_id].superseded_by  # the older version, as the year asks

@@ -90,7 +90,8 @@ def named_laws(text: str) -> list[str]:
     data = _data()
     names = []
     for m in re.finditer(data["law_name"], text):
-        name = re.sub(r"^(?:年版|年|版|按照|依照|根据|按|依)?(?:修正|修订|修改|通过|公布)?的?", "", m.group(1) or m.group(2))
+        name = re.sub(r"^(?:和|与|及|或|这个|这种|那个|那种|该|此)?(?:年版|年|版|按照|依照|根据|按|依)?"
+                      r"(?:修正|修订|修改|通过|公布)?的?", "", next(g for g in m.groups() if g))
         common = [w for w in data["not_law_names"] if name.endswith(w) and len(name) - len(w) < 2]
         if len(name) >= 3 and not common:
             names.append(name)
