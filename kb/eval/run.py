@@ -85,23 +85,36 @@ def _scored(run: dict, questions: list[GoldQuestion], kinds: list[str], covers: 
             "by_kind": {k: scores(qrels([q for q in questions if q.kind == k]), run) for k in kinds}}
 
 
-def answer_checks(kb, questions: list[GoldQuestion]) -> dict:
-    """Refusal rate on out-of-scope questions, false refusals, and the expected value in the answer."""
-    out = [q for q in questions if q.kind == OUT_OF_SCOPE]
-    answerable = [q for q in questions if q.kind != OUT_OF_SCOPE]
-    refused = sum(not kb.ask(q.question).answerable for q in out)
-    false_refusals, valued, value_ok = 0, 0, 0
-    for q in answerable:
+def answer_checks(kb, questions: list[GoldQuestion], errors: list[str] | None = None) -> dict:
+    """What `ask` does with the questions: out-of-scope ones refused, or answered "现有文件未规定…"
+    (no value asserted); in-scope ones falsely refused or "not stated"; the gold value in the answer
+    (a "not stated" answer counts as a miss). Misses are appended to `errors` when given."""
+    n = dict.fromkeys(("oos", "refused", "no_value", "in", "false_refusal", "not_stated", "valued", "value_ok"), 0)
+    for q in questions:
         answer = kb.ask(q.question)
-        false_refusals += not answer.answerable
+        found = answer.answerable and answer.found
+        if q.kind == OUT_OF_SCOPE:
+            n["oos"] += 1
+            n["refused"] += not answer.answerable
+            n["no_value"] += not found
+            if found and errors is not None:
+                errors.append(f"OOS answered  {q.id} {q.question} → {answer.answer[:80]}")
+            continue
+        n["in"] += 1
+        n["false_refusal"] += not answer.answerable
+        n["not_stated"] += answer.answerable and not found
         if q.answer:
-            valued += 1
-            value_ok += answer.answerable and _squash(q.answer) in _squash(answer.answer)
+            n["valued"] += 1
+            ok = found and _squash(q.answer) in _squash(answer.answer)
+            n["value_ok"] += ok
+            if not ok and errors is not None:
+                errors.append(f"value missing {q.id} [{q.answer}] {q.question} → {answer.answer[:100]}")
+    rate = lambda a, b: round(n[a] / n[b], 4) if n[b] else None  # noqa: E731
     return {
-        "refusal_rate": round(refused / len(out), 4) if out else None,
-        "false_refusal_rate": round(false_refusals / len(answerable), 4) if answerable else None,
-        "value_accuracy": round(value_ok / valued, 4) if valued else None,
-        "n_out_of_scope": len(out), "n_answerable": len(answerable), "n_valued": valued,
+        "refusal_rate": rate("refused", "oos"), "no_value_rate": rate("no_value", "oos"),
+        "false_refusal_rate": rate("false_refusal", "in"), "not_stated_rate": rate("not_stated", "in"),
+        "value_accuracy": rate("value_ok", "valued"),
+        "n_out_of_scope": n["oos"], "n_answerable": n["in"], "n_valued": n["valued"],
     }
 
 
@@ -196,7 +209,8 @@ def markdown(results: dict) -> str:
         if "skipped" in result:
             out.append(f"### {name}: skipped ({result['skipped']})\n")
             continue
-        for split in [s for s in ("frozen", "dev") if s in result["splits"]] or ["all"]:
+        splits = [s for s in ("frozen", "dev") if result["splits"].get(s, {}).get("n_questions")]
+        for split in splits or ["all"]:
             out.append(_split_table(name, result, split))
     return "\n".join(out)
 
@@ -223,6 +237,7 @@ def _split_table(name: str, result: dict, split: str) -> str:
     if a:
         fmt = lambda v: "—" if v is None else f"{v:.2f}"  # noqa: E731
         notes.append(f"`ask`: out-of-scope refused {fmt(a['refusal_rate'])} ({a['n_out_of_scope']}), "
+                     f"refused or 未规定 {fmt(a['no_value_rate'])}, "
                      f"false refusals {fmt(a['false_refusal_rate'])} ({a['n_answerable']}), "
                      f"value in answer {fmt(a['value_accuracy'])} ({a['n_valued']} with a value).")
     return "\n".join(rows + notes) + "\n"
