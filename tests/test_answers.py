@@ -73,6 +73,11 @@ def test_penalty_states_range_authority_and_article(laws_kb):
     assert a.found and "二千元以上二万元以下" in a.answer and "《北京市市容环境卫生条例》第四十六条" in a.answer
 
 
+def test_penalty_authority_from_the_acts_general_article(laws_kb):
+    a = laws_kb.ask("在公共场所随地吐痰罚多少钱？")  # 第五十二条 names nobody; 第十条 names the enforcer
+    assert "五十元" in a.answer and "执法主体：城市管理综合执法部门，见本条例第十条" in a.answer
+
+
 def test_penalty_names_who_imposes_it(laws_kb):
     a = laws_kb.ask("上海单位食堂的炉灶冒明显黑烟，会被罚多少？")
     assert a.found and "五千元以上五万元以下" in a.answer and "生态环境部门" in a.answer

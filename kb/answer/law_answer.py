@@ -98,7 +98,18 @@ class LawAnswerer:
         self.kb = kb
         self.docs = {d.id: d for d in kb.documents}
         self._cited_by: dict[str, list[str]] | None = None
+        self._general: dict[str, tuple[str, str] | None] = {}
         self.rank: dict[str, int] = {}  # candidate → retrieval rank (a citing article: that of the hit it cites)
+
+    def general_authority(self, doc_id: str) -> tuple[str, str] | None:
+        """Who imposes the act's penalties when a penalty article names nobody, and the article that
+        says so ("本市城市管理综合执法部门…依法对本条例规定的…违法行为实施行政处罚" → 城市管理综合执法部门, 第十条)."""
+        if doc_id not in self._general:
+            pattern = re.compile(answer_vocab()["general_authority"])
+            found = next(((m.group(1), c.label) for c in self.kb.document_clauses(doc_id)
+                          if c.kind == "article" for m in [pattern.search(c.text)] if m), None)
+            self._general[doc_id] = found
+        return self._general[doc_id]
 
     def cited_by(self, clause_id: str) -> list[str]:
         """Articles whose text refers to this one (the reverse of Clause.links)."""
@@ -205,17 +216,28 @@ def authority(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def render(chosen: list[tuple[Hit, list[str]]], docs: dict, kind: str) -> str:
-    """The answer text: each answering sentence, its authority when the sentence omits it, and the article."""
-    parts = []
+def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str) -> str:
+    """The answer text: each answering sentence, its authority when the sentence omits it (from the
+    article, else from the act's general article on penalties), and the article."""
+    parts, docs = [], laws.docs
     for hit, picked in chosen:
         sentence = "".join(picked)
-        who = authority(hit.text) if kind == "penalty" and not authority(sentence) else None
+        lead = ""
+        if kind == "penalty" and not authority(sentence):
+            who, general = authority(hit.text), laws.general_authority(hit.doc_id)
+            if who:
+                lead = f"（执法主体：{who}）"
+            elif general:
+                lead = f"（执法主体：{general[0]}，见本{_act(hit.doc_title)}{general[1]}）"
         level = level_label(docs[hit.doc_id])
         prefix = f"【{level}】" if len(chosen) > 1 and level else ""
-        lead = f"（执法主体：{who}）" if who else ""
         parts.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
     return "\n".join(parts)
+
+
+def _act(title: str) -> str:
+    """条例 / 法 / 办法 / 规定: what the act calls itself ("本条例")."""
+    return next((kind for kind in ("条例", "办法", "规定", "解释", "法") if title.endswith(kind)), "法")
 
 
 def merge_first(chosen_hits: list[Hit], hits: list[Hit]) -> list[Hit]:

@@ -62,7 +62,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates or hits, kind)
     if kind is None and asks_amount(query.text) and not any(states_amount(s) for _, picked in chosen for s in picked):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱: an article without a figure does not say
-    text = render(chosen, laws.docs, kind or "other")
+    text = render(chosen, laws, kind or "other")
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
