@@ -20,7 +20,7 @@ from kb.index.embedders import make_embedder
 from kb.search.searcher import Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
-GRID = {"dense_weight": [0.5, 0.7, 1.0, 1.3], "rrf_k": [10, 30, 60]}
+GRID = {"dense_weight": [0.7, 1.0, 1.3, 1.6, 2.0], "rrf_k": [10, 30, 60]}
 
 
 def dev_questions(kb, path: Path) -> list:

@@ -10,6 +10,13 @@ SECTION_SEP = " › "
 DOC_ID_PATTERN = r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff-]{1,60}$"
 DOC_ID = re.compile(DOC_ID_PATTERN)
 
+PART_SEP = "|"  # the vector id of a part of a clause (a sentence, 款): "<clause id>|<n>"
+
+
+def part_owner(vector_id: str) -> str:
+    """The clause a vector id belongs to ("森林法-2019:art56|2" → "森林法-2019:art56")."""
+    return vector_id.split(PART_SEP, 1)[0]
+
 
 @dataclass(frozen=True)
 class Document:

@@ -223,3 +223,49 @@ def test_the_dense_half_embeds_the_legal_terms_of_everyday_words(tmp_path, fake_
     plain = Searcher(kb.searcher.index, kb.searcher.encoder, replace(kb.searcher.settings, dense_legal_terms=False))
     assert plain.dense_text(query) == query.text
     assert kb.searcher.dense_text(analyse("PM2.5年均浓度目标")) == "PM2.5年均浓度目标"
+
+
+def test_a_long_clause_is_embedded_whole_and_by_its_parts():
+    from kb.index.store import clause_parts
+
+    doc = Document(id="law", file="law.md", title="某某条例")
+    article = Clause("law:art5", "law", ["第一章 总则"], "第五条", "article",
+                     "单位应当建立制度。\n违反前款规定的，处一万元罚款；情节严重的，责令停业。", 1, 2)
+    parts = clause_parts(article, doc)
+    assert parts == ["《某某条例》 第一章 总则 第五条\n单位应当建立制度。",
+                     "《某某条例》 第一章 总则 第五条\n违反前款规定的，处一万元罚款；",
+                     "《某某条例》 第一章 总则 第五条\n情节严重的，责令停业。"]
+    assert clause_parts(Clause("law:art6", "law", [], "第六条", "article", "本条例自公布之日起施行。", 3, 3), doc) == []
+
+
+def test_parts_are_in_the_store_and_go_with_their_clause(tmp_path, fake_embedder):
+    doc = Document(id="demo", file="demo.txt", title="演示文件")
+    clauses = [Clause("demo:1.p1", "demo", [], "", "paragraph", "第一句话很长很长。第二句话也很长很长。", 1, 1),
+               Clause("demo:2.p1", "demo", [], "", "paragraph", "只有一句话的条款内容。", 2, 2)]
+    build_from([doc], clauses, "hash2", tmp_path, fake_embedder, progress=False)
+    loaded = load(tmp_path, fake_embedder.model_id)
+    assert loaded.manifest["n_parts"] == 2 and loaded.dense.size == 4
+    loaded.dense.remove(["demo:1.p1"])
+    assert loaded.dense.size == 1  # the clause and both its parts
+    manifest_path = loaded.path / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["n_parts"] = 5
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexStale, match="parts"):
+        load(tmp_path, fake_embedder.model_id, verify=False)
+
+
+def test_a_clause_scores_as_its_closest_part(tmp_path, fake_embedder):
+    from kb.search.query import analyse
+
+    doc = Document(id="demo", file="demo.txt", title="演示文件")
+    clauses = [Clause("demo:1.p1", "demo", [], "", "paragraph", "加强扬尘管控工作。各区降尘量控制在5吨以内。", 1, 1),
+               Clause("demo:2.p1", "demo", [], "", "paragraph", "推广新能源汽车。完善充电设施建设。", 2, 2)]
+    build_from([doc], clauses, "hash3", tmp_path, fake_embedder, progress=False)
+    searcher = KnowledgeBase(load(tmp_path, fake_embedder.model_id), fake_embedder).searcher
+    raw = dict(searcher.index.dense.search(searcher.encoder.encode_query("降尘量"), 100))
+    scores = searcher._dense_scores(analyse("降尘量"), "dense")
+    assert len(raw) == 6 and len(scores) == 2
+    for row, score in scores.items():
+        cid = searcher.index.clauses[row].clause_id
+        assert score == max(s for vid, s in raw.items() if vid.split("|")[0] == cid)

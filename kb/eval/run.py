@@ -30,6 +30,7 @@ def retrievers(kb) -> dict[str, callable]:
         return lambda q, k: [h.clause_id for h in searcher.search(q, k, mode).hits]
 
     no_syn = Searcher(base.index, base.encoder, replace(base.settings, use_synonyms=False))
+    no_parts = Searcher(base.index, base.encoder, replace(base.settings, use_parts=False))
     no_dense_terms = Searcher(base.index, base.encoder, replace(base.settings, dense_legal_terms=False))
     no_rescore = Searcher(base.index, base.encoder, replace(base.settings, rescorers=()))
     no_legal = Searcher(base.index, base.encoder, replace(
@@ -41,6 +42,7 @@ def retrievers(kb) -> dict[str, callable]:
         found["dense"] = ids(base, "dense")
         found["hybrid"] = ids(base, "hybrid")
         found["hybrid-no-synonyms"] = ids(no_syn, "hybrid")
+        found["hybrid-no-parts"] = ids(no_parts, "hybrid")
         found["hybrid-no-dense-terms"] = ids(no_dense_terms, "hybrid")
         found["hybrid-no-rescoring"] = ids(no_rescore, "hybrid")
         found["hybrid-no-legal"] = ids(no_legal, "hybrid")

@@ -7,6 +7,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from kb.model import part_owner
+
 HNSW_THRESHOLD = 20_000  # below this many clauses exact search is both exact and fast enough
 INDEX_FILE, IDS_FILE = "dense.faiss", "dense.ids.json"
 
@@ -49,10 +51,10 @@ class FaissStore:
             self._ids.extend(ids)
 
     def remove(self, ids: Iterable[str]) -> None:
-        """Drop vectors by clause id (the index is rebuilt from the kept rows: FAISS flat and HNSW
-        indexes cannot delete in place)."""
+        """Drop vectors by clause id, with the clause's parts ("<id>|<n>"); the index is rebuilt from
+        the kept rows (FAISS flat and HNSW indexes cannot delete in place)."""
         gone = set(ids)
-        keep = [i for i, cid in enumerate(self._ids) if cid not in gone]
+        keep = [i for i, cid in enumerate(self._ids) if part_owner(cid) not in gone]
         if len(keep) == len(self._ids):
             return
         vectors = self._index.reconstruct_n(0, self.size)[keep] if keep else np.zeros((0, self._index.d), np.float32)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -23,9 +24,9 @@ from kb.index.vectors import DEFAULT_STORE, VectorStore, new_store, store_class
 from kb.index.embedders import Embedder, EmbeddingCache
 from kb.errors import IndexMissing, IndexStale
 from kb.index.keyword import KeywordIndex
-from kb.model import Clause, Document
+from kb.model import PART_SEP, Clause, Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the dense store also holds a vector per part (sentence, 款) of a long clause
 KEEP_VERSIONS = 2
 FILES = ("clauses.jsonl", "documents.json", "bm25/params.index.json", "bm25/vocab.index.json")
 
@@ -40,13 +41,32 @@ class LoadedIndex:
     keyword: KeywordIndex
 
 
+def _context(clause: Clause, doc: Document | None) -> str:
+    title = f"《{doc.title}》" if doc is not None else ""
+    label = clause.label if clause.kind == "article" else ""
+    return " ".join(p for p in (title, *clause.section_path[-2:], label) if p)
+
+
 def passage_text(clause: Clause, doc: Document | None = None) -> str:
     """What gets embedded and keyword-indexed: the document's title, the nearest headings and the
     article label, then the clause — so a clause that never names its law or topic is still found
     by them ("停车条例 罚款", "第一百一十八条")."""
-    title = f"《{doc.title}》" if doc is not None else ""
-    label = clause.label if clause.kind == "article" else ""
-    return " ".join(p for p in (title, *clause.section_path[-2:], label) if p) + "\n" + clause.text
+    return _context(clause, doc) + "\n" + clause.text
+
+
+MIN_PART_CHARS = 8
+_PART_END = re.compile(r"(?<=[。；！？;!?])|\n")
+
+
+def clause_parts(clause: Clause, doc: Document | None = None) -> list[str]:
+    """The parts of a clause with more than one — sentences, 款 and 项 — each with the clause's
+    context, embedded beside the whole clause: a clause is as close to a question as its closest
+    part, so one sentence of a long article or paragraph is not drowned by the rest."""
+    parts = [p.strip() for p in _PART_END.split(clause.text) if len(p.strip()) >= MIN_PART_CHARS]
+    if len(parts) < 2:
+        return []
+    context = _context(clause, doc)
+    return [context + "\n" + p for p in parts]
 
 
 def current_version(root: Path) -> Path | None:
@@ -110,15 +130,20 @@ def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, ro
     root.mkdir(parents=True, exist_ok=True)
     by_id = {d.id: d for d in docs}
     texts = [passage_text(c, by_id.get(c.doc_id)) for c in clauses]
+    part_ids, part_texts = [], []
+    for c in clauses:
+        for n, text in enumerate(clause_parts(c, by_id.get(c.doc_id)), 1):
+            part_ids.append(f"{c.clause_id}{PART_SEP}{n}")
+            part_texts.append(text)
     cache = EmbeddingCache(cache_dir or root / "embeddings", embedder.model_id, embedder.dim)
-    vectors = cache.embed(embedder, texts, progress=progress)
+    vectors = cache.embed(embedder, texts + part_texts, progress=progress)
     tmp = root / f".build-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
         _write_jsonl(tmp / "clauses.jsonl", [c.to_dict() for c in clauses])
         (tmp / "documents.json").write_text(
             json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=1), encoding="utf-8")
-        dense = new_store(store, [c.clause_id for c in clauses], vectors)
+        dense = new_store(store, [c.clause_id for c in clauses] + part_ids, vectors)
         dense.save(tmp)
         KeywordIndex.build(texts).save(tmp / "bm25")
         manifest = {
@@ -133,6 +158,7 @@ def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, ro
             "chunker": {"max_clause_chars": corpus_mod.MAX_CLAUSE_CHARS},
             "n_documents": len(docs),
             "n_clauses": len(clauses),
+            "n_parts": len(part_ids),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "files": _file_hashes(tmp),
         }
@@ -186,8 +212,10 @@ def load(root: Path, model_id: str | None = None, verify: bool = True) -> Loaded
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:  # faiss reports damage as RuntimeError
         raise IndexStale(f"index in '{version}' cannot be read ({exc.__class__.__name__}: {str(exc)[:200]}). "
                          "Run `kb build` to rebuild it.") from exc
-    if dense.size != len(clauses):
-        raise IndexStale(f"index in '{version}' has {dense.size} vectors for {len(clauses)} clauses. Run `kb build`.")
+    expected = len(clauses) + int(manifest.get("n_parts", 0))
+    if dense.size != expected:
+        raise IndexStale(f"index in '{version}' has {dense.size} vectors for {len(clauses)} clauses and "
+                         f"{manifest.get('n_parts', 0)} parts. Run `kb build`.")
     return LoadedIndex(version, manifest, docs, clauses, dense, keyword)
 
 

@@ -1,5 +1,8 @@
 """The vector-store seam: clause vectors keyed by clause id, nearest-neighbour search, save/load.
 
+Besides one vector per clause the store holds one per part of a long clause, "<clause id>|<n>"
+(kb.index.store.clause_parts); search returns them like any other id.
+
 A backend is a class with this shape registered in `STORES` under its name; the index manifest
 records the name, and loading picks the class from it. FAISS is the default (`faiss_store.py`);
 a Milvus or other store would be one more module and one more entry.
@@ -29,7 +32,7 @@ class VectorStore(Protocol):
 
     def add(self, ids: Sequence[str], vectors: np.ndarray) -> None: ...
 
-    def remove(self, ids: Iterable[str]) -> None: ...
+    def remove(self, ids: Iterable[str]) -> None: ...  # the clauses and their parts ("<id>|<n>")
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]: ...
 

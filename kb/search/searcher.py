@@ -15,7 +15,7 @@ from kb.errors import QueryError
 from kb.search.fusion import rrf
 from kb.index.store import LoadedIndex
 from kb.index.keyword import tokenize
-from kb.model import Document
+from kb.model import PART_SEP, Document, part_owner
 from kb.search.query import Query, analyse
 from kb.search.rescore import RESCORERS, Candidate
 from kb.search.settings import Settings
@@ -25,6 +25,7 @@ BUSY_NOTICE = ("服务繁忙：本次只用了关键词检索（语义检索未�
                "Busy: these results are keyword-only; retry later for hybrid results.")
 MAX_K = 100
 CANDIDATES = 100
+PART_FANOUT = 4  # dense neighbours fetched per candidate clause: parts of one clause crowd the list
 MAX_DENSE_TERMS = 6  # legal terms added to the embedded question (a few; more drown the question)
 
 
@@ -117,7 +118,14 @@ class Searcher:
         vec = self.encoder.try_encode_query(self.dense_text(query), wait)
         if vec is None:
             return None
-        return {self._rows[cid]: score for cid, score in self.index.dense.search(vec, CANDIDATES)}
+        scores: dict[int, float] = {}
+        for vector_id, score in self.index.dense.search(vec, CANDIDATES * PART_FANOUT):
+            if PART_SEP in vector_id and not self.settings.use_parts:
+                continue
+            row = self._rows[part_owner(vector_id)]
+            if score > scores.get(row, -1.0):  # a clause is as close as its closest part
+                scores[row] = score
+        return dict(sorted(scores.items(), key=lambda kv: -kv[1])[:CANDIDATES])
 
     def dense_text(self, query: Query) -> str:
         """What the model embeds: the question, plus the legal terms its everyday words stand for

@@ -20,6 +20,7 @@ class Settings:
     city_boost: float = 0.2  # no district named: city-wide documents
     diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
+    use_parts: bool = True  # dense: a clause scores as its closest part (sentence, 款) as well as whole
     dense_legal_terms: bool = True  # embed the question with the legal terms of its everyday words
     law_boost: float = 0.5  # the question names the law or regulation
     article_boost: float = 2.0  # … and the article number ("第一百一十八条")
