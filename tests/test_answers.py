@@ -179,3 +179,15 @@ def test_everyday_words_jieba_takes_for_places_are_not_refused(laws_kb):
 def test_a_law_named_by_its_short_name_but_not_held_is_refused(laws_kb):
     a = laws_kb.ask("水污法罚款多少？")
     assert not a.answerable and "水污法" in a.answer
+
+
+def test_another_places_regulation_is_labelled_when_the_question_names_no_place(laws_kb):
+    a = laws_kb.ask("出租厂房的房东不配合环保部门检查，罚多少钱？")
+    assert a.answer.startswith("【地方性法规（上海市），非本市规定】"), a.answer
+    b = laws_kb.ask("在上海车辆OBD报警后一直不去修，会被罚多少？")
+    assert "非本市规定" not in b.answer and "三百元" in b.answer
+
+
+def test_a_question_for_money_is_not_answered_with_a_percentage(real_kb):
+    a = real_kb.ask("北京市环境保护税对每当量大气污染物征收多少钱？")
+    assert not (a.answerable and a.found), a.answer

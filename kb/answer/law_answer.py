@@ -13,7 +13,7 @@ from dataclasses import replace
 from kb.answer.laws import (answer_vocab, article_number, asked_version, is_law, label_number,
                             level_label, version_note)
 from kb.index.keyword import tokenize
-from kb.vocab import place_names
+from kb.vocab import home_city, place_names
 from kb.search.legal import defined_terms, defines_asked, documents_named
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -52,8 +52,11 @@ def asks_amount(question: str) -> bool:
     return bool(re.search(answer_vocab()["asks_amount"], question))
 
 
-def states_amount(text: str) -> bool:
-    """Whether a sentence gives a figure (digits or a Chinese numeral with its unit)."""
+def states_amount(text: str, question: str = "") -> bool:
+    """Whether a sentence gives the figure asked: a number (digits or a Chinese numeral with its
+    unit), in 元 when the question asks how much money."""
+    if re.search(answer_vocab()["asks_money"], question) and "元" not in text:
+        return False
     return bool(re.search(r"\d", text) or re.search(answer_vocab()["number"], text))
 
 
@@ -147,7 +150,8 @@ class LawAnswerer:
         """A local regulation of another place never answers a question naming a place (北京 ≠ 上海)."""
         named = [p for p in place_names() if p in query.text]
         if not named:
-            return hits
+            return hits  # answered, but labelled with the other place (render, elsewhere)
+
         def fits(h: Hit) -> bool:
             scope = self.docs[h.doc_id].scope or "全国"
             return scope in ("全国", "全市") or any(p in scope for p in named)
@@ -216,7 +220,7 @@ def authority(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str) -> str:
+def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str, question: str = "") -> str:
     """The answer text: each answering sentence, its authority when the sentence omits it (from the
     article, else from the act's general article on penalties), and the article."""
     parts, docs = [], laws.docs
@@ -231,8 +235,18 @@ def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str) 
                 lead = f"（执法主体：{general[0]}，见本{_act(hit.doc_title)}{general[1]}）"
         level = level_label(docs[hit.doc_id])
         prefix = f"【{level}】" if len(chosen) > 1 and level else ""
+        if elsewhere(docs[hit.doc_id], question):  # 上海's regulation quoted for a question naming no place
+            prefix = f"【{level or docs[hit.doc_id].scope}，非本市规定】"
         parts.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
     return "\n".join(parts)
+
+
+def elsewhere(doc, question: str) -> bool:
+    """A local act of another province-level place than the one this deployment serves, which the
+    question does not name."""
+    scope = doc.scope or ""
+    places = [p for p in place_names() if p in scope]
+    return bool(places) and home_city() not in scope and not any(p in question for p in places)
 
 
 def _act(title: str) -> str:

@@ -60,9 +60,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if not chosen or (kind and overlap(_terms(query), chosen[0][0].text + chosen[0][1][0]) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
-    if kind is None and asks_amount(query.text) and not any(states_amount(s) for _, picked in chosen for s in picked):
+    if kind is None and asks_amount(query.text) and not any(states_amount(s, query.text) for _, picked in chosen for s in picked):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱: an article without a figure does not say
-    text = render(chosen, laws, kind or "other")
+    text = render(chosen, laws, kind or "other", query.text)
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
@@ -89,7 +89,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             what = "".join(places) + f"{'、'.join(map(str, query.years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
-    if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer):
+    if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
     return answer
 
