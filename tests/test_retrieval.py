@@ -269,3 +269,24 @@ def test_a_clause_scores_as_its_closest_part(tmp_path, fake_embedder):
     for row, score in scores.items():
         cid = searcher.index.clauses[row].clause_id
         assert score == max(s for vid, s in raw.items() if vid.split("|")[0] == cid)
+
+
+def test_an_interrupted_embedding_run_keeps_what_it_embedded(tmp_path, fake_embedder):
+    from kb.index.embedders import EmbeddingCache
+
+    class Failing(type(fake_embedder)):
+        calls = 0
+
+        def encode_passages(self, texts):
+            Failing.calls += 1
+            if Failing.calls == 3:
+                raise KeyboardInterrupt  # the build is stopped during the third batch
+            return super().encode_passages(texts)
+
+    cache = EmbeddingCache(tmp_path, "m", 64)
+    cache.save_every = 0.0
+    texts = [f"第{i}条的文字" for i in range(10)]
+    with pytest.raises(KeyboardInterrupt):
+        cache.embed(Failing(), texts, batch_size=4, progress=False)
+    resumed = EmbeddingCache(tmp_path, "m", 64)
+    assert len(resumed._vectors) == 8  # two batches kept; the rerun embeds only the last two texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import time
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -101,6 +102,8 @@ def text_key(text: str) -> str:
 class EmbeddingCache:
     """Vectors by (model id, text hash) in one .npz per model; saved atomically, no pickle."""
 
+    save_every = 120.0  # seconds of embedding between saves while a long build runs
+
     def __init__(self, directory: Path, model_id: str, dim: int):
         slug = hashlib.sha1(model_id.encode()).hexdigest()[:12]
         self.path = Path(directory) / f"{slug}.npz"
@@ -122,13 +125,19 @@ class EmbeddingCache:
 
             by_key = dict(zip(keys, texts))
             bar = tqdm(total=len(missing), desc="embedding clauses", unit="clause", disable=not progress)
-            for start in range(0, len(missing), batch_size):
-                batch = missing[start:start + batch_size]
-                vecs = embedder.encode_passages([by_key[k] for k in batch])
-                self._vectors.update(zip(batch, vecs))
-                bar.update(len(batch))
-            bar.close()
-            self.save()
+            saved = time.monotonic()
+            try:
+                for start in range(0, len(missing), batch_size):
+                    batch = missing[start:start + batch_size]
+                    vecs = embedder.encode_passages([by_key[k] for k in batch])
+                    self._vectors.update(zip(batch, vecs))
+                    bar.update(len(batch))
+                    if time.monotonic() - saved >= self.save_every:  # an interrupted build resumes from here
+                        self.save()
+                        saved = time.monotonic()
+            finally:
+                bar.close()
+                self.save()
         if not keys:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._vectors[k] for k in keys]).astype(np.float32)
