@@ -25,7 +25,7 @@ test: $(VENV)/.installed browser
 	$(PY) -m pytest -q -rs
 
 eval: $(VENV)/.installed
-	$(VENV)/bin/kb eval --report eval/report
+	$(VENV)/bin/kb eval --holdout --report eval/report
 
 bench: $(VENV)/.installed
 	$(PY) eval/bench.py

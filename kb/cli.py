@@ -291,8 +291,10 @@ def eval_(dataset: Optional[Path] = typer.Option(None, help="A BEIR-layout datas
           only: list[str] = typer.Option([], "--set", help="Only these gold sets (repeatable), e.g. laws."),
           report: Optional[Path] = typer.Option(None, help="Write report.md and PNG charts here."),
           no_anchors: bool = typer.Option(False, "--no-anchors", help="Skip the naive anchors (faster)."),
+          holdout: bool = typer.Option(False, "--holdout", help="Also the held-out sets (for the final figures only)."),
           as_json: bool = typer.Option(False, "--json")) -> None:
-    """Score retrievers, ablations and naive anchors on every gold set (per split), or a BEIR dataset."""
+    """Score retrievers, ablations and naive anchors on every gold set (per split), or a BEIR dataset.
+    Held-out sets ("holdout": true in the sets file) run only with --holdout or when named by --set."""
     from kb.eval import run as evalrun
     from kb.index.embedders import make_embedder
 
@@ -303,7 +305,7 @@ def eval_(dataset: Optional[Path] = typer.Option(None, help="A BEIR-layout datas
             result = evalrun.evaluate_beir(dataset, embedder, cache_dir=s.index_dir / "embeddings")
         else:
             result = evalrun.evaluate_sets(sets, s.corpus_dir, s.index_dir, embedder, only or None,
-                                           anchors=not no_anchors)
+                                           anchors=not no_anchors, holdout=holdout)
     except KBError as exc:
         _fail(exc)
     if as_json:

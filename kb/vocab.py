@@ -51,3 +51,22 @@ def place_names() -> tuple[str, ...]:
     """Province-level places as people write them (北京, 内蒙古, 广西), from places.json."""
     suffix = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
     return tuple(suffix.sub("", name) for name in data("places")["provinces"])
+
+
+_ADMIN_SUFFIX = re.compile(r"(?:(?:各族|蒙古族|[\u4e00-\u9fff]{1,4}族)*自治[州县旗]|特别行政区|自治区|地区|新区|林区|矿区|省|市|区|县|州|盟|旗)$")
+
+
+@lru_cache(maxsize=1)
+def administrative_names() -> frozenset[str]:
+    """Every administrative division of China (GB/T 2260, from the table that ships with `cpca`),
+    by its full name and as people write it without the suffix (深圳市 → 深圳, 朝阳区 → 朝阳)."""
+    import csv
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("cpca")  # its table only: importing cpca would load pandas
+    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    with open(table, encoding="utf-8") as f:
+        full = {row["name"] for row in csv.DictReader(f) if row["name"]}
+    short = {_ADMIN_SUFFIX.sub("", name) for name in full}
+    return frozenset(full | {s for s in short if len(s) >= 2})

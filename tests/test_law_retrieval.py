@@ -69,3 +69,23 @@ def test_an_article_of_a_title_with_inner_quotes_is_rank_one(laws_kb):
     top = _top(laws_kb, "2019年北京市实施《水法》办法第五十一条")[0]
     assert top.label == "第五十一条" and "水法" in top.doc_title
     assert laws_kb.searcher.docs[top.doc_id].superseded_by  # the older version, as the year asks
+
+
+def test_definition_questions_ask_about_the_term_next_to_the_asking_words():
+    from kb.search.legal import defines_asked
+
+    assert defines_asked("节约能源法所称能源包括哪些？", ["能源"])
+    assert defines_asked("森林法里的林地是什么意思？", ["林地"])
+    assert not defines_asked("国家重点保护的林地包括哪些？", ["林地"])  # a list, not a meaning
+    assert not defines_asked("排放污染物是指什么？", ["排放"]) and not defines_asked("为什么是林地？", ["林地"])
+    assert defined_terms("本条例所称的“城市道路”（以下简称道路），是指供车辆通行的道路") == ["城市道路"]
+
+
+def test_a_law_named_after_other_words_is_still_the_law(laws_kb):
+    from kb.search.legal import documents_named, named_laws
+
+    assert named_laws("《森林法》规定的林木采伐许可由谁审批？") == ["森林法"]
+    assert named_laws("企业违反了节约能源法要被罚多少？") == ["节约能源法"]
+    assert named_laws("环保部门执法有什么依据？") == [] and named_laws("用什么方法处理污泥？") == []
+    assert [d.title for d in documents_named("单位违反停车条例怎么处罚？", laws_kb.documents)[1]][:1] == ["北京市机动车停车条例"]
+    assert laws_kb.ask("垃圾分类的具体办法和要求是什么？").answerable  # 办法 here is no law's name

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from kb.index.keyword import tokenize
-from kb.vocab import place_names, home_city
+from kb.vocab import administrative_names, home_city, place_names
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -82,12 +82,14 @@ _GENERIC_PLACES = frozenset("城市 美丽 全国 国家 全市 地方 区域 �
 
 
 _ADMINISTRATIVE = re.compile(r".{2,}(?:省|市|县|区|州|盟|旗|镇|乡|村)$")
+_NOT_A_NAME = ("r", "v", "vn", "d", "p", "c", "u", "uj", "ul", "m", "q", "f")  # 这个新区, 开发新区: no place
 
 
 def looks_like_place(word: str) -> bool:
-    """A place name as a question gives it: a province (上海, 广东) or a name with an administrative
-    suffix (广州市, 浦东新区). jieba also tags 上门, 东西 and 山坡 as places; those are not."""
-    return word in place_names() or bool(_ADMINISTRATIVE.match(word))
+    """A place as a question names it: a province (上海), a division of China by its full or
+    everyday name (深圳市, 深圳 — GB/T 2260), or a name with an administrative suffix (雄安新区).
+    jieba also tags 上门, 东西 and 山坡 as places; those are not."""
+    return word in place_names() or word in administrative_names() or bool(_ADMINISTRATIVE.match(word))
 
 
 def place_words(text: str) -> list[str]:
@@ -96,9 +98,10 @@ def place_words(text: str) -> list[str]:
     for i, w in enumerate(words):
         if w.flag != "ns" or len(w.word) < 2 or w.word in _GENERIC_PLACES:
             continue
-        word, before = w.word, words[i - 1].word if i else ""
-        if len(word) == 2 and _ADMINISTRATIVE.match("··" + word) and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before):
-            word = before + word  # 雄安新区, cut as 雄安 / 新区
+        word, before = w.word, words[i - 1] if i else None
+        if len(word) == 2 and _ADMINISTRATIVE.match("··" + word) and before is not None \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before.word) and before.flag not in _NOT_A_NAME:
+            word = before.word + word  # 雄安新区, cut as 雄安 / 新区
         if looks_like_place(word):
             found.append(word)
     return found
@@ -114,7 +117,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         text = text.replace(district, " ")
     for alias in ("经开区", "亦庄", *aliases):
         text = text.replace(alias, " ")
-    named = [w for w in place_words(text) if home_city() not in w and w not in domain_terms() and w not in _GENERIC_PLACES]
+    named = [w for w in place_words(text) if home_city() not in w and w not in domain_terms()]
     places = [p for p in named if p not in vocab]
     if places:
         return f"place not covered: {places[0]}"

@@ -13,7 +13,7 @@ from dataclasses import replace
 from kb.answer.laws import (answer_vocab, article_number, asked_version, is_law, label_number,
                             level_label, version_note)
 from kb.index.keyword import tokenize
-from kb.vocab import home_city, place_names
+from kb.vocab import districts, home_city, place_names
 from kb.search.legal import defined_terms, defines_asked, documents_named
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -52,12 +52,17 @@ def asks_amount(question: str) -> bool:
     return bool(re.search(answer_vocab()["asks_amount"], question))
 
 
+_FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
+_MONEY = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿.]+(?:多)?元")
+
+
 def states_amount(text: str, question: str = "") -> bool:
-    """Whether a sentence gives the figure asked: a number (digits or a Chinese numeral with its
-    unit), in 元 when the question asks how much money."""
-    if re.search(answer_vocab()["asks_money"], question) and "元" not in text:
-        return False
-    return bool(re.search(r"\d", text) or re.search(answer_vocab()["number"], text))
+    """Whether a sentence gives the figure asked: a number (not the 2.5 of PM2.5, a standard's
+    number or a year), a sum in 元 when the question asks how much money."""
+    if re.search(answer_vocab()["asks_money"], question):
+        return bool(_MONEY.search(text))
+    text = re.sub(r"(?:19|20)\d{2}年", "", text)  # a year is no amount
+    return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
 
 
 def _has_penalty(text: str) -> bool:
@@ -108,9 +113,10 @@ class LawAnswerer:
         """Who imposes the act's penalties when a penalty article names nobody, and the article that
         says so ("本市城市管理综合执法部门…依法对本条例规定的…违法行为实施行政处罚" → 城市管理综合执法部门, 第十条)."""
         if doc_id not in self._general:
-            pattern = re.compile(answer_vocab()["general_authority"])
-            found = next(((m.group(1), c.label) for c in self.kb.document_clauses(doc_id)
-                          if c.kind == "article" for m in [pattern.search(c.text)] if m), None)
+            patterns = [re.compile(p, re.M) for p in answer_vocab()["general_authority"]]
+            found = next(((re.sub("^(?:本市|各级)", "", m.group(1)), c.label)
+                          for c in self.kb.document_clauses(doc_id) if c.kind == "article"
+                          for p in patterns for m in [p.search(c.text)] if m), None)
             self._general[doc_id] = found
         return self._general[doc_id]
 
@@ -135,7 +141,10 @@ class LawAnswerer:
     def candidates(self, query: Query, hits: list[Hit], kind: str) -> list[Hit]:
         """Law articles to answer from, in retrieval order, with citing articles after each for penalties."""
         out, seen = [], set()
-        for rank, hit in enumerate(hits):
+        laws_seen = 0  # the rank counts law articles only: plan paragraphs above them do not push them down
+        for hit in hits:
+            rank = laws_seen
+            laws_seen += is_law(self.docs[hit.doc_id])
             extra = []
             if kind == "penalty" and not _has_penalty(hit.text):
                 extra = self.kb.cite(self.cited_by(hit.clause_id), query)
@@ -242,16 +251,18 @@ def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str, 
 
 
 def elsewhere(doc, question: str) -> bool:
-    """A local act of another province-level place than the one this deployment serves, which the
-    question does not name."""
-    scope = doc.scope or ""
-    places = [p for p in place_names() if p in scope]
-    return bool(places) and home_city() not in scope and not any(p in question for p in places)
+    """A local act of another place than the one this deployment serves (上海市, 广州市, 雄安新区 —
+    anything but 全国, 全市, the home city and its districts), which the question does not name."""
+    scope = doc.scope or "全国"
+    if scope in ("全国", "全市") or home_city() in scope or scope in districts():
+        return False
+    short = re.sub(r"(?:省|市|自治区|特别行政区|新区|区|县)$", "", scope)
+    return short not in question
 
 
 def _act(title: str) -> str:
     """条例 / 法 / 办法 / 规定: what the act calls itself ("本条例")."""
-    return next((kind for kind in ("条例", "办法", "规定", "解释", "法") if title.endswith(kind)), "法")
+    return next((kind for kind in ("条例", "办法", "规定", "细则", "解释", "决定", "法") if title.endswith(kind)), "法")
 
 
 def merge_first(chosen_hits: list[Hit], hits: list[Hit]) -> list[Hit]:

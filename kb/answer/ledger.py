@@ -122,8 +122,7 @@ def lookup(targets: list[Target], indicator: str, year: int | None = None,
 def _clause_targets(clause: Clause, doc: Document) -> list[Target]:
     cells = table_figures(clause.fields, doc.scope, doc.target_year)
     if cells is not None:
-        titled = doc.target_year is not None and f"{doc.target_year}年" in doc.title  # 2023年行动计划
-        return [Target(**{**cell, "year_stated": cell["year_stated"] or titled}, doc_id=doc.id,
+        return [Target(**{**cell, "year_stated": cell["year_stated"] or _titled_year(doc)}, doc_id=doc.id,
                        clause_id=clause.clause_id) for cell in cells]
     text = clause.fields.get("工作措施") or clause.text
     return [t for s in _spans(text, "。;!?\n") for t in _sentence_targets(_Sentence(
@@ -346,8 +345,12 @@ def _year_kind(sentence: _Sentence, pos: int) -> tuple[int | None, str, bool]:
     section = " ".join(sentence.clause.section_path)
     if any(marker in section for marker in STATUS_SECTIONS):
         return _period_end(section, doc, published), "status", True
-    titled = doc.target_year is not None and f"{doc.target_year}年" in doc.title
-    return doc.target_year, "target", titled
+    return doc.target_year, "target", _titled_year(doc)
+
+
+def _titled_year(doc: Document) -> bool:
+    """Whether the document's title states its target year (…2023年行动计划): then it is stated."""
+    return doc.target_year is not None and f"{doc.target_year}年" in doc.title
 
 
 def _period_end(section: str, doc: Document, published: int | None) -> int | None:

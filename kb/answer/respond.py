@@ -14,7 +14,7 @@ from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import (LawAnswerer, _has_penalty, _terms, asks_amount, overlap, question_kind, render,
                                   states_amount)
 from kb.answer.laws import is_law
-from kb.search.legal import documents_named
+from kb.search.legal import documents_named, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -27,8 +27,10 @@ _WHAT = {"penalty": "对该行为的处罚", "department": "负责该事项的�
 def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     """The answer to an analysed question over its retrieved hits."""
     names, named = documents_named(query.text, kb.documents)
-    if names and not named:  # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law
-        return Answer(query.text, False, REFUSAL + f"（现有文件中没有《{names[0]}》。）", kind="refusal")
+    missing = [n for n in names if strong_name(n)]
+    if missing and not named:  # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law
+        note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
+        return Answer(query.text, False, REFUSAL + note, kind="refusal")
     reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb._aliases)
     if reason is not None and not named:
         return Answer(query.text, False, REFUSAL, kind="refusal")
@@ -60,7 +62,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if not chosen or (kind and overlap(_terms(query), chosen[0][0].text + chosen[0][1][0]) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
-    if kind is None and asks_amount(query.text) and not any(states_amount(s, query.text) for _, picked in chosen for s in picked):
+    stated = [s for _, picked in chosen for s in picked]
+    if kind is None and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱: an article without a figure does not say
     text = render(chosen, laws, kind or "other", query.text)
     cited = [h for h, _ in chosen]

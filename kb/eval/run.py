@@ -155,12 +155,13 @@ def set_corpus(spec: dict, root: Path, corpus_dir: Path, work: Path, embedder, p
 
 
 def evaluate_sets(config: Path, corpus_dir: Path, work: Path, embedder, only: list[str] | None = None,
-                  anchors: bool = True, progress: bool = False) -> dict:
-    """Every gold set (or those named in `only`), each on its own corpus, with the naive anchors."""
+                  anchors: bool = True, progress: bool = False, holdout: bool = False) -> dict:
+    """Every gold set (or those named in `only`), each on its own corpus, with the naive anchors.
+    A held-out set is scored only when named or with `holdout`: reading it is for final figures."""
     root = Path(config).resolve().parent.parent
     results = {}
     for name, spec in gold_sets(config).items():
-        if only and name not in only:
+        if (only and name not in only) or (not only and spec.get("holdout") and not holdout):
             continue
         kb = set_corpus(spec, root, Path(corpus_dir), Path(work), embedder, progress)
         if kb is None:

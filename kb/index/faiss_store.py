@@ -9,7 +9,7 @@ import numpy as np
 
 from kb.model import part_owner
 
-HNSW_THRESHOLD = 20_000  # below this many clauses exact search is both exact and fast enough
+HNSW_THRESHOLD = 20_000  # below this many vectors (clauses and their parts) exact search is fast enough
 INDEX_FILE, IDS_FILE = "dense.faiss", "dense.ids.json"
 
 

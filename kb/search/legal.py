@@ -52,16 +52,23 @@ def _definition_text() -> re.Pattern[str]:
 
 
 def defined_terms(text: str) -> list[str]:
-    """The terms a clause defines, the way laws define them: "本法所称能源，是指…", "（一）放射性污染，是指…"."""
-    return [m.split("所称")[-1] for m in _definition_text().findall(text) if len(m.split("所称")[-1]) >= 2]
+    """The terms a clause defines, the way laws define them: "本法所称能源，是指…", "（一）放射性污染，是指…",
+    "本条例所称的“城市道路”（以下简称道路），是指…"."""
+    text = re.sub(r"[“”「」]|（以下简称[^）]{1,12}）", "", text)
+    terms = (m.split("所称")[-1].removeprefix("的") for m in _definition_text().findall(text))
+    return [t for t in terms if len(t) >= 2]
 
 
 def defines_asked(question: str, terms: list[str]) -> bool:
-    """Whether one of a clause's defined terms is what the question asks about (law names aside:
-    节约能源法所称能源 asks about 能源, not 节约能源)."""
-    for name in named_laws(question):
-        question = question.replace(name, " ")
-    return any(term in question for term in terms)
+    """Whether the question asks what one of these terms means — the term next to 是指 / 是什么意思,
+    after 什么是 / 所称, or before 包括哪些 right after a law's name (国家重点保护的林地包括哪些 asks
+    for a list, not the meaning of 林地)."""
+    question = re.sub(r"[\s“”「」《》]", "", question)
+    for term in terms:
+        forms = [f.replace("{term}", re.escape(term)) for f in _data()["definition_asked"]]
+        if any(re.search(form, question) for form in forms):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -86,23 +93,29 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
 # ---- laws named in a question ------------------------------------------------------------
 
 def named_laws(text: str) -> list[str]:
-    """Law names in a question: 《…》, or a run of characters ending in 法/条例/办法/规定."""
+    """Law names in a question: 《…》, 实施《…》办法, or a run of characters ending in 法/条例/办法/细则."""
     data = _data()
     names = []
     for m in re.finditer(data["law_name"], text):
-        name = re.sub(r"^(?:和|与|及|或|这个|这种|那个|那种|该|此)?(?:年版|年|版|按照|依照|根据|按|依)?"
-                      r"(?:修正|修订|修改|通过|公布)?的?", "", next(g for g in m.groups() if g))
-        common = [w for w in data["not_law_names"] if name.endswith(w) and len(name) - len(w) < 2]
-        if len(name) >= 3 and not common:
+        name = re.split(r"违反了?|依据|根据|按照|依照|对照|适用", next(g for g in m.groups() if g))[-1]  # 企业违反了…法
+        name = re.sub(r"^(?:(?:和|与|及|或|这个|这种|那个|那种|该|此|按|依|年版|年|版)\s*)*"
+                      r"(?:修正|修订|修改|通过|公布)?的?", "", name)
+        everyday = [w for w in data["not_law_endings"] if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)]
+        if len(name) >= 3 and not everyday:
             names.append(name)
     return names
 
 
-_SUFFIXES = ("办法", "条例", "规定", "解释", "决定", "法")
+_SUFFIXES = ("办法", "条例", "规定", "解释", "决定", "细则", "法")
 
 
 def _suffix(name: str) -> str:
     return next((s for s in _SUFFIXES if name.endswith(s)), "")
+
+
+def strong_name(name: str) -> bool:
+    """A name that can only be a law's (…法, …条例, 《…》); "具体办法", "有关规定" can be everyday words."""
+    return name.endswith("条例") or (name.endswith("法") and not name.endswith("办法")) or "《" in name
 
 
 def _in_order(name: str, title: str) -> int:
@@ -122,8 +135,8 @@ def law_match(name: str, doc: Document) -> float:
     character of the name occurs in the title in order (one may differ in a long name, 司法解释
     for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the document's.
     """
-    core = name.replace("中华人民共和国", "")
-    title = doc.title.replace("中华人民共和国", "")
+    core = re.sub("[《》]", "", name).replace("中华人民共和国", "")
+    title = re.sub("[《》]", "", doc.title).replace("中华人民共和国", "")
     if _suffix(core) != _suffix(title.rstrip("》")) or not _suffix(core):
         return 0.0
     if any(place in core and place not in title for place in vocab.place_names()):
