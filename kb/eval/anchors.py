@@ -74,7 +74,8 @@ def _anchor(chunks: dict[str, tuple[str, list[str]]], embedder, cache_dir: Path 
     doc = Document(id="anchor", file="", title="anchor")
     pseudo = [Clause(cid, "anchor", [], "", "paragraph", text, 0, 0) for cid, (text, _) in chunks.items()]
     with tempfile.TemporaryDirectory(prefix="kb-anchor-") as tmp:
-        index_mod.build_from([doc], pseudo, "anchor", Path(tmp), embedder, progress=False, cache_dir=cache_dir)
+        index_mod.build_from([doc], pseudo, "anchor", Path(tmp), embedder, progress=False, cache_dir=cache_dir,
+                             parts=False)  # naive: one vector per chunk
         loaded = index_mod.load(Path(tmp), embedder.model_id)
     return Anchor(KeywordIndex.build([t for t, _ in chunks.values()], use_domain_dict=False), loaded.dense, embedder,
                   {cid: covered for cid, (_, covered) in chunks.items()})

@@ -121,17 +121,17 @@ def build(corpus_dir: Path, root: Path, embedder: Embedder, progress: bool = Tru
 
 def build_from(docs: list[Document], clauses: list[Clause], corpus_hash: str, root: Path,
                embedder: Embedder, progress: bool = True, cache_dir: Path | None = None,
-               store: str = DEFAULT_STORE) -> Path:
+               store: str = DEFAULT_STORE, parts: bool = True) -> Path:
     """Index already-parsed clauses and publish them as a new version of `root`.
 
     `cache_dir` holds the embedding cache (default: inside `root`); `store` names the vector
-    store backend (kb.index.vectors.STORES)."""
+    store backend (kb.index.vectors.STORES); `parts: False` embeds whole clauses only."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     by_id = {d.id: d for d in docs}
     texts = [passage_text(c, by_id.get(c.doc_id)) for c in clauses]
     part_ids, part_texts = [], []
-    for c in clauses:
+    for c in clauses if parts else ():
         for n, text in enumerate(clause_parts(c, by_id.get(c.doc_id)), 1):
             part_ids.append(f"{c.clause_id}{PART_SEP}{n}")
             part_texts.append(text)
