@@ -74,3 +74,13 @@ def test_laws_gold_set_regression_floor(laws_kb):
     assert dev["overall"]["hit_rate@5"] >= 0.94 and dev["overall"]["hit_rate@1"] >= 0.78
     assert frozen["by_kind"]["penalty"]["hit_rate@1"] >= 0.85
     assert frozen["by_kind"]["article_lookup"]["hit_rate@5"] >= 0.9
+
+
+def test_the_naive_anchors_have_one_vector_per_chunk(tmp_path, fake_embedder):
+    from kb.eval.anchors import build_anchors
+    from kb.model import Clause
+
+    clauses = [Clause(f"d:{i}", "d", [], "", "paragraph", "第一句话写在这里。第二句话也写在这里。" * (i + 1), i, i)
+               for i in range(4)]
+    for name, anchor in build_anchors(clauses, fake_embedder, tmp_path).items():
+        assert anchor.dense.size == len(anchor.covers), name  # no part vectors: naive means naive
