@@ -47,7 +47,7 @@ def test_beir_dataset_is_indexed_and_scored(fake_embedder):
 
 @pytest.mark.slow
 def test_gold_set_regression_floor(real_kb):
-    """A few questions below current figures (README: hit@5 1.00, hit@1 0.80, fact 1.00): the model is
+    """A few questions below current figures (README: hit@5 1.00, hit@1 0.81, fact 1.00): the model is
     deterministic, so only float differences between machines may move a question or two."""
     from kb.eval.run import evaluate_gold
 
@@ -65,14 +65,14 @@ def test_gold_set_regression_floor(real_kb):
 @pytest.mark.slow
 def test_laws_gold_set_regression_floor(laws_kb):
     """The laws set on the seeds plus the development laws, both splits, a few questions below the
-    README's figures (frozen hit@5 0.94 / hit@1 0.78, dev 0.98 / 0.83; penalty hit@1 0.93)."""
+    README's figures (frozen hit@5 0.94 / hit@1 0.83, dev 0.99 / 0.91; penalty hit@1 0.87)."""
     from kb.eval.run import evaluate_gold
 
     result = evaluate_gold(laws_kb, Path(__file__).parent.parent / "eval" / "gold_laws.jsonl", answers=False)
     frozen, dev = (result["splits"][s]["retrievers"]["hybrid"] for s in ("frozen", "dev"))
-    assert frozen["overall"]["hit_rate@5"] >= 0.90 and frozen["overall"]["hit_rate@1"] >= 0.72
-    assert dev["overall"]["hit_rate@5"] >= 0.94 and dev["overall"]["hit_rate@1"] >= 0.78
-    assert frozen["by_kind"]["penalty"]["hit_rate@1"] >= 0.85
+    assert frozen["overall"]["hit_rate@5"] >= 0.90 and frozen["overall"]["hit_rate@1"] >= 0.78
+    assert dev["overall"]["hit_rate@5"] >= 0.95 and dev["overall"]["hit_rate@1"] >= 0.86
+    assert frozen["by_kind"]["penalty"]["hit_rate@1"] >= 0.8
     assert frozen["by_kind"]["article_lookup"]["hit_rate@5"] >= 0.9
 
 
