@@ -225,3 +225,8 @@ def test_the_general_enforcer_is_read_from_common_forms():
     assert found("本条例规定的行政处罚，由城市管理综合执法部门实施。") == "城市管理综合执法部门"
     assert found("县级以上人民政府生态环境主管部门对违反本条例规定的行为实施行政处罚。") == "县级以上人民政府生态环境主管部门"
     assert found("违反本条例规定的，由有关部门责令改正。") is None
+
+
+def test_a_question_for_a_figure_is_answered_from_the_sentence_that_gives_it(real_kb):
+    a = real_kb.ask("到2023年底，纯电动或氢燃料电池的巡游出租车占比要达到多少？")
+    assert a.found and "60%" in a.answer, a.answer

@@ -182,16 +182,20 @@ def _unique_names(line: str) -> str:
 
 
 def best_sentence(query: Query, text: str) -> str:
-    """The sentence of `text` sharing most terms with the question (numbers break ties)."""
+    """The sentence of `text` sharing most terms with the question (numbers break ties); for a
+    question asking a figure, a sentence that states one and shares a term comes first."""
     terms = [t for t in tokenize(query.expanded_text) if len(t) > 1
              and not any(t in d for d in query.districts)]  # a district names the row, not the value
     pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))
     sentences = [s.strip() for s in pieces if s.strip()] or [text]
 
-    def score(s: str) -> tuple[float, int]:
+    wants_figure = "quantity" in query.intents
+
+    def score(s: str) -> tuple[bool, float, int]:
         upper = s.upper()
         overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
-        return overlap, int(bool(_VALUE.search(s)))
+        figure = bool(_VALUE.search(s)) and (not query.units or any(u in s for u in query.units))  # 多少亩 → 亩
+        return wants_figure and figure and overlap > 0, overlap, int(figure)  # 占比要达到多少: the sentence with one
 
     return max(sentences, key=score)
 
