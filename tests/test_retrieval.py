@@ -211,20 +211,6 @@ def _two_doc_index(path, embedder):
     return KnowledgeBase(load(path, embedder.model_id), embedder)
 
 
-def test_the_dense_half_embeds_the_legal_terms_of_everyday_words(tmp_path, fake_embedder):
-    from dataclasses import replace
-
-    from kb.search.query import analyse
-
-    kb = _tiny_index(tmp_path, fake_embedder)
-    query = analyse("楼下太吵了怎么办？")
-    assert query.legal_terms == ["噪声"]
-    assert kb.searcher.dense_text(query) == query.text + " 噪声"
-    plain = Searcher(kb.searcher.index, kb.searcher.encoder, replace(kb.searcher.settings, dense_legal_terms=False))
-    assert plain.dense_text(query) == query.text
-    assert kb.searcher.dense_text(analyse("PM2.5年均浓度目标")) == "PM2.5年均浓度目标"
-
-
 def test_a_long_clause_is_embedded_whole_and_by_its_parts():
     from kb.index.store import clause_parts
 

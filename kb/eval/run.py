@@ -31,7 +31,6 @@ def retrievers(kb) -> dict[str, callable]:
 
     no_syn = Searcher(base.index, base.encoder, replace(base.settings, use_synonyms=False))
     no_parts = Searcher(base.index, base.encoder, replace(base.settings, use_parts=False))
-    no_dense_terms = Searcher(base.index, base.encoder, replace(base.settings, dense_legal_terms=False))
     no_rescore = Searcher(base.index, base.encoder, replace(base.settings, rescorers=()))
     no_legal = Searcher(base.index, base.encoder, replace(
         base.settings, rescorers=tuple(r for r in base.settings.rescorers if r != "legal")))
@@ -43,7 +42,6 @@ def retrievers(kb) -> dict[str, callable]:
         found["hybrid"] = ids(base, "hybrid")
         found["hybrid-no-synonyms"] = ids(no_syn, "hybrid")
         found["hybrid-no-parts"] = ids(no_parts, "hybrid")
-        found["hybrid-no-dense-terms"] = ids(no_dense_terms, "hybrid")
         found["hybrid-no-rescoring"] = ids(no_rescore, "hybrid")
         found["hybrid-no-legal"] = ids(no_legal, "hybrid")
     found["bm25-no-domain-dict"] = ids(Searcher(plain_index, None, base.settings), "bm25")

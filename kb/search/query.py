@@ -42,7 +42,6 @@ class Query:
     intents: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # 十三五 / 十四五 named in the question
     units: list[str] = field(default_factory=list)  # 多少辆 → 辆: the answer is a count of these
-    legal_terms: list[str] = field(default_factory=list)  # what its everyday words are called in law
 
     @property
     def expanded_text(self) -> str:
@@ -82,7 +81,6 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
         for word, terms in vocab.data("everyday")["terms"].items():
             if word in text:  # everyday words → the terms laws use (keyword path only)
                 query.expansions += [t for t in terms if t not in text and t not in query.expansions]
-                query.legal_terms += [t for t in terms if t not in text and t not in query.legal_terms]
     query.years = sorted({int(y) for y in _YEAR.findall(text) if 2000 <= int(y) <= 2060})
     periods = vocab.periods()
     query.periods = [p for p in periods if p in text]

@@ -75,23 +75,7 @@ class LegalBoosts:
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         ask = read_question(query.text, self.documents)
-        if ask.penalty and self.settings.penalty_inherits:
-            candidates = self._inherit(candidates)
         return [replace(c, score=c.score * self._boost(c, ask, query.text)) for c in candidates]
-
-    @staticmethod
-    def _inherit(candidates: list[Candidate]) -> list[Candidate]:
-        """For a question about consequences, a penalty article that cites a retrieved article
-        ("违反本法第二十条规定…处…罚款") scores at least as that article: the duty is found by its
-        words, the penalty for breaking it sits in the 法律责任 chapter in other words."""
-        score = {c.clause.clause_id: c.score for c in candidates}
-        out = []
-        for c in candidates:
-            cited = [score[t] for t in c.clause.links if t in score]
-            if cited and penalty_text().search(c.clause.text):
-                c = replace(c, score=max(c.score, max(cited)))
-            out.append(c)
-        return out
 
     def defines(self, clause: Clause) -> list[str]:
         if clause.clause_id not in self._defines:

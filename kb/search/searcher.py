@@ -26,7 +26,6 @@ BUSY_NOTICE = ("服务繁忙：本次只用了关键词检索（语义检索未�
 MAX_K = 100
 CANDIDATES = 100
 PART_FANOUT = 4  # dense neighbours fetched per candidate clause: parts of one clause crowd the list
-MAX_DENSE_TERMS = 6  # legal terms added to the embedded question (a few; more drown the question)
 
 
 @dataclass
@@ -115,7 +114,7 @@ class Searcher:
     def _dense_scores(self, query: Query, mode: str) -> dict[int, float] | None:
         """Cosine scores of the nearest clauses; None when the vector missed `dense_wait` (hybrid only)."""
         wait = self.settings.dense_wait if mode == "hybrid" else None
-        vec = self.encoder.try_encode_query(self.dense_text(query), wait)
+        vec = self.encoder.try_encode_query(query.text, wait)
         if vec is None:
             return None
         scores: dict[int, float] = {}
@@ -126,13 +125,6 @@ class Searcher:
             if score > scores.get(row, -1.0):  # a clause is as close as its closest part
                 scores[row] = score
         return dict(sorted(scores.items(), key=lambda kv: -kv[1])[:CANDIDATES])
-
-    def dense_text(self, query: Query) -> str:
-        """What the model embeds: the question, plus the legal terms its everyday words stand for
-        (把车乱停 + 违法停放) so that the dense half, too, meets the law's vocabulary."""
-        if not self.settings.dense_legal_terms or not query.legal_terms:
-            return query.text
-        return query.text + " " + " ".join(query.legal_terms[:MAX_DENSE_TERMS])
 
     def _fuse(self, query: Query, bm25: np.ndarray, dense: dict[int, float] | None, mode: str,
               allowed: np.ndarray | None) -> dict[int, float]:

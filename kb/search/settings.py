@@ -21,11 +21,9 @@ class Settings:
     diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
     use_parts: bool = True  # dense: a clause scores as its closest part (sentence, 款) as well as whole
-    dense_legal_terms: bool = True  # embed the question with the legal terms of its everyday words
     law_boost: float = 0.5  # the question names the law or regulation
     article_boost: float = 2.0  # … and the article number ("第一百一十八条")
     penalty_boost: float = 0.3  # 罚多少 / 什么后果: articles that impose penalties
-    penalty_inherits: bool = False  # … and one citing a retrieved article scores at least as it
     definition_boost: float = 2.0  # 是指什么: the article defining that term ("本法所称X，是指…")
     amended_factor: float = 0.7  # an amended (older) version, unless the question asks for it
     rescorers: tuple[str, ...] = ("boosts", "legal")  # stages after fusion (kb.search.rescore.RESCORERS)
