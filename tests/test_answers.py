@@ -98,10 +98,10 @@ def test_a_penalty_far_down_the_ranking_is_not_stated_as_the_answer(laws_kb):
     from kb.answer.respond import ANSWER_RANK, respond
 
     question = "工地建筑垃圾没有日产日清，罚款标准是多少？"
-    found = laws_kb.searcher.search(question, 30)
+    found = laws_kb.searcher.search(question, 60)
     assert respond(laws_kb, found.query, found.hits, 5).found
     answering = [h for h in found.hits if "日产日清" in h.text]
-    others = [h for h in found.hits if h not in answering and "罚款" not in h.text and h.kind == "article"]
+    others = [h for h in found.hits if h not in answering and "罚" not in h.text and h.kind == "article"]
     late = respond(laws_kb, found.query, others[:ANSWER_RANK] + answering, 5)  # below three other articles
     assert len(others) >= ANSWER_RANK
     assert not late.found and late.answer.startswith("现有文件未规定")

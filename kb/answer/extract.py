@@ -50,9 +50,9 @@ class RefusalRule:
     # A question without the domain's vocabulary is still in scope when a law article is this
     # close: laws regulate conduct (parking, street cleanliness) in words the policy vocabulary
     # lacks. Plans and action plans keep the vocabulary test (their scores run higher).
-    # Set between the dev sets' closest out-of-scope (0.880) and farthest in-scope (0.887) question,
-    # scored by a clause's closest part.
-    min_dense_off_vocab: float = 0.883
+    # Set on the two laws dev sets (scored by a clause's closest part): out-of-scope questions
+    # without the vocabulary score up to 0.869, in-scope ones from 0.869 — the two overlap.
+    min_dense_off_vocab: float = 0.868
 
 
 @lru_cache(maxsize=1)

@@ -234,6 +234,8 @@ class _Parser:
         elif self.prev == "heading":  # a wrapped heading title in a PDF copy
             level, old = self.stack[-1]
             self.stack[-1] = (level, old + text)
+        elif not self.out.articles:  # a continuation before any article: part of the header
+            self.out.header_lines.append((ln, text))
         else:
             art = self.out.articles[-1]
             art.end_line = ln
