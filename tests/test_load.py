@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 from pathlib import Path
 
 import pytest
 
 from _server import ROOT, index_dir, live_server  # noqa: F401  (fixtures)
+from conftest import EMBEDDING_CACHE
 from kb.serve.server import background_server
 
 spec = importlib.util.spec_from_file_location("load", Path(__file__).parents[1] / "eval" / "load.py")
@@ -45,6 +47,9 @@ def test_short_run_against_the_live_service(live_server):  # noqa: F811
 def test_documents_added_and_removed_under_load_cost_no_errors(index_dir, tmp_path):
     env = load.server_env(FIXTURES / "notice.txt", tmp_path)
     assert Path(env["KB_CORPUS_DIR"]) != ROOT / "corpus"  # the project's own corpus is never touched
+    # The server builds its scratch index at start: give it the session's embeddings (a fresh
+    # clone has none in index/), so only the churned document is embedded while it starts.
+    shutil.copytree(EMBEDDING_CACHE, Path(env["KB_INDEX_DIR"]) / "embeddings", dirs_exist_ok=True)
     with background_server(env, timeout=180, cwd=ROOT) as url:
         report = load.run(url, clients=4, seconds=8, max_requests=400, warmup=0, churn=FIXTURES / "notice.txt")
     changes = report["index_changes"]
