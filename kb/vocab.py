@@ -53,7 +53,20 @@ def place_names() -> tuple[str, ...]:
     return tuple(suffix.sub("", name) for name in data("places")["provinces"])
 
 
-_ADMIN_SUFFIX = re.compile(r"(?:(?:各族|蒙古族|[\u4e00-\u9fff]{1,4}族)*自治[州县旗]|特别行政区|自治区|地区|新区|林区|矿区|省|市|区|县|州|盟|旗)$")
+_ADMIN_SUFFIX = re.compile(r"(?:(?<=[\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,2}族)*自治[区州县旗]|特别行政区|自治区|地区|新区|林区"
+                           r"|矿区|省|市|区|县|州|盟|旗|镇|乡|村)$")
+
+
+def short_place_name(name: str) -> str:
+    """A place as people write it, without its administrative suffix (深圳市 → 深圳, 雄安新区 → 雄安,
+    恩施土家族苗族自治州 → 恩施); the name itself when less than two characters would remain."""
+    short = _ADMIN_SUFFIX.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def has_admin_suffix(word: str) -> bool:
+    """广州市, 浦东新区, 城关镇: a name (two characters at least) with an administrative suffix."""
+    return short_place_name(word) != word
 
 
 @lru_cache(maxsize=1)
@@ -68,5 +81,4 @@ def administrative_names() -> frozenset[str]:
     table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
     with open(table, encoding="utf-8") as f:
         full = {row["name"] for row in csv.DictReader(f) if row["name"]}
-    short = {_ADMIN_SUFFIX.sub("", name) for name in full}
-    return frozenset(full | {s for s in short if len(s) >= 2})
+    return frozenset(full | {short_place_name(name) for name in full})

@@ -230,3 +230,15 @@ def test_the_general_enforcer_is_read_from_common_forms():
 def test_a_question_for_a_figure_is_answered_from_the_sentence_that_gives_it(real_kb):
     a = real_kb.ask("到2023年底，纯电动或氢燃料电池的巡游出租车占比要达到多少？")
     assert a.found and "60%" in a.answer, a.answer
+
+
+def test_place_names_without_their_administrative_suffix():
+    from kb.answer.law_answer import elsewhere
+    from kb.model import Document
+    from kb.vocab import short_place_name
+
+    assert [short_place_name(n) for n in ("深圳市", "雄安新区", "恩施土家族苗族自治州", "广西壮族自治区", "小区")] == \
+        ["深圳", "雄安", "恩施", "广西", "小区"]
+    hangzhou = Document(id="hz", file="hz.md", title="杭州市生活垃圾管理条例", scope="杭州市")
+    assert elsewhere(hangzhou, "垃圾不分类投放罚多少钱？") and not elsewhere(hangzhou, "杭州垃圾不分类罚多少？")
+    assert not elsewhere(Document(id="bj", file="bj.md", title="北京市机动车停车条例", scope="北京市"), "乱停车罚多少？")

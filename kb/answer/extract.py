@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from kb.index.keyword import tokenize
-from kb.vocab import administrative_names, home_city, place_names
+from kb.vocab import administrative_names, has_admin_suffix, home_city, place_names
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -81,7 +81,6 @@ def domain_terms() -> tuple[str, ...]:
 _GENERIC_PLACES = frozenset("城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 郊区 各区 市区 中国 首都".split())
 
 
-_ADMINISTRATIVE = re.compile(r".{2,}(?:省|市|县|区|州|盟|旗|镇|乡|村)$")
 _NOT_A_NAME = ("r", "v", "vn", "d", "p", "c", "u", "uj", "ul", "m", "q", "f")  # 这个新区, 开发新区: no place
 
 
@@ -89,7 +88,7 @@ def looks_like_place(word: str) -> bool:
     """A place as a question names it: a province (上海), a division of China by its full or
     everyday name (深圳市, 深圳 — GB/T 2260), or a name with an administrative suffix (雄安新区).
     jieba also tags 上门, 东西 and 山坡 as places; those are not."""
-    return word in place_names() or word in administrative_names() or bool(_ADMINISTRATIVE.match(word))
+    return word in place_names() or word in administrative_names() or has_admin_suffix(word)
 
 
 def place_words(text: str) -> list[str]:
@@ -99,8 +98,8 @@ def place_words(text: str) -> list[str]:
         if w.flag != "ns" or len(w.word) < 2 or w.word in _GENERIC_PLACES:
             continue
         word, before = w.word, words[i - 1] if i else None
-        if len(word) == 2 and _ADMINISTRATIVE.match("··" + word) and before is not None \
-                and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before.word) and before.flag not in _NOT_A_NAME:
+        if len(word) == 2 and before is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before.word) \
+                and before.flag not in _NOT_A_NAME and has_admin_suffix(before.word + word):
             word = before.word + word  # 雄安新区, cut as 雄安 / 新区
         if looks_like_place(word):
             found.append(word)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from kb.answer.laws import (answer_vocab, article_number, asked_version, is_law, label_number,
                             level_label, version_note)
 from kb.index.keyword import tokenize
-from kb.vocab import districts, home_city, place_names
+from kb.vocab import districts, home_city, place_names, short_place_name
 from kb.search.legal import defined_terms, defines_asked, documents_named
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -256,8 +256,7 @@ def elsewhere(doc, question: str) -> bool:
     scope = doc.scope or "全国"
     if scope in ("全国", "全市") or home_city() in scope or scope in districts():
         return False
-    short = re.sub(r"(?:省|市|自治区|特别行政区|新区|区|县)$", "", scope)
-    return short not in question
+    return short_place_name(scope) not in question
 
 
 def _act(title: str) -> str:
