@@ -34,6 +34,8 @@ def retrievers(kb) -> dict[str, callable]:
     no_rescore = Searcher(base.index, base.encoder, replace(base.settings, rescorers=()))
     no_legal = Searcher(base.index, base.encoder, replace(
         base.settings, rescorers=tuple(r for r in base.settings.rescorers if r != "legal")))
+    no_ranker = Searcher(base.index, base.encoder, replace(
+        base.settings, rescorers=tuple(r for r in base.settings.rescorers if r != "ranker")))
     texts = [passage_text(c, base.docs.get(c.doc_id)) for c in base.index.clauses]
     plain_index = replace(base.index, keyword=KeywordIndex.build(texts, use_domain_dict=False))
     found = {"bm25": ids(base, "bm25")}
@@ -44,6 +46,7 @@ def retrievers(kb) -> dict[str, callable]:
         found["hybrid-no-parts"] = ids(no_parts, "hybrid")
         found["hybrid-no-rescoring"] = ids(no_rescore, "hybrid")
         found["hybrid-no-legal"] = ids(no_legal, "hybrid")
+        found["hybrid-no-ranker"] = ids(no_ranker, "hybrid")
     found["bm25-no-domain-dict"] = ids(Searcher(plain_index, None, base.settings), "bm25")
     return found
 

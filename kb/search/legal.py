@@ -51,15 +51,16 @@ def _definition_text() -> re.Pattern[str]:
     return re.compile(_data()["definition_text"], re.M)
 
 
-def defined_terms(text: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def defined_terms(text: str) -> tuple[str, ...]:
     """The terms a clause defines, the way laws define them: "本法所称能源，是指…", "（一）放射性污染，是指…",
     "本条例所称的“城市道路”（以下简称道路），是指…"."""
     text = re.sub(r"[“”「」]|（以下简称[^）]{1,12}）", "", text)
     terms = (m.split("所称")[-1].removeprefix("的") for m in _definition_text().findall(text))
-    return [t for t in terms if len(t) >= 2]
+    return tuple(t for t in terms if len(t) >= 2)
 
 
-def defines_asked(question: str, terms: list[str]) -> bool:
+def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
     """Whether the question asks what one of these terms means — the term next to 是指 / 是什么意思,
     after 什么是 / 所称, or before 包括哪些 right after a law's name (国家重点保护的林地包括哪些 asks
     for a list, not the meaning of 林地)."""
@@ -74,6 +75,11 @@ def defines_asked(question: str, terms: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def liability_chapter() -> re.Pattern[str]:
     return re.compile(_data()["liability_chapter"])
+
+
+def imposes_penalty(clause) -> bool:
+    """An article that sets a penalty: in the liability chapter, or its text says 处…罚款 / 责令…."""
+    return clause.kind == "article" and bool(liability_chapter().search(clause.section) or penalty_text().search(clause.text))
 
 
 def read_question(text: str, documents: list[Document]) -> LegalAsk:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
 from kb.model import Clause, Document
-from kb.search.legal import LegalAsk, defined_terms, defines_asked, liability_chapter, penalty_text, read_question
+from kb.search.legal import LegalAsk, defined_terms, defines_asked, imposes_penalty, read_question
 from kb.search.query import Query
+from kb.search.rerank import LearnedRanker
 from kb.search.settings import Settings
 
 
@@ -25,6 +26,8 @@ class Candidate:
     clause: Clause
     doc: Document
     score: float
+    dense: float = 0.0  # cosine of its closest vector, 0 when not among the dense neighbours
+    bm25: float = 0.0
 
 
 class Rescorer(Protocol):
@@ -71,28 +74,21 @@ class LegalBoosts:
     def __init__(self, settings: Settings, documents: list[Document]):
         self.settings = settings
         self.documents = documents
-        self._defines: dict[str, list[str]] = {}
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         ask = read_question(query.text, self.documents)
         return [replace(c, score=c.score * self._boost(c, ask, query.text)) for c in candidates]
 
-    def defines(self, clause: Clause) -> list[str]:
-        if clause.clause_id not in self._defines:
-            self._defines[clause.clause_id] = defined_terms(clause.text)
-        return self._defines[clause.clause_id]
-
     def _boost(self, c: Candidate, ask: LegalAsk, question: str) -> float:
         s, boost = self.settings, 1.0
-        if ask.definition and defines_asked(question, self.defines(c.clause)):
+        if ask.definition and defines_asked(question, defined_terms(c.clause.text)):
             boost += s.definition_boost
         named = c.doc.id in ask.named
         if named:
             boost += s.law_boost
         if ask.article and c.clause.label == ask.article:
             boost += s.article_boost if named or not ask.named else 0.0
-        if ask.penalty and c.clause.kind == "article" and (liability_chapter().search(c.clause.section)
-                                                          or penalty_text().search(c.clause.text)):
+        if ask.penalty and imposes_penalty(c.clause):
             boost += s.penalty_boost
         if named and ask.year is not None:  # "2017年海洋环境保护法": that version, whether current or not
             boost *= 1.0 if c.doc.version_year == ask.year else s.amended_factor
@@ -102,4 +98,5 @@ class LegalBoosts:
 
 
 
-RESCORERS: dict[str, Callable[[Settings, list[Document]], Rescorer]] = {"boosts": MetadataBoosts, "legal": LegalBoosts}
+RESCORERS: dict[str, Callable[[Settings, list[Document]], Rescorer]] = {
+    "boosts": MetadataBoosts, "legal": LegalBoosts, "ranker": LearnedRanker}

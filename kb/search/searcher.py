@@ -139,8 +139,9 @@ class Searcher:
         fused = rrf(rankings, weights, self.settings.rrf_k)
         if allowed is not None:
             fused = {i: s for i, s in fused.items() if allowed[i]}
-        candidates = [Candidate(i, self.index.clauses[i], self.docs[self.index.clauses[i].doc_id], s)
-                      for i, s in fused.items()]
+        dense = dense or {}
+        candidates = [Candidate(i, self.index.clauses[i], self.docs[self.index.clauses[i].doc_id], s,
+                                dense.get(i, 0.0), float(bm25[i])) for i, s in fused.items()]
         for stage in self.rescorers:
             candidates = stage.rescore(query, candidates)
         return {c.row: c.score for c in candidates}

@@ -1,0 +1,84 @@
+"""The learnt reranking stage: its model file, its features, and what it may and may not do."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.model import Clause, Document
+from kb.search import rerank
+from kb.search.legal import read_question
+from kb.search.query import analyse
+from kb.search.rescore import RESCORERS, Candidate
+from kb.search.settings import Settings
+
+PARKING = Document(id="park", file="park.md", title="北京市机动车停车条例", type="地方性法规")
+PLAN = Document(id="plan", file="plan.md", title="北京市生态环境保护规划")
+
+
+def _candidate(row: int, doc: Document, text: str, score: float, kind: str = "article", label: str = "",
+               section: list[str] | None = None, dense: float = 0.0, bm25: float = 0.0) -> Candidate:
+    clause = Clause(f"{doc.id}:{row}", doc.id, section or [], label or f"第{row}条", kind, text, row, row)
+    return Candidate(row, clause, doc, score, dense, bm25)
+
+
+def _pool() -> list[Candidate]:
+    return [
+        _candidate(1, PLAN, "加强停车设施规划建设，推进智慧停车。", 0.30, kind="measure", dense=0.86, bm25=5.0),
+        _candidate(2, PARKING, "违反本条例第二十二条规定，逾期未改正的，由城市管理综合执法部门处两千元罚款。", 0.25,
+                   section=["第六章 法律责任"], dense=0.84, bm25=4.0),
+        _candidate(3, PARKING, "停车设施应当按照规定向区交通行政部门备案。", 0.20, dense=0.83, bm25=3.0),
+    ] + [_candidate(10 + i, PLAN, f"其他内容{i}，与问题无关。", 0.1 / (i + 1), kind="paragraph") for i in range(12)]
+
+
+def test_the_shipped_model_matches_the_code_and_says_what_it_was_trained_on():
+    m = rerank.model()
+    assert m["features"] == list(rerank.FEATURES)
+    assert len(m["weights"]) == len(m["mean"]) == len(m["scale"]) == len(rerank.FEATURES)
+    assert all(s > 0 for s in m["scale"])
+    assert not any("holdout" in name for name in m["trained_on"])  # never fitted on a held-out set
+    assert m["questions"] >= 300 and m["depth"] >= 5
+
+
+def test_a_model_for_other_features_is_refused_with_the_command_to_retrain(monkeypatch, tmp_path):
+    stale = dict(rerank.model(), features=["fused", "something_else"])
+    monkeypatch.setattr(rerank, "_read_model", lambda: json.loads(json.dumps(stale)))
+    rerank.model.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="train_ranker.py"):
+            rerank.model()
+    finally:
+        monkeypatch.undo()
+        rerank.model.cache_clear()
+
+
+def test_features_read_the_question_and_the_clause():
+    query = analyse("停车场逾期不改正罚多少钱？")
+    pool = _pool()
+    x = rerank.features(query, pool, read_question(query.text, [PARKING, PLAN]))
+    col = {name: x[:, i] for i, name in enumerate(rerank.FEATURES)}
+    assert x.shape == (len(pool), len(rerank.FEATURES))
+    assert col["fused"][0] == 0.0 and (col["fused"][1:] < 0).all()  # log of the score over the best one
+    assert col["penalty"][1] == 1.0 and col["penalty"][0] == 0.0 and col["penalty"][2] == 0.0
+    assert col["figure_asked"][1] == 1.0  # 多少 asked, 两千元 stated
+    assert col["cover"][1] > col["cover"][0]  # 逾期 / 改正 are in the penalty article, not the plan
+    assert col["dense_rank"][0] == 1.0 and col["dense_rank"][5] == 0.0  # not among the dense neighbours
+
+
+def test_the_ranker_reorders_the_head_and_keeps_every_candidate():
+    ranker = RESCORERS["ranker"](Settings(), [PARKING, PLAN])
+    pool = _pool()
+    query = analyse("停车场逾期不改正罚多少钱？")
+    out = ranker.rescore(query, pool)
+    assert sorted(c.row for c in out) == sorted(c.row for c in pool)
+    depth = rerank.model()["depth"]
+    head = {c.row for c in sorted(pool, key=lambda c: -c.score)[:depth]}
+    ranked = sorted(out, key=lambda c: -c.score)
+    assert {c.row for c in ranked[:depth]} == head  # the tail stays below the head, in its order
+    tail = [c.row for c in ranked[depth:]]
+    assert tail == [c.row for c in sorted(pool, key=lambda c: -c.score)[depth:]]
+    assert ranked[0].row == 2  # the article that states the fine, over the plan's parking measure
+
+
+def test_no_candidates_is_no_candidates():
+    assert RESCORERS["ranker"](Settings(), []).rescore(analyse("停车"), []) == []
