@@ -47,8 +47,8 @@ def test_a_penalty_question_finds_the_article_that_sets_the_fine(laws_kb):
 def test_the_terms_an_article_defines():
     assert defined_terms("本法所称能源，是指煤炭、石油") == ("能源",)
     assert defined_terms("（一）放射性污染，是指由于人类活动") == ("放射性污染",)
-    assert defined_terms("一级防火区是指自然保护区。\n二级防火区是指成片有林地。") == ["一级防火区", "二级防火区"]
-    assert defined_terms("单位应当按照规定报告。") == []
+    assert defined_terms("一级防火区是指自然保护区。\n二级防火区是指成片有林地。") == ("一级防火区", "二级防火区")
+    assert defined_terms("单位应当按照规定报告。") == ()
 
 
 def test_a_definition_question_finds_the_defining_article(laws_kb):
