@@ -78,7 +78,7 @@ def test_definition_questions_ask_about_the_term_next_to_the_asking_words():
     assert defines_asked("森林法里的林地是什么意思？", ["林地"])
     assert not defines_asked("国家重点保护的林地包括哪些？", ["林地"])  # a list, not a meaning
     assert not defines_asked("排放污染物是指什么？", ["排放"]) and not defines_asked("为什么是林地？", ["林地"])
-    assert defined_terms("本条例所称的“城市道路”（以下简称道路），是指供车辆通行的道路") == ["城市道路"]
+    assert defined_terms("本条例所称的“城市道路”（以下简称道路），是指供车辆通行的道路") == ("城市道路",)
 
 
 def test_a_law_named_after_other_words_is_still_the_law(laws_kb):
