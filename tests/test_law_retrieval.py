@@ -89,3 +89,27 @@ def test_a_law_named_after_other_words_is_still_the_law(laws_kb):
     assert named_laws("环保部门执法有什么依据？") == [] and named_laws("用什么方法处理污泥？") == []
     assert [d.title for d in documents_named("单位违反停车条例怎么处罚？", laws_kb.documents)[1]][:1] == ["北京市机动车停车条例"]
     assert laws_kb.ask("垃圾分类的具体办法和要求是什么？").answerable  # 办法 here is no law's name
+
+
+def test_the_version_in_force_in_the_year_asked():
+    from kb.model import Document
+    from kb.search.legal import in_force
+
+    old = Document(id="p-2021", file="a", title="停车条例", date_amended="2021-09-24", superseded_by="p-2024")
+    new = Document(id="p-2024", file="b", title="停车条例", date_amended="2024-03-29")
+    docs = {d.id: d for d in (old, new)}
+    assert in_force(old, 2022, docs) and not in_force(new, 2022, docs)  # 2022年按当时的停车条例
+    assert in_force(new, 2024, docs) and not in_force(old, 2024, docs)
+    assert in_force(old, 2021, docs)  # 2021年版
+    assert in_force(old, 2019, docs)  # before the oldest version we hold: that one
+
+
+def test_a_question_about_when_an_act_takes_effect_finds_its_last_article(laws_kb):
+    top = _top(laws_kb, "节约能源法从什么时候开始施行？")[0]
+    assert "起施行" in top.text and "节约能源" in top.doc_title
+
+
+def test_a_year_in_the_question_picks_the_version_then_in_force(laws_kb):
+    old = _doc(laws_kb, "北京市机动车停车条例", False)
+    hits = _top(laws_kb, "2023年按当时的北京市机动车停车条例，停车场备案有什么规定？", k=3)
+    assert hits[0].doc_id == old.id

@@ -43,8 +43,9 @@ def version_note(doc: Document, docs: dict[str, Document]) -> str | None:
 
 
 def asked_version(query_years: list[int], doc: Document, docs: dict[str, Document]) -> bool:
-    """True when the question names this (older) version by its year ("按2017年版海洋环境保护法")."""
-    return doc.version_year in query_years
+    """True when a year of the question is one this (older) version was in force ("按2017年版海洋环境保护法",
+    "2022年按当时的停车条例")."""
+    return any(in_force(doc, year, docs) for year in query_years)
 
 
 # ---- article numbers --------------------------------------------------------------------

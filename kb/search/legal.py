@@ -24,6 +24,7 @@ class LegalAsk:
     article: str | None  # "第一百一十八条" (normalised) when the question asks for one
     penalty: bool  # asks what happens to a violation
     definition: bool = False  # asks what a term means (…是指什么, 什么叫…)
+    effective: bool = False  # asks when the act takes effect (哪天起施行)
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +74,31 @@ def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def effective_question() -> re.Pattern[str]:
+    return re.compile(_data()["effective_question"])
+
+
+@lru_cache(maxsize=1)
+def effective_text() -> re.Pattern[str]:
+    """The article every act ends with (立法法: the date it takes effect): "本法自2024年1月1日起施行"."""
+    return re.compile(_data()["effective_text"])
+
+
+@lru_cache(maxsize=1)
 def liability_chapter() -> re.Pattern[str]:
     return re.compile(_data()["liability_chapter"])
+
+
+def in_force(doc: Document, year: int, docs: dict[str, Document]) -> bool:
+    """Whether `doc` is the version of its act in force in `year`: adopted or amended by then and
+    not yet replaced ("2022年按当时的停车条例" is the 2021 version, not 2024's). A year before the
+    oldest version names that version ("2017年版" of an act first passed in 2017)."""
+    if doc.version_year is None:
+        return False
+    newer = docs.get(doc.superseded_by or "")
+    if newer is not None and newer.version_year is not None and newer.version_year <= year:
+        return False
+    return doc.version_year <= year or not any(d.superseded_by == doc.id for d in docs.values())
 
 
 def imposes_penalty(clause) -> bool:
@@ -93,7 +117,8 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
         number = cn_to_int(m.group(1))
         article = f"第{int_to_cn(number)}条" + (f"之{m.group(2)}" if m.group(2) else "")
     return LegalAsk(named, int(year.group(1)) if year and named else None, article,
-                    bool(penalty_question().search(compact)), bool(definition_question().search(compact)))
+                    bool(penalty_question().search(compact)), bool(definition_question().search(compact)),
+                    bool(effective_question().search(compact)))
 
 
 # ---- laws named in a question ------------------------------------------------------------
@@ -104,7 +129,7 @@ def named_laws(text: str) -> list[str]:
     names = []
     for m in re.finditer(data["law_name"], text):
         name = re.split(r"违反了?|依据|根据|按照|依照|对照|适用", next(g for g in m.groups() if g))[-1]  # 企业违反了…法
-        name = re.sub(r"^(?:(?:和|与|及|或|这个|这种|那个|那种|该|此|按|依|年版|年|版)\s*)*"
+        name = re.sub(r"^(?:(?:和|与|及|或|这个|这种|那个|那种|该|此|按|依|年版|年|版|当时|现行|最新|新|旧|原)\s*)*"
                       r"(?:修正|修订|修改|通过|公布)?的?", "", name)
         everyday = [w for w in data["not_law_endings"] if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)]
         if len(name) >= 3 and not everyday:

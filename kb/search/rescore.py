@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
 from kb.model import Clause, Document
-from kb.search.legal import LegalAsk, defined_terms, defines_asked, imposes_penalty, read_question
+from kb.search.legal import (LegalAsk, defined_terms, defines_asked, effective_text, imposes_penalty, in_force,
+                             read_question)
 from kb.search.query import Query
 from kb.search.rerank import LearnedRanker
 from kb.search.settings import Settings
@@ -69,11 +70,13 @@ class MetadataBoosts:
 class LegalBoosts:
     """What laws need: the law the question names (that version when it gives a year), the article
     it asks for, articles that impose penalties for questions about consequences, the article that
-    defines the term a question asks about, and current versions over amended ones."""
+    defines the term a question asks about, the article giving the date an act takes effect, and
+    the version in force (the current one, or the one in force in the year the question gives)."""
 
     def __init__(self, settings: Settings, documents: list[Document]):
         self.settings = settings
         self.documents = documents
+        self.by_id = {d.id: d for d in documents}
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         ask = read_question(query.text, self.documents)
@@ -83,6 +86,8 @@ class LegalBoosts:
         s, boost = self.settings, 1.0
         if ask.definition and defines_asked(question, defined_terms(c.clause.text)):
             boost += s.definition_boost
+        if ask.effective and c.clause.kind == "article" and effective_text().search(c.clause.text):
+            boost += s.effective_boost
         named = c.doc.id in ask.named
         if named:
             boost += s.law_boost
@@ -90,8 +95,8 @@ class LegalBoosts:
             boost += s.article_boost if named or not ask.named else 0.0
         if ask.penalty and imposes_penalty(c.clause):
             boost += s.penalty_boost
-        if named and ask.year is not None:  # "2017年海洋环境保护法": that version, whether current or not
-            boost *= 1.0 if c.doc.version_year == ask.year else s.amended_factor
+        if named and ask.year is not None:  # "2017年海洋环境保护法", "2022年按当时的…": the version then in force
+            boost *= 1.0 if in_force(c.doc, ask.year, self.by_id) else s.amended_factor
         elif c.doc.superseded_by:
             boost *= s.amended_factor
         return boost
