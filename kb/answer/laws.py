@@ -12,6 +12,7 @@ from functools import lru_cache
 from kb import vocab
 from kb.documents.numbering import cn_to_int
 from kb.model import Document
+from kb.search.legal import in_force
 
 LAW_TYPES = ("法律", "行政法规", "地方性法规", "司法解释", "部门规章", "地方政府规章")
 
