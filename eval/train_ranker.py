@@ -57,6 +57,7 @@ def collect() -> list[dict]:
         searcher = Searcher(base.index, base.encoder, replace(base.settings, rescorers=stages))
         capture = Capture()
         searcher.rescorers.append(capture)
+        by_id = {d.id: d for d in kb.documents}
         for q in questions:
             if q.kind == OUT_OF_SCOPE or not q.clause_ids:
                 continue
@@ -65,7 +66,7 @@ def collect() -> list[dict]:
             head = candidates[:POOL]
             gold = set(q.clause_ids)
             items.append({"set": name, "id": q.id, "kind": q.kind,
-                          "x": features(query, head, read_question(query.text, kb.documents)),
+                          "x": features(query, head, read_question(query.text, kb.documents), by_id),
                           "y": np.array([c.clause.clause_id in gold for c in head], dtype=bool)})
     return items
 

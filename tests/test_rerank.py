@@ -55,7 +55,7 @@ def test_a_model_for_other_features_is_refused_with_the_command_to_retrain(monke
 def test_features_read_the_question_and_the_clause():
     query = analyse("停车场逾期不改正罚多少钱？")
     pool = _pool()
-    x = rerank.features(query, pool, read_question(query.text, [PARKING, PLAN]))
+    x = rerank.features(query, pool, read_question(query.text, [PARKING, PLAN]), {d.id: d for d in (PARKING, PLAN)})
     col = {name: x[:, i] for i, name in enumerate(rerank.FEATURES)}
     assert x.shape == (len(pool), len(rerank.FEATURES))
     assert col["fused"][0] == 0.0 and (col["fused"][1:] < 0).all()  # log of the score over the best one

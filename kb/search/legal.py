@@ -101,6 +101,14 @@ def in_force(doc: Document, year: int, docs: dict[str, Document]) -> bool:
     return doc.version_year <= year or not any(d.superseded_by == doc.id for d in docs.values())
 
 
+def other_version(doc: Document, ask: LegalAsk, docs: dict[str, Document]) -> bool:
+    """Whether `doc` is not the version the question wants: the one in force in the year it gives
+    next to the act's name, else the current one."""
+    if doc.id in ask.named and ask.year is not None:
+        return not in_force(doc, ask.year, docs)
+    return doc.superseded_by is not None
+
+
 def imposes_penalty(clause) -> bool:
     """An article that sets a penalty: in the liability chapter, or its text says 处…罚款 / 责令…."""
     return clause.kind == "article" and bool(liability_chapter().search(clause.section) or penalty_text().search(clause.text))

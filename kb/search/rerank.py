@@ -22,7 +22,7 @@ import numpy as np
 
 from kb.index.keyword import tokenize
 from kb.model import Document
-from kb.search.legal import LegalAsk, defined_terms, defines_asked, imposes_penalty, read_question
+from kb.search.legal import LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, read_question
 from kb.search.query import Query
 from kb.search.settings import Settings
 
@@ -41,7 +41,7 @@ FEATURES = (
     "named",  # the question names the clause's act
     "article_no",  # … and the clause is the article it asks for
     "defines",  # the clause defines the term the question asks about
-    "amended",  # the clause's document is an amended (older) version
+    "other_version",  # the clause's document is not the version wanted (amended, or not in force in the year asked)
     "doc_support",  # share of the first candidates that come from the clause's document
     "title_asked",  # share of the document title's character pairs found in the question
     "figure_asked",  # the question asks for a quantity and the clause states a figure
@@ -75,7 +75,7 @@ def _share(words: set[str], text: str) -> float:
     return sum(w in text for w in words) / len(words) if words else 0.0
 
 
-def features(query: Query, candidates: list, ask: LegalAsk) -> np.ndarray:
+def features(query: Query, candidates: list, ask: LegalAsk, docs: dict[str, Document]) -> np.ndarray:
     """One row per candidate (in the order given, best first), columns as FEATURES."""
     words = {w for w in tokenize(query.text) if len(w) > 1}
     expanded = {w for e in query.expansions for w in tokenize(e) if len(w) > 1} - words
@@ -108,7 +108,7 @@ def features(query: Query, candidates: list, ask: LegalAsk) -> np.ndarray:
             float(named),
             float(named and ask.article is not None and clause.label == ask.article),
             float(ask.definition and defines_asked(query.text, defined_terms(clause.text))),
-            float(doc.superseded_by is not None),
+            float(other_version(doc, ask, docs)),
             by_doc[doc.id] / len(candidates),
             _share(set(_HAN_PAIR.findall(doc.title)), query.text),
             float("quantity" in asks and bool(_FIGURE.search(clause.text))),
@@ -127,6 +127,7 @@ class LearnedRanker:
     def __init__(self, settings: Settings, documents: list[Document]):
         self.settings = settings
         self.documents = documents
+        self.by_id = {d.id: d for d in documents}
 
     def rescore(self, query: Query, candidates: list) -> list:
         if not candidates:
@@ -134,7 +135,7 @@ class LearnedRanker:
         m = model()
         ordered = sorted(candidates, key=lambda c: -c.score)
         head, tail = ordered[:m["depth"]], ordered[m["depth"]:]
-        x = (features(query, head, read_question(query.text, self.documents)) - m["mean"]) / m["scale"]
+        x = (features(query, head, read_question(query.text, self.documents), self.by_id) - m["mean"]) / m["scale"]
         learnt = 1.0 / (1.0 + np.exp(-(x @ np.asarray(m["weights"]))))
         # The head scores in (1, 2), above every tail score, which keeps its order in (0, 1).
         low = min((c.score for c in tail), default=0.0)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
 from kb.model import Clause, Document
-from kb.search.legal import (LegalAsk, defined_terms, defines_asked, effective_text, imposes_penalty, in_force,
+from kb.search.legal import (LegalAsk, defined_terms, defines_asked, effective_text, imposes_penalty, other_version,
                              read_question)
 from kb.search.query import Query
 from kb.search.rerank import LearnedRanker
@@ -95,9 +95,7 @@ class LegalBoosts:
             boost += s.article_boost if named or not ask.named else 0.0
         if ask.penalty and imposes_penalty(c.clause):
             boost += s.penalty_boost
-        if named and ask.year is not None:  # "2017年海洋环境保护法", "2022年按当时的…": the version then in force
-            boost *= 1.0 if in_force(c.doc, ask.year, self.by_id) else s.amended_factor
-        elif c.doc.superseded_by:
+        if other_version(c.doc, ask, self.by_id):  # "2022年按当时的停车条例": the version then in force
             boost *= s.amended_factor
         return boost
 
