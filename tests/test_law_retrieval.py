@@ -113,3 +113,14 @@ def test_a_year_in_the_question_picks_the_version_then_in_force(laws_kb):
     old = _doc(laws_kb, "北京市机动车停车条例", False)
     hits = _top(laws_kb, "2023年按当时的北京市机动车停车条例，停车场备案有什么规定？", k=3)
     assert hits[0].doc_id == old.id
+
+
+def test_a_law_name_with_words_before_it_still_names_the_law_but_not_past_a_place():
+    from kb.model import Document
+    from kb.search.legal import documents_named
+
+    docs = [Document(id="sh", file="a", title="上海市大气污染防治条例", scope="上海市"),
+            Document(id="sea", file="b", title="中华人民共和国海洋环境保护法")]
+    assert [d.id for d in documents_named("2023年按当时施行的海洋环境保护法罚多少？", docs)[1]] == ["sea"]
+    assert documents_named("北京市大气污染防治条例第十条", docs)[1] == []  # not Shanghai's
+    assert [d.id for d in documents_named("上海大气条例罚多少", docs)[1]] == ["sh"]

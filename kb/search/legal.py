@@ -186,11 +186,23 @@ def law_match(name: str, doc: Document) -> float:
     return found / len(title)  # the closest title wins: 森林法 is 中华人民共和国森林法
 
 
+@lru_cache(maxsize=4096)
+def _first_place(name: str) -> int:
+    """Where the first place name in `name` starts (its length when there is none)."""
+    places = (*vocab.place_names(), *vocab.administrative_names())
+    return min((name.find(p) for p in places if p in name), default=len(name))
+
+
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
-    """The law names in a question, and the documents (all versions) each best refers to."""
+    """The law names in a question, and the documents (all versions) each best refers to. A name
+    that fits no title is tried without its first characters ("当时施行的海洋环境保护法" is
+    海洋环境保护法), never past a place name (北京市大气污染防治条例 is not Shanghai's)."""
     names, found = named_laws(text), []
     for name in names:
-        scored = [(law_match(name, d), d) for d in documents]
-        best = max((s for s, _ in scored), default=0.0)
-        found += [d for s, d in scored if best and s == best and d not in found]
+        for start in range(min(len(name) - 2, _first_place(name) + 1)):
+            scored = [(law_match(name[start:], d), d) for d in documents]
+            best = max((s for s, _ in scored), default=0.0)
+            if best:
+                found += [d for s, d in scored if s == best and d not in found]
+                break
     return names, found
