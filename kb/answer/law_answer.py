@@ -140,20 +140,22 @@ class LawAnswerer:
 
     def candidates(self, query: Query, hits: list[Hit], kind: str) -> list[Hit]:
         """Law articles to answer from, in retrieval order, with citing articles after each for penalties."""
-        out, seen = [], set()
-        laws_seen = 0  # the rank counts law articles only: plan paragraphs above them do not push them down
-        for hit in hits:
-            rank = laws_seen
-            laws_seen += is_law(self.docs[hit.doc_id])
+        out, seen, origin = [], set(), {}
+        for n, hit in enumerate(hits):
             extra = []
             if kind == "penalty" and not _has_penalty(hit.text):
                 extra = self.kb.cite(self.cited_by(hit.clause_id), query)
             for h in [hit, *extra]:
                 if h.clause_id not in seen and is_law(self.docs[h.doc_id]):
                     seen.add(h.clause_id)
-                    self.rank[h.clause_id] = rank
+                    origin[h.clause_id] = n  # a citing article ranks with the article it cites
                     out.append(h)
-        return self.versions_ok(query, self.same_place(query, out))
+        out = self.versions_ok(query, self.same_place(query, out))
+        # The rank counts the articles that may answer: plan paragraphs, other places' acts and
+        # versions not asked for above them do not push them down.
+        places = sorted({origin[h.clause_id] for h in out})
+        self.rank.update({h.clause_id: places.index(origin[h.clause_id]) for h in out})
+        return out
 
     def same_place(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """A local regulation of another place never answers a question naming a place (北京 ≠ 上海)."""
