@@ -27,12 +27,12 @@ from kb.eval.learn import FOLDS, dev_pools, folds
 from kb.eval.run import OUT_OF_SCOPE
 from kb.index.embedders import make_embedder
 from kb.search.legal import read_question
-from kb.search.rerank import FEATURES, features
+from kb.search.rerank import CONTEXT, FEATURES, features
 from kb.search.searcher import Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "kb" / "data" / "ranker.json"
-POOL = 40  # candidates kept per question; the depths tried are at most this
+POOL = CONTEXT  # candidates kept per question; the depths tried are at most this
 DEPTHS = (10, 20, 40)
 CS = (0.01, 0.1, 1.0, 10.0)
 

@@ -50,10 +50,15 @@ FEATURES = (
     "row",  # the clause is a table row (task or indicator)
     "dense_rank",  # 1 / rank among the dense neighbours
     "bm25_rank",  # 1 / rank by BM25
+    "doc_dense",  # the best cosine among candidates of the same document, minus the best overall
+    "section_dense",  # the same within its chapter or section
+    "cited_dense",  # the best cosine among the candidate articles this clause cites ("违反本条例第X条")
+    "penalty_cited",  # … when the question asks about consequences
 )
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:元|日|天|个月|年|倍|吨|以上|以下)")
 _DUTY = re.compile(r"(?:部门|委员会|局|委|办|政府|机关|单位)(?:[、，]|负责|应当|牵头|会同|依法|按照|根据|组织|$)")
 _TIME = re.compile(r"\d{4}年|\d+月|[一二三四五六七八九十百\d]+(?:个)?(?:日|天|工作日|月|年)(?:内|以内|前)|之日起|底前|年底")
+CONTEXT = 40  # candidates the relative features are computed over
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
 
@@ -76,12 +81,21 @@ def _share(words: set[str], text: str) -> float:
 
 
 def features(query: Query, candidates: list, ask: LegalAsk, docs: dict[str, Document]) -> np.ndarray:
-    """One row per candidate (in the order given, best first), columns as FEATURES."""
+    """One row for each of the first CONTEXT candidates (given best first), columns as FEATURES.
+    What is relative (ranks, shares, gaps) is taken over those CONTEXT candidates whatever the
+    depth reranked, so training and serving compute every row alike."""
+    candidates = candidates[:CONTEXT]
+    linked_dense = {c.clause.clause_id: c.dense for c in candidates}
     words = {w for w in tokenize(query.text) if len(w) > 1}
     expanded = {w for e in query.expansions for w in tokenize(e) if len(w) > 1} - words
     pairs = set(_HAN_PAIR.findall(query.text))
     asks = set(query.intents)
     by_doc = Counter(c.doc.id for c in candidates)
+    doc_best, section_best = {}, {}
+    for c in candidates:
+        doc_best[c.doc.id] = max(doc_best.get(c.doc.id, 0.0), c.dense)
+        key = (c.doc.id, c.clause.section)
+        section_best[key] = max(section_best.get(key, 0.0), c.dense)
     dense_rank = {id(c): r for r, c in enumerate(sorted((c for c in candidates if c.dense), key=lambda c: -c.dense), 1)}
     bm25_rank = {id(c): r for r, c in enumerate(sorted((c for c in candidates if c.bm25), key=lambda c: -c.bm25), 1)}
     top_score = max(c.score for c in candidates)
@@ -117,6 +131,10 @@ def features(query: Query, candidates: list, ask: LegalAsk, docs: dict[str, Docu
             float(clause.kind in ("task_row", "indicator_row")),
             1.0 / dense_rank[id(c)] if id(c) in dense_rank else 0.0,
             1.0 / bm25_rank[id(c)] if id(c) in bm25_rank else 0.0,
+            doc_best[doc.id] - top_dense,
+            section_best[(doc.id, clause.section)] - top_dense,
+            (cited := max((linked_dense.get(i, 0.0) for i in clause.links), default=0.0)),
+            cited if ask.penalty else 0.0,
         ))
     return np.asarray(rows, dtype=np.float64)
 
@@ -135,7 +153,8 @@ class LearnedRanker:
         m = model()
         ordered = sorted(candidates, key=lambda c: -c.score)
         head, tail = ordered[:m["depth"]], ordered[m["depth"]:]
-        x = (features(query, head, read_question(query.text, self.documents), self.by_id) - m["mean"]) / m["scale"]
+        x = features(query, ordered, read_question(query.text, self.documents), self.by_id)[:len(head)]
+        x = (x - m["mean"]) / m["scale"]
         learnt = 1.0 / (1.0 + np.exp(-(x @ np.asarray(m["weights"]))))
         # The head scores in (1, 2), above every tail score, which keeps its order in (0, 1).
         low = min((c.score for c in tail), default=0.0)
