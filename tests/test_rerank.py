@@ -82,3 +82,28 @@ def test_the_ranker_reorders_the_head_and_keeps_every_candidate():
 
 def test_no_candidates_is_no_candidates():
     assert RESCORERS["ranker"](Settings(), []).rescore(analyse("停车"), []) == []
+
+
+def test_training_learns_what_separates_gold_from_the_rest():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("train_ranker", Path(__file__).parent.parent / "eval" / "train_ranker.py")
+    train = importlib.util.module_from_spec(spec)
+    sys.modules["train_ranker"] = train
+    spec.loader.exec_module(train)
+    rng = np.random.default_rng(0)
+    items = []
+    for q in range(60):  # the gold clause is never first as fused, but always has the most question words
+        x = rng.normal(size=(40, len(rerank.FEATURES)))
+        gold = int(rng.integers(1, 10))
+        x[:, rerank.FEATURES.index("cover")] = rng.uniform(0, 0.5, size=40)
+        x[gold, rerank.FEATURES.index("cover")] = 0.9
+        items.append({"set": "s", "id": f"q{q}", "x": x, "y": np.arange(40) == gold})
+    assert train.measure(train.ranks(items, None))[0] == 0.0
+    model = train.fit(items, 10, 1.0)
+    assert train.measure(train.ranks(items, model))[0] == 1.0
+    assert train.measure(train.cross_validate(items, 10, 1.0))[0] >= 0.9
