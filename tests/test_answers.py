@@ -242,3 +242,13 @@ def test_place_names_without_their_administrative_suffix():
     hangzhou = Document(id="hz", file="hz.md", title="杭州市生活垃圾管理条例", scope="杭州市")
     assert elsewhere(hangzhou, "垃圾不分类投放罚多少钱？") and not elsewhere(hangzhou, "杭州垃圾不分类罚多少？")
     assert not elsewhere(Document(id="bj", file="bj.md", title="北京市机动车停车条例", scope="北京市"), "乱停车罚多少？")
+
+
+def test_how_often_is_answered_by_the_frequency_the_article_states(laws_kb):
+    from kb.answer.law_answer import _states
+
+    assert _states("deadline", "重点用能单位应当每年向管理节能工作的部门报送上年度的能源利用状况报告。")
+    assert _states("deadline", "生产建设单位应当按月向水行政部门报送监测情况。")
+    assert not _states("deadline", "生产建设单位应当向水行政部门报送监测情况。")
+    a = laws_kb.ask("重点用能单位多久要报一次能源利用状况报告？")
+    assert a.found and "每年" in a.answer, a.answer
