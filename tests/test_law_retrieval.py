@@ -124,3 +124,16 @@ def test_a_law_name_with_words_before_it_still_names_the_law_but_not_past_a_plac
     assert [d.id for d in documents_named("2023年按当时施行的海洋环境保护法罚多少？", docs)[1]] == ["sea"]
     assert documents_named("北京市大气污染防治条例第十条", docs)[1] == []  # not Shanghai's
     assert [d.id for d in documents_named("上海大气条例罚多少", docs)[1]] == ["sh"]
+
+
+def test_a_revision_takes_over_from_the_year_it_takes_effect():
+    from kb.model import Document
+    from kb.search.legal import in_force
+
+    old = Document(id="sea-2017", file="a", title="海洋环境保护法", date_amended="2017-11-04",
+                   date_effective="2000-04-01", superseded_by="sea-2023")  # an amended text keeps the first 施行 date
+    new = Document(id="sea-2023", file="b", title="海洋环境保护法", date_amended="2023-10-24", date_effective="2024-01-01")
+    docs = {d.id: d for d in (old, new)}
+    assert in_force(old, 2023, docs)  # revised in October 2023, in effect from 2024
+    assert in_force(new, 2023, docs)  # "2023年修订的海洋环境保护法" names it by its year
+    assert in_force(new, 2024, docs) and not in_force(old, 2024, docs)

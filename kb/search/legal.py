@@ -90,15 +90,27 @@ def liability_chapter() -> re.Pattern[str]:
 
 
 def in_force(doc: Document, year: int, docs: dict[str, Document]) -> bool:
-    """Whether `doc` is the version of its act in force in `year`: adopted or amended by then and
-    not yet replaced ("2022年按当时的停车条例" is the 2021 version, not 2024's). A year before the
-    oldest version names that version ("2017年版" of an act first passed in 2017)."""
+    """Whether `doc` is a version of its act the year names: the version of that year ("2017年版",
+    "2023年修订的") or the one in force then — in effect by then and not yet replaced by one in
+    effect ("2022年按当时的停车条例" is the 2021 version; a 2023 revision in effect from 2024 leaves
+    2023 under the older one). A year before the oldest version we hold names that version."""
     if doc.version_year is None:
         return False
+    if doc.version_year == year:
+        return True
     newer = docs.get(doc.superseded_by or "")
-    if newer is not None and newer.version_year is not None and newer.version_year <= year:
+    if newer is not None and _effective_year(newer) is not None and _effective_year(newer) <= year:
         return False
-    return doc.version_year <= year or not any(d.superseded_by == doc.id for d in docs.values())
+    return _effective_year(doc) <= year or not any(d.superseded_by == doc.id for d in docs.values())
+
+
+def _effective_year(doc: Document) -> int | None:
+    """When a version took effect: its 施行 date when that follows the version (an amended text
+    often keeps the act's first 施行 date), else the version's own year."""
+    effective = int(doc.date_effective[:4]) if doc.date_effective else None
+    if doc.version_year is None:
+        return effective
+    return max(doc.version_year, effective or doc.version_year)
 
 
 def other_version(doc: Document, ask: LegalAsk, docs: dict[str, Document]) -> bool:
