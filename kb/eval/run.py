@@ -105,6 +105,8 @@ def answer_checks(kb, questions: list[GoldQuestion], errors: list[str] | None = 
             continue
         n["in"] += 1
         n["false_refusal"] += not answer.answerable
+        if not answer.answerable and errors is not None:
+            errors.append(f"false refusal {q.id} {q.question}")
         n["not_stated"] += answer.answerable and not found
         if q.answer:
             n["valued"] += 1
