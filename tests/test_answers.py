@@ -250,5 +250,8 @@ def test_how_often_is_answered_by_the_frequency_the_article_states(laws_kb):
     assert _states("deadline", "重点用能单位应当每年向管理节能工作的部门报送上年度的能源利用状况报告。")
     assert _states("deadline", "生产建设单位应当按月向水行政部门报送监测情况。")
     assert not _states("deadline", "生产建设单位应当向水行政部门报送监测情况。")
+    from kb.answer.law_answer import states_amount
+
+    assert not states_amount("全市每年持续改善空气质量。", "PM2.5要降到多少？")  # a frequency is not a figure
     a = laws_kb.ask("重点用能单位多久要报一次能源利用状况报告？")
     assert a.found and "每年" in a.answer, a.answer

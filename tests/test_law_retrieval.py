@@ -106,7 +106,10 @@ def test_the_version_in_force_in_the_year_asked():
 
 def test_a_question_about_when_an_act_takes_effect_finds_its_last_article(laws_kb):
     top = _top(laws_kb, "节约能源法从什么时候开始施行？")[0]
-    assert "起施行" in top.text and "节约能源" in top.doc_title
+    assert "起施行" in top.text and top.doc_title == "中华人民共和国节约能源法"
+    from kb.search.legal import read_question
+
+    assert not read_question("企业从哪天起必须安装在线监测设备？", laws_kb.documents).effective
 
 
 def test_a_year_in_the_question_picks_the_version_then_in_force(laws_kb):
@@ -115,15 +118,20 @@ def test_a_year_in_the_question_picks_the_version_then_in_force(laws_kb):
     assert hits[0].doc_id == old.id
 
 
-def test_a_law_name_with_words_before_it_still_names_the_law_but_not_past_a_place():
+def test_a_law_name_after_words_that_are_not_part_of_it_and_laws_we_do_not_hold():
     from kb.model import Document
     from kb.search.legal import documents_named
 
     docs = [Document(id="sh", file="a", title="上海市大气污染防治条例", scope="上海市"),
-            Document(id="sea", file="b", title="中华人民共和国海洋环境保护法")]
+            Document(id="sea", file="b", title="中华人民共和国海洋环境保护法"),
+            Document(id="rad", file="c", title="中华人民共和国放射性污染防治法"),
+            Document(id="forest", file="d", title="北京市森林资源保护管理条例")]
     assert [d.id for d in documents_named("2023年按当时施行的海洋环境保护法罚多少？", docs)[1]] == ["sea"]
-    assert documents_named("北京市大气污染防治条例第十条", docs)[1] == []  # not Shanghai's
+    assert [d.id for d in documents_named("新修订的海洋环境保护法从哪天起施行？", docs)[1]] == ["sea"]
     assert [d.id for d in documents_named("上海大气条例罚多少", docs)[1]] == ["sh"]
+    for absent in ("北京市大气污染防治条例第十条", "水污染防治法第十条规定了什么", "土壤污染防治法怎么规定",
+                   "野生动物保护法罚多少", "生活垃圾管理条例怎么罚"):
+        assert documents_named(absent, docs)[1] == [], absent  # not another law that shares its tail
 
 
 def test_a_revision_takes_over_from_the_year_it_takes_effect():
@@ -137,3 +145,12 @@ def test_a_revision_takes_over_from_the_year_it_takes_effect():
     assert in_force(old, 2023, docs)  # revised in October 2023, in effect from 2024
     assert in_force(new, 2023, docs)  # "2023年修订的海洋环境保护法" names it by its year
     assert in_force(new, 2024, docs) and not in_force(old, 2024, docs)
+
+
+def test_an_act_we_hold_in_one_undated_text_is_the_version_whatever_the_year():
+    from kb.model import Document
+    from kb.search.legal import LegalAsk, in_force, other_version
+
+    only = Document(id="only", file="a", title="某条例")
+    assert in_force(only, 2023, {"only": only})
+    assert not other_version(only, LegalAsk(frozenset({"only"}), 2023, None, False), {"only": only})

@@ -1,7 +1,7 @@
 """The learnt reranking stage: its model file, its features, and what it may and may not do."""
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 
 import pytest
 
@@ -40,16 +40,25 @@ def test_the_shipped_model_matches_the_code_and_says_what_it_was_trained_on():
     assert m["questions"] >= 300 and m["depth"] >= 5
 
 
-def test_a_model_for_other_features_is_refused_with_the_command_to_retrain(monkeypatch, tmp_path):
-    stale = dict(rerank.model(), features=["fused", "something_else"])
-    monkeypatch.setattr(rerank, "_read_model", lambda: json.loads(json.dumps(stale)))
+@pytest.mark.parametrize("change", [{"features": ["fused", "something_else"]}, {"weights": [1.0]}, {"depth": 500}])
+def test_a_stale_model_file_is_refused_when_the_index_loads_with_the_command_to_retrain(monkeypatch, change):
+    from kb.errors import IndexError_
+
+    stale = {**rerank.model(), **change}
     rerank.model.cache_clear()
+    monkeypatch.setattr(rerank, "_read_model", lambda: stale)
     try:
-        with pytest.raises(ValueError, match="train_ranker.py"):
-            rerank.model()
+        with pytest.raises(IndexError_, match="train_ranker.py"):
+            RESCORERS["ranker"](Settings(), [PARKING, PLAN])
     finally:
         monkeypatch.undo()
         rerank.model.cache_clear()
+
+
+def test_keyword_only_candidates_keep_their_order():  # no model loaded, or the busy fallback
+    pool = [replace(c, dense=0.0) for c in _pool()]
+    out = RESCORERS["ranker"](Settings(), [PARKING, PLAN]).rescore(analyse("停车场逾期不改正罚多少钱？"), pool)
+    assert out == pool
 
 
 def test_features_read_the_question_and_the_clause():

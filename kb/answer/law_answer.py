@@ -78,7 +78,7 @@ def _states(kind: str, sentence: str) -> bool:
         return bool(re.search(data["authority"], sentence) or re.search(r"(?:部门|机关|政府|机构|办事处)", sentence)) \
             and any(w in sentence for w in data["duty_words"])
     if kind == "deadline":
-        return bool(re.search(data["number"], sentence))
+        return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
     return True

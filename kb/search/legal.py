@@ -84,6 +84,12 @@ def effective_text() -> re.Pattern[str]:
     return re.compile(_data()["effective_text"])
 
 
+@lru_cache(maxsize=None)
+def pattern(key: str) -> re.Pattern[str]:
+    """A pattern of kb/data/legal.json by its key."""
+    return re.compile(_data()[key])
+
+
 @lru_cache(maxsize=1)
 def liability_chapter() -> re.Pattern[str]:
     return re.compile(_data()["liability_chapter"])
@@ -94,14 +100,18 @@ def in_force(doc: Document, year: int, docs: dict[str, Document]) -> bool:
     "2023年修订的") or the one in force then — in effect by then and not yet replaced by one in
     effect ("2022年按当时的停车条例" is the 2021 version; a 2023 revision in effect from 2024 leaves
     2023 under the older one). A year before the oldest version we hold names that version."""
-    if doc.version_year is None:
-        return False
+    if doc.version_year is None or not _has_versions(doc, docs):
+        return True  # the only text we hold (or one without dates) is the one there is
     if doc.version_year == year:
         return True
     newer = docs.get(doc.superseded_by or "")
-    if newer is not None and _effective_year(newer) is not None and _effective_year(newer) <= year:
+    if newer is not None and (_effective_year(newer) or year + 1) <= year:
         return False
     return _effective_year(doc) <= year or not any(d.superseded_by == doc.id for d in docs.values())
+
+
+def _has_versions(doc: Document, docs: dict[str, Document]) -> bool:
+    return doc.superseded_by is not None or any(d.superseded_by == doc.id for d in docs.values())
 
 
 def _effective_year(doc: Document) -> int | None:
@@ -149,8 +159,7 @@ def named_laws(text: str) -> list[str]:
     names = []
     for m in re.finditer(data["law_name"], text):
         name = re.split(r"违反了?|依据|根据|按照|依照|对照|适用", next(g for g in m.groups() if g))[-1]  # 企业违反了…法
-        name = re.sub(r"^(?:(?:和|与|及|或|这个|这种|那个|那种|该|此|按|依|年版|年|版|当时|现行|最新|新|旧|原)\s*)*"
-                      r"(?:修正|修订|修改|通过|公布)?的?", "", name)
+        name = re.sub(data["name_prefix"], "", name)
         everyday = [w for w in data["not_law_endings"] if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)]
         if len(name) >= 3 and not everyday:
             names.append(name)
@@ -198,23 +207,11 @@ def law_match(name: str, doc: Document) -> float:
     return found / len(title)  # the closest title wins: 森林法 is 中华人民共和国森林法
 
 
-@lru_cache(maxsize=4096)
-def _first_place(name: str) -> int:
-    """Where the first place name in `name` starts (its length when there is none)."""
-    places = (*vocab.place_names(), *vocab.administrative_names())
-    return min((name.find(p) for p in places if p in name), default=len(name))
-
-
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
-    """The law names in a question, and the documents (all versions) each best refers to. A name
-    that fits no title is tried without its first characters ("当时施行的海洋环境保护法" is
-    海洋环境保护法), never past a place name (北京市大气污染防治条例 is not Shanghai's)."""
+    """The law names in a question, and the documents (all versions) each best refers to."""
     names, found = named_laws(text), []
     for name in names:
-        for start in range(min(len(name) - 2, _first_place(name) + 1)):
-            scored = [(law_match(name[start:], d), d) for d in documents]
-            best = max((s for s, _ in scored), default=0.0)
-            if best:
-                found += [d for s, d in scored if s == best and d not in found]
-                break
+        scored = [(law_match(name, d), d) for d in documents]
+        best = max((s for s, _ in scored), default=0.0)
+        found += [d for s, d in scored if best and s == best and d not in found]
     return names, found

@@ -20,9 +20,11 @@ from importlib import resources
 
 import numpy as np
 
+from kb.errors import IndexError_
 from kb.index.keyword import tokenize
 from kb.model import Document
-from kb.search.legal import LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, read_question
+from kb.search.legal import (LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, pattern,
+                             read_question)
 from kb.search.query import Query
 from kb.search.settings import Settings
 
@@ -55,9 +57,7 @@ FEATURES = (
     "cited_dense",  # the best cosine among the candidate articles this clause cites ("违反本条例第X条")
     "penalty_cited",  # … when the question asks about consequences
 )
-_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:元|日|天|个月|年|倍|吨|以上|以下)")
-_DUTY = re.compile(r"(?:部门|委员会|局|委|办|政府|机关|单位)(?:[、，]|负责|应当|牵头|会同|依法|按照|根据|组织|$)")
-_TIME = re.compile(r"\d{4}年|\d+月|[一二三四五六七八九十百\d]+(?:个)?(?:日|天|工作日|月|年)(?:内|以内|前)|之日起|底前|年底")
+
 CONTEXT = 40  # candidates the relative features are computed over
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
@@ -68,11 +68,15 @@ def _read_model() -> dict:
 
 @lru_cache(maxsize=1)
 def model() -> dict:
-    """The trained weights (kb/data/ranker.json)."""
+    """The trained weights (kb/data/ranker.json), checked against the features computed here."""
     data = _read_model()
+    retrain = "retrain it: python eval/train_ranker.py --write"
     if tuple(data["features"]) != FEATURES:
-        raise ValueError("kb/data/ranker.json was trained on other features than kb.search.rerank.FEATURES; "
-                         "retrain it: python eval/train_ranker.py --write")
+        raise IndexError_(f"kb/data/ranker.json was trained on other features than kb.search.rerank.FEATURES; {retrain}")
+    if not len(data["weights"]) == len(data["mean"]) == len(data["scale"]) == len(FEATURES):
+        raise IndexError_(f"kb/data/ranker.json has {len(data['weights'])} weights for {len(FEATURES)} features; {retrain}")
+    if not 1 <= data["depth"] <= CONTEXT:
+        raise IndexError_(f"kb/data/ranker.json reranks {data['depth']} candidates; at most {CONTEXT}; {retrain}")
     return data
 
 
@@ -125,9 +129,9 @@ def features(query: Query, candidates: list, ask: LegalAsk, docs: dict[str, Docu
             float(other_version(doc, ask, docs)),
             by_doc[doc.id] / len(candidates),
             _share(set(_HAN_PAIR.findall(doc.title)), query.text),
-            float("quantity" in asks and bool(_FIGURE.search(clause.text))),
-            float("responsibility" in asks and (bool(_DUTY.search(clause.text)) or bool(clause.fields))),
-            float("deadline" in asks and bool(_TIME.search(clause.text))),
+            float("quantity" in asks and bool(pattern("figure_text").search(clause.text))),
+            float("responsibility" in asks and (bool(pattern("duty_text").search(clause.text)) or bool(clause.fields))),
+            float("deadline" in asks and bool(pattern("time_text").search(clause.text))),
             float(clause.kind in ("task_row", "indicator_row")),
             1.0 / dense_rank[id(c)] if id(c) in dense_rank else 0.0,
             1.0 / bm25_rank[id(c)] if id(c) in bm25_rank else 0.0,
@@ -143,14 +147,14 @@ class LearnedRanker:
     """Re-orders the first `depth` candidates by the learnt linear score; the rest follow, in order."""
 
     def __init__(self, settings: Settings, documents: list[Document]):
-        self.settings = settings
         self.documents = documents
         self.by_id = {d.id: d for d in documents}
+        self.model = model()  # a stale weights file fails when the index loads, not on a query
 
     def rescore(self, query: Query, candidates: list) -> list:
-        if not candidates:
-            return candidates
-        m = model()
+        if not any(c.dense for c in candidates):
+            return candidates  # keyword-only (no model, or the busy fallback): not what it was trained on
+        m = self.model
         ordered = sorted(candidates, key=lambda c: -c.score)
         head, tail = ordered[:m["depth"]], ordered[m["depth"]:]
         x = features(query, ordered, read_question(query.text, self.documents), self.by_id)[:len(head)]

@@ -86,9 +86,9 @@ class LegalBoosts:
         s, boost = self.settings, 1.0
         if ask.definition and defines_asked(question, defined_terms(c.clause.text)):
             boost += s.definition_boost
-        if ask.effective and c.clause.kind == "article" and effective_text().search(c.clause.text):
-            boost += s.effective_boost
         named = c.doc.id in ask.named
+        if ask.effective and named and c.clause.kind == "article" and effective_text().search(c.clause.text):
+            boost += s.effective_boost
         if named:
             boost += s.law_boost
         if ask.article and c.clause.label == ask.article:

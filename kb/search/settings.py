@@ -25,7 +25,7 @@ class Settings:
     article_boost: float = 2.0  # … and the article number ("第一百一十八条")
     penalty_boost: float = 0.3  # 罚多少 / 什么后果: articles that impose penalties
     definition_boost: float = 2.0  # 是指什么: the article defining that term ("本法所称X，是指…")
-    effective_boost: float = 2.0  # 哪天起施行: the article "本法自…起施行"
+    effective_boost: float = 2.0  # 停车条例哪天起施行: that act's article "本条例自…起施行"
     amended_factor: float = 0.7  # an amended (older) version, unless the question asks for it
     # Stages after fusion (kb.search.rescore.RESCORERS); "ranker" is learnt (eval/train_ranker.py).
     rescorers: tuple[str, ...] = ("boosts", "legal", "ranker")
