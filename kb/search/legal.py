@@ -73,20 +73,10 @@ def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def effective_question() -> re.Pattern[str]:
-    return re.compile(_data()["effective_question"])
-
-
-@lru_cache(maxsize=1)
-def effective_text() -> re.Pattern[str]:
-    """The article every act ends with (立法法: the date it takes effect): "本法自2024年1月1日起施行"."""
-    return re.compile(_data()["effective_text"])
-
-
 @lru_cache(maxsize=None)
 def pattern(key: str) -> re.Pattern[str]:
-    """A pattern of kb/data/legal.json by its key."""
+    """A pattern of kb/data/legal.json by its key ("effective_text": the article an act takes effect
+    by, 立法法 — "本法自2024年1月1日起施行")."""
     return re.compile(_data()[key])
 
 
@@ -148,7 +138,7 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
         article = f"第{int_to_cn(number)}条" + (f"之{m.group(2)}" if m.group(2) else "")
     return LegalAsk(named, int(year.group(1)) if year and named else None, article,
                     bool(penalty_question().search(compact)), bool(definition_question().search(compact)),
-                    bool(effective_question().search(compact)))
+                    bool(pattern("effective_question").search(compact)))
 
 
 # ---- laws named in a question ------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
 from kb.model import Clause, Document
-from kb.search.legal import (LegalAsk, defined_terms, defines_asked, effective_text, imposes_penalty, other_version,
+from kb.search.legal import (LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, pattern,
                              read_question)
 from kb.search.query import Query
 from kb.search.rerank import LearnedRanker
@@ -87,7 +87,7 @@ class LegalBoosts:
         if ask.definition and defines_asked(question, defined_terms(c.clause.text)):
             boost += s.definition_boost
         named = c.doc.id in ask.named
-        if ask.effective and named and c.clause.kind == "article" and effective_text().search(c.clause.text):
+        if ask.effective and named and c.clause.kind == "article" and pattern("effective_text").search(c.clause.text):
             boost += s.effective_boost
         if named:
             boost += s.law_boost
