@@ -63,6 +63,8 @@ def collect() -> list[dict]:
                 continue
             searcher.search(q.question, 1)
             query, candidates = capture.seen
+            if not candidates:
+                continue  # nothing retrieved: nothing to learn from
             head = candidates[:POOL]
             gold = set(q.clause_ids)
             items.append({"set": name, "id": q.id, "kind": q.kind,

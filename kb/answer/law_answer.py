@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.answer.laws import (answer_vocab, article_number, asked_version, is_law, label_number,
+from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.index.keyword import tokenize
 from kb.vocab import districts, home_city, place_names, short_place_name
-from kb.search.legal import defined_terms, defines_asked, documents_named
+from kb.search.legal import defined_terms, defines_asked, documents_named, other_version, read_question
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -130,13 +130,10 @@ class LawAnswerer:
         return self._cited_by.get(clause_id, [])
 
     def versions_ok(self, query: Query, hits: list[Hit]) -> list[Hit]:
-        """Drop amended versions unless the question names one by year; then drop what it replaced."""
-        asked = [h for h in hits if self.docs[h.doc_id].superseded_by and asked_version(query.years, self.docs[h.doc_id], self.docs)]
-        if asked:
-            old = {h.doc_id for h in asked}
-            newer = {self.docs[d].superseded_by for d in old}
-            return [h for h in hits if h.doc_id not in newer]
-        return [h for h in hits if not self.docs[h.doc_id].superseded_by] or hits
+        """The versions the question wants (in force in the year it gives next to the act's name,
+        else current), the same rule retrieval uses; all hits when none is."""
+        ask = read_question(query.text, self.kb.documents)
+        return [h for h in hits if not other_version(self.docs[h.doc_id], ask, self.docs)] or hits
 
     def candidates(self, query: Query, hits: list[Hit], kind: str) -> list[Hit]:
         """Law articles to answer from, in retrieval order, with citing articles after each for penalties."""

@@ -12,7 +12,6 @@ from functools import lru_cache
 from kb import vocab
 from kb.documents.numbering import cn_to_int
 from kb.model import Document
-from kb.search.legal import in_force
 
 LAW_TYPES = ("法律", "行政法规", "地方性法规", "司法解释", "部门规章", "地方政府规章")
 
@@ -41,12 +40,6 @@ def version_note(doc: Document, docs: dict[str, Document]) -> str | None:
         return None
     year = newer.version_year if newer else None
     return f"已被 {year}年修订" if year else "已修订"
-
-
-def asked_version(query_years: list[int], doc: Document, docs: dict[str, Document]) -> bool:
-    """True when a year of the question is one this (older) version was in force ("按2017年版海洋环境保护法",
-    "2022年按当时的停车条例")."""
-    return any(in_force(doc, year, docs) for year in query_years)
 
 
 # ---- article numbers --------------------------------------------------------------------

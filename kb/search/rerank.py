@@ -88,59 +88,75 @@ def features(query: Query, candidates: list, ask: LegalAsk, docs: dict[str, Docu
     """One row for each of the first CONTEXT candidates (given best first), columns as FEATURES.
     What is relative (ranks, shares, gaps) is taken over those CONTEXT candidates whatever the
     depth reranked, so training and serving compute every row alike."""
-    candidates = candidates[:CONTEXT]
-    linked_dense = {c.clause.clause_id: c.dense for c in candidates}
-    words = {w for w in tokenize(query.text) if len(w) > 1}
-    expanded = {w for e in query.expansions for w in tokenize(e) if len(w) > 1} - words
-    pairs = set(_HAN_PAIR.findall(query.text))
-    asks = set(query.intents)
-    by_doc = Counter(c.doc.id for c in candidates)
-    doc_best, section_best = {}, {}
-    for c in candidates:
-        doc_best[c.doc.id] = max(doc_best.get(c.doc.id, 0.0), c.dense)
-        key = (c.doc.id, c.clause.section)
-        section_best[key] = max(section_best.get(key, 0.0), c.dense)
-    dense_rank = {id(c): r for r, c in enumerate(sorted((c for c in candidates if c.dense), key=lambda c: -c.dense), 1)}
-    bm25_rank = {id(c): r for r, c in enumerate(sorted((c for c in candidates if c.bm25), key=lambda c: -c.bm25), 1)}
-    top_score = max(c.score for c in candidates)
-    top_dense = max((c.dense for c in candidates), default=0.0)
-    top_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
-    rows = []
-    for rank, c in enumerate(candidates, start=1):
-        clause, doc = c.clause, c.doc
-        text = clause.text.upper()
-        context = (doc.title + " " + clause.section).upper()
-        named = doc.id in ask.named
-        rows.append((
-            math.log(max(c.score, 1e-9) / top_score),
-            1.0 / rank,
-            c.dense,
-            c.dense - top_dense if c.dense else -1.0,
-            c.bm25 / top_bm25,
-            _share({w.upper() for w in words}, text),
-            _share({w.upper() for w in expanded}, text),
-            _share({w.upper() for w in words}, context),
-            _share(pairs, clause.text),
-            math.log1p(len(clause.text)),
-            float(ask.penalty and imposes_penalty(clause)),
-            float(named),
-            float(named and ask.article is not None and clause.label == ask.article),
-            float(ask.definition and defines_asked(query.text, defined_terms(clause.text))),
-            float(other_version(doc, ask, docs)),
-            by_doc[doc.id] / len(candidates),
-            _share(set(_HAN_PAIR.findall(doc.title)), query.text),
-            float("quantity" in asks and bool(pattern("figure_text").search(clause.text))),
-            float("responsibility" in asks and (bool(pattern("duty_text").search(clause.text)) or bool(clause.fields))),
-            float("deadline" in asks and bool(pattern("time_text").search(clause.text))),
-            float(clause.kind in ("task_row", "indicator_row")),
-            1.0 / dense_rank[id(c)] if id(c) in dense_rank else 0.0,
-            1.0 / bm25_rank[id(c)] if id(c) in bm25_rank else 0.0,
-            doc_best[doc.id] - top_dense,
-            section_best[(doc.id, clause.section)] - top_dense,
-            (cited := max((linked_dense.get(i, 0.0) for i in clause.links), default=0.0)),
-            cited if ask.penalty else 0.0,
-        ))
-    return np.asarray(rows, dtype=np.float64)
+    pool = _Pool(query, candidates[:CONTEXT])
+    rows = [_row(c, rank, pool, query, ask, docs) for rank, c in enumerate(pool.candidates, start=1)]
+    return np.asarray([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
+
+
+class _Pool:
+    """What the features of one candidate are relative to: the question's words and the other candidates."""
+
+    def __init__(self, query: Query, candidates: list):
+        self.candidates = candidates
+        self.words = {w.upper() for w in tokenize(query.text) if len(w) > 1}
+        self.expanded = {w.upper() for e in query.expansions for w in tokenize(e) if len(w) > 1} - self.words
+        self.pairs = set(_HAN_PAIR.findall(query.text))
+        self.asks = set(query.intents)
+        self.by_doc = Counter(c.doc.id for c in candidates)
+        self.doc_best: dict[str, float] = {}
+        self.section_best: dict[tuple[str, str], float] = {}
+        for c in candidates:
+            self.doc_best[c.doc.id] = max(self.doc_best.get(c.doc.id, 0.0), c.dense)
+            key = (c.doc.id, c.clause.section)
+            self.section_best[key] = max(self.section_best.get(key, 0.0), c.dense)
+        self.dense_of = {c.clause.clause_id: c.dense for c in candidates}
+        self.dense_rank = _ranks(candidates, lambda c: c.dense)
+        self.bm25_rank = _ranks(candidates, lambda c: c.bm25)
+        self.top_score = max(c.score for c in candidates)
+        self.top_dense = max((c.dense for c in candidates), default=0.0)
+        self.top_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
+
+
+def _ranks(candidates: list, key) -> dict[int, int]:
+    """Rank (from 1) of each candidate with a non-zero key, by object id."""
+    return {id(c): r for r, c in enumerate(sorted((c for c in candidates if key(c)), key=lambda c: -key(c)), 1)}
+
+
+def _row(c, rank: int, pool: _Pool, query: Query, ask: LegalAsk, docs: dict[str, Document]) -> dict[str, float]:
+    clause, doc = c.clause, c.doc
+    text, context = clause.text.upper(), (doc.title + " " + clause.section).upper()
+    named = doc.id in ask.named
+    cited = max((pool.dense_of.get(i, 0.0) for i in clause.links), default=0.0)
+    return {
+        "fused": math.log(max(c.score, 1e-9) / pool.top_score),
+        "rank": 1.0 / rank,
+        "dense": c.dense,
+        "dense_gap": c.dense - pool.top_dense if c.dense else -1.0,
+        "bm25": c.bm25 / pool.top_bm25,
+        "cover": _share(pool.words, text),
+        "cover_expanded": _share(pool.expanded, text),
+        "cover_context": _share(pool.words, context),
+        "bigrams": _share(pool.pairs, clause.text),
+        "length": math.log1p(len(clause.text)),
+        "penalty": float(ask.penalty and imposes_penalty(clause)),
+        "named": float(named),
+        "article_no": float(named and ask.article is not None and clause.label == ask.article),
+        "defines": float(ask.definition and defines_asked(query.text, defined_terms(clause.text))),
+        "other_version": float(other_version(doc, ask, docs)),
+        "doc_support": pool.by_doc[doc.id] / len(pool.candidates),
+        "title_asked": _share(set(_HAN_PAIR.findall(doc.title)), query.text),
+        "figure_asked": float("quantity" in pool.asks and bool(pattern("figure_text").search(clause.text))),
+        "duty_asked": float("responsibility" in pool.asks
+                            and (bool(pattern("duty_text").search(clause.text)) or bool(clause.fields))),
+        "time_asked": float("deadline" in pool.asks and bool(pattern("time_text").search(clause.text))),
+        "row": float(clause.kind in ("task_row", "indicator_row")),
+        "dense_rank": 1.0 / pool.dense_rank[id(c)] if id(c) in pool.dense_rank else 0.0,
+        "bm25_rank": 1.0 / pool.bm25_rank[id(c)] if id(c) in pool.bm25_rank else 0.0,
+        "doc_dense": pool.doc_best[doc.id] - pool.top_dense,
+        "section_dense": pool.section_best[(doc.id, clause.section)] - pool.top_dense,
+        "cited_dense": cited,
+        "penalty_cited": cited if ask.penalty else 0.0,
+    }
 
 
 class LearnedRanker:
