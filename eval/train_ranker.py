@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from kb.eval.learn import FOLDS, dev_pools, folds
 from kb.eval.run import OUT_OF_SCOPE
 from kb.index.embedders import make_embedder
-from kb.search.legal import read_question
+from kb.search.legal import reading
 from kb.search.rerank import CONTEXT, FEATURES, features
 from kb.search.searcher import Searcher
 
@@ -68,7 +68,7 @@ def collect(embedder) -> list[dict]:
             head = candidates[:POOL]
             gold = set(q.clause_ids)
             items.append({"set": name, "id": q.id, "kind": q.kind,
-                          "x": features(query, head, read_question(query.text, kb.documents), by_id),
+                          "x": features(query, head, reading(query, kb.documents), by_id),
                           "y": np.array([c.clause.clause_id in gold for c in head], dtype=bool)})
     return items
 

@@ -255,3 +255,8 @@ def test_how_often_is_answered_by_the_frequency_the_article_states(laws_kb):
     assert not states_amount("全市每年持续改善空气质量。", "PM2.5要降到多少？")  # a frequency is not a figure
     a = laws_kb.ask("重点用能单位多久要报一次能源利用状况报告？")
     assert a.found and "每年" in a.answer, a.answer
+
+
+def test_a_question_naming_an_article_is_answered_from_that_article(laws_kb):
+    a = laws_kb.ask("停车条例第二十二条逾期不改罚多少？")
+    assert a.found and "两千元" in a.answer and "第二十二条" in a.answer, a.answer

@@ -14,7 +14,7 @@ from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.index.keyword import tokenize
 from kb.vocab import districts, home_city, place_names, short_place_name
-from kb.search.legal import defined_terms, defines_asked, documents_named, other_version, read_question
+from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, reading
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -132,7 +132,7 @@ class LawAnswerer:
     def versions_ok(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """The versions the question wants (in force in the year it gives next to the act's name,
         else current), the same rule retrieval uses; all hits when none is."""
-        ask = read_question(query.text, self.kb.documents)
+        ask = reading(query, self.kb.documents)
         return [h for h in hits if not other_version(self.docs[h.doc_id], ask, self.docs)] or hits
 
     def candidates(self, query: Query, hits: list[Hit], kind: str) -> list[Hit]:
@@ -150,8 +150,8 @@ class LawAnswerer:
         out = self.versions_ok(query, self.same_place(query, out))
         # The rank counts the articles that may answer: plan paragraphs, other places' acts and
         # versions not asked for above them do not push them down.
-        places = sorted({origin[h.clause_id] for h in out})
-        self.rank.update({h.clause_id: places.index(origin[h.clause_id]) for h in out})
+        place = {n: i for i, n in enumerate(sorted({origin[h.clause_id] for h in out}))}
+        self.rank.update({h.clause_id: place[origin[h.clause_id]] for h in out})
         return out
 
     def same_place(self, query: Query, hits: list[Hit]) -> list[Hit]:
@@ -168,10 +168,10 @@ class LawAnswerer:
     def named_article(self, query: Query) -> list[Hit]:
         """The article a question names by law and number ("森林法第八十三条"), each version asked."""
         number = article_number(query.text)
-        names, docs = documents_named(query.text, self.kb.documents)
-        if number is None or not docs:
+        named = reading(query, self.kb.documents).named
+        if number is None or not named:
             return []
-        ids = [c.clause_id for c in self.kb.clauses if c.doc_id in {d.id for d in docs}
+        ids = [c.clause_id for c in self.kb.clauses if c.doc_id in named
                and c.kind == "article" and label_number(c.label) == number]
         return self.versions_ok(query, self.kb.cite(ids, query))
 
@@ -240,7 +240,7 @@ def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str, 
             if who:
                 lead = f"（执法主体：{who}）"
             elif general:
-                lead = f"（执法主体：{general[0]}，见本{_act(hit.doc_title)}{general[1]}）"
+                lead = f"（执法主体：{general[0]}，见本{act_kind(hit.doc_title) or '法'}{general[1]}）"
         level = level_label(docs[hit.doc_id])
         prefix = f"【{level}】" if len(chosen) > 1 and level else ""
         if elsewhere(docs[hit.doc_id], question):  # 上海's regulation quoted for a question naming no place
@@ -256,11 +256,6 @@ def elsewhere(doc, question: str) -> bool:
     if scope in ("全国", "全市") or home_city() in scope or scope in districts():
         return False
     return short_place_name(scope) not in question
-
-
-def _act(title: str) -> str:
-    """条例 / 法 / 办法 / 规定: what the act calls itself ("本条例")."""
-    return next((kind for kind in ("条例", "办法", "规定", "细则", "解释", "决定", "法") if title.endswith(kind)), "法")
 
 
 def merge_first(chosen_hits: list[Hit], hits: list[Hit]) -> list[Hit]:

@@ -14,7 +14,7 @@ from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import (LawAnswerer, _has_penalty, _terms, asks_amount, overlap, question_kind, render,
                                   states_amount)
 from kb.answer.laws import is_law
-from kb.search.legal import documents_named, strong_name
+from kb.search.legal import reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -26,8 +26,9 @@ _WHAT = {"penalty": "对该行为的处罚", "department": "负责该事项的�
 
 def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     """The answer to an analysed question over its retrieved hits."""
-    names, named = documents_named(query.text, kb.documents)
-    missing = [n for n in names if strong_name(n)]
+    ask = reading(query, kb.documents)
+    named = [d for d in kb.documents if d.id in ask.named]
+    missing = [n for n in ask.names if strong_name(n)]
     if missing and not named:  # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
@@ -58,6 +59,10 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             return Answer(query.text, True, f"{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
     candidates = laws.candidates(query, hits, kind or "other")
+    asked = laws.named_article(query)
+    if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or an article applying it
+        ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
+        candidates = [h for h in candidates if h.clause_id in ids] or candidates
     chosen = laws.choose(query, candidates, kind or "other")
     if not chosen or (kind and overlap(_terms(query), chosen[0][0].text + chosen[0][1][0]) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:

@@ -25,6 +25,7 @@ class LegalAsk:
     penalty: bool  # asks what happens to a violation
     definition: bool = False  # asks what a term means (…是指什么, 什么叫…)
     effective: bool = False  # asks when the act takes effect (哪天起施行)
+    names: tuple[str, ...] = ()  # the law names as the question writes them (named or not in the corpus)
 
 
 @lru_cache(maxsize=1)
@@ -90,27 +91,22 @@ def in_force(doc: Document, year: int, docs: dict[str, Document]) -> bool:
     "2023年修订的") or the one in force then — in effect by then and not yet replaced by one in
     effect ("2022年按当时的停车条例" is the 2021 version; a 2023 revision in effect from 2024 leaves
     2023 under the older one). A year before the oldest version we hold names that version."""
-    if doc.version_year is None or not _has_versions(doc, docs):
+    older = any(d.superseded_by == doc.id for d in docs.values())  # we hold a version before this one
+    if doc.version_year is None or not (older or doc.superseded_by):
         return True  # the only text we hold (or one without dates) is the one there is
     if doc.version_year == year:
         return True
     newer = docs.get(doc.superseded_by or "")
-    if newer is not None and (_effective_year(newer) or year + 1) <= year:
-        return False
-    return _effective_year(doc) <= year or not any(d.superseded_by == doc.id for d in docs.values())
+    if newer is not None and newer.version_year is not None and _effective_year(newer) <= year:
+        return False  # replaced by then
+    return _effective_year(doc) <= year or not older
 
 
-def _has_versions(doc: Document, docs: dict[str, Document]) -> bool:
-    return doc.superseded_by is not None or any(d.superseded_by == doc.id for d in docs.values())
-
-
-def _effective_year(doc: Document) -> int | None:
-    """When a version took effect: its 施行 date when that follows the version (an amended text
-    often keeps the act's first 施行 date), else the version's own year."""
-    effective = int(doc.date_effective[:4]) if doc.date_effective else None
-    if doc.version_year is None:
-        return effective
-    return max(doc.version_year, effective or doc.version_year)
+def _effective_year(doc: Document) -> int:
+    """When a dated version took effect: its 施行 year when that follows the version's own (an
+    amended text often keeps the act's first 施行 date), else the version's year."""
+    effective = int(doc.date_effective[:4]) if doc.date_effective else 0
+    return max(doc.version_year, effective)
 
 
 def other_version(doc: Document, ask: LegalAsk, docs: dict[str, Document]) -> bool:
@@ -126,10 +122,19 @@ def imposes_penalty(clause) -> bool:
     return clause.kind == "article" and bool(liability_chapter().search(clause.section) or penalty_text().search(clause.text))
 
 
+def reading(query, documents: list[Document]) -> LegalAsk:
+    """The legal reading of an analysed question, made on first use and kept on it: matching law
+    names against every title is the costly part, and each rescoring stage and the answer need it."""
+    if query.legal is None:
+        query.legal = read_question(query.text, documents)
+    return query.legal
+
+
 def read_question(text: str, documents: list[Document]) -> LegalAsk:
     """The documents named (every version of the best-matching law), the article, penalty intent."""
     compact = re.sub(r"\s", "", text)
-    named = frozenset(d.id for d in documents_named(compact, documents)[1])
+    names, docs = documents_named(compact, documents)
+    named = frozenset(d.id for d in docs)
     year = _YEAR.search(compact)
     article = None
     m = _ARTICLE.search(compact)
@@ -138,7 +143,7 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
         article = f"第{int_to_cn(number)}条" + (f"之{m.group(2)}" if m.group(2) else "")
     return LegalAsk(named, int(year.group(1)) if year and named else None, article,
                     bool(penalty_question().search(compact)), bool(definition_question().search(compact)),
-                    bool(pattern("effective_question").search(compact)))
+                    bool(pattern("effective_question").search(compact)), tuple(names))
 
 
 # ---- laws named in a question ------------------------------------------------------------
@@ -159,7 +164,8 @@ def named_laws(text: str) -> list[str]:
 _SUFFIXES = ("办法", "条例", "规定", "解释", "决定", "细则", "法")
 
 
-def _suffix(name: str) -> str:
+def act_kind(name: str) -> str:
+    """What an act calls itself by its name's ending: 条例, 办法, 法… ("" when none)."""
     return next((s for s in _SUFFIXES if name.endswith(s)), "")
 
 
@@ -187,7 +193,7 @@ def law_match(name: str, doc: Document) -> float:
     """
     core = re.sub("[《》]", "", name).replace("中华人民共和国", "")
     title = re.sub("[《》]", "", doc.title).replace("中华人民共和国", "")
-    if _suffix(core) != _suffix(title.rstrip("》")) or not _suffix(core):
+    if act_kind(core) != act_kind(title.rstrip("》")) or not act_kind(core):
         return 0.0
     if any(place in core and place not in title for place in vocab.place_names()):
         return 0.0

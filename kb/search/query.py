@@ -5,10 +5,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kb import vocab
 from kb.documents.numbering import int_to_cn
 from kb.errors import QueryError
+
+if TYPE_CHECKING:
+    from kb.search.legal import LegalAsk
 
 MAX_QUERY_CHARS = 500
 _YEAR = re.compile(r"(20\d{2})\s*年?")
@@ -42,6 +46,7 @@ class Query:
     intents: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # 十三五 / 十四五 named in the question
     units: list[str] = field(default_factory=list)  # 多少辆 → 辆: the answer is a count of these
+    legal: "LegalAsk | None" = None  # its legal reading, made once per question (kb.search.legal.reading)
 
     @property
     def expanded_text(self) -> str:

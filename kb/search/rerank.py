@@ -24,7 +24,7 @@ from kb.errors import IndexError_
 from kb.index.keyword import tokenize
 from kb.model import Document
 from kb.search.legal import (LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, pattern,
-                             read_question)
+                             reading)
 from kb.search.query import Query
 from kb.search.settings import Settings
 
@@ -177,7 +177,7 @@ class LearnedRanker:
         m = self.model
         ordered = sorted(candidates, key=lambda c: -c.score)
         head, tail = ordered[:m["depth"]], ordered[m["depth"]:]
-        x = features(query, ordered, read_question(query.text, self.documents), self.by_id)[:len(head)]
+        x = features(query, ordered, reading(query, self.documents), self.by_id)[:len(head)]
         x = (x - m["mean"]) / m["scale"]
         learnt = 1.0 / (1.0 + np.exp(-(x @ np.asarray(m["weights"]))))
         # The head scores in (1, 2), above every tail score, which keeps its order in (0, 1).

@@ -13,7 +13,7 @@ from typing import Callable, Protocol
 
 from kb.model import Clause, Document
 from kb.search.legal import (LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, pattern,
-                             read_question)
+                             reading)
 from kb.search.query import Query
 from kb.search.rerank import LearnedRanker
 from kb.search.settings import Settings
@@ -79,7 +79,7 @@ class LegalBoosts:
         self.by_id = {d.id: d for d in documents}
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
-        ask = read_question(query.text, self.documents)
+        ask = reading(query, self.documents)
         return [replace(c, score=c.score * self._boost(c, ask, query.text)) for c in candidates]
 
     def _boost(self, c: Candidate, ask: LegalAsk, question: str) -> float:

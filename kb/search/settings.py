@@ -26,7 +26,7 @@ class Settings:
     penalty_boost: float = 0.3  # 罚多少 / 什么后果: articles that impose penalties
     definition_boost: float = 2.0  # 是指什么: the article defining that term ("本法所称X，是指…")
     effective_boost: float = 2.0  # 停车条例哪天起施行: that act's article "本条例自…起施行"
-    amended_factor: float = 0.7  # an amended (older) version, unless the question asks for it
+    amended_factor: float = 0.7  # a version other than the one wanted (legal.other_version)
     # Stages after fusion (kb.search.rescore.RESCORERS); "ranker" is learnt (eval/train_ranker.py).
     rescorers: tuple[str, ...] = ("boosts", "legal", "ranker")
     dense_wait: float | None = None  # seconds to wait for the query vector, then keyword-only; None: always wait
