@@ -260,3 +260,26 @@ def test_how_often_is_answered_by_the_frequency_the_article_states(laws_kb):
 def test_a_question_naming_an_article_is_answered_from_that_article(laws_kb):
     a = laws_kb.ask("停车条例第二十二条逾期不改罚多少？")
     assert a.found and "两千元" in a.answer and "第二十二条" in a.answer, a.answer
+
+
+def test_an_items_penalty_is_the_one_its_closing_paragraph_gives_that_item(laws_kb):
+    # 海洋环境保护法 第一百零七条: the first 款 lists four 项 and says only 处以罚款; the next 款
+    # gives each 项 its own range ("有前款第一项行为的，按次处五千元以上二万元以下的罚款").
+    a = laws_kb.ask("倾倒单位没按国家规定报告倾倒情况，罚多少钱？")
+    assert "五千元以上二万元以下" in a.answer and "第一百零七条" in a.answer, a.answer
+    assert "未按照国家规定报告倾倒情况" in a.answer  # quoted with the 项 it refers to
+
+
+def test_the_paragraph_about_the_conduct_asked_gives_the_penalty(laws_kb):
+    # 市容环境卫生条例 第三十五条: "违反第三款规定的…三百元以上三千元以下" is about 店外经营 (第三款),
+    # not the 堆物堆料 of 第一款 that the article's first penalty sentence covers.
+    a = laws_kb.ask("临街饭馆把桌椅摆到门外经营，罚多少？")
+    assert "三百元以上三千元以下" in a.answer, a.answer
+    # 节约能源法 第七十三条: not labelling is 三万…五万; forging the label (第三款) is 五万…十万.
+    a = laws_kb.ask("应当标注能源效率标识却没标注，罚多少？")
+    assert "三万元以上五万元以下" in a.answer, a.answer
+
+
+def test_a_threshold_listed_as_an_item_is_quoted_with_its_lead_in(laws_kb):
+    a = laws_kb.ask("年综合能源消费总量达到多少的单位是重点用能单位？")
+    assert a.found and "一万吨标准煤" in a.answer and "重点用能单位" in a.answer, a.answer

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
+from kb.answer.provisions import Part, parts
 from kb.index.keyword import tokenize
 from kb.vocab import districts, home_city, place_names, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, reading
@@ -31,20 +33,28 @@ def question_kind(text: str) -> str | None:
     return None
 
 
-def sentences(text: str, marks: str = "。") -> list[str]:
-    """Sentences of an article (items and paragraphs stay with the sentence they belong to)."""
-    return [s.strip() for s in re.split(f"(?<=[{marks}])|\n", text) if s.strip()]
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))
 
 
-def _terms(query: Query) -> list[str]:
-    """The question's content words, minus the words every article shares (罚款, 部门…)."""
-    generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
-    return [t for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1 and t not in generic]
+class Terms:
+    """The question's content words, minus the words every article shares (罚款, 部门…), each
+    weighed by its length: the question's own words whole, words its synonyms add half. A word
+    inside a longer word that also occurs is not counted again (环境影响评价, not also 环境, 影响, 评价)."""
 
+    def __init__(self, query: Query):
+        generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
+        self.weights = {t: (1.0 if t in query.text else 0.5) for t in dict.fromkeys(tokenize(query.expanded_text))
+                        if len(t) > 1 and t not in generic}
 
-def overlap(terms: list[str], text: str) -> int:
-    return sum(len(t) for t in terms if t in text)
+    def overlap(self, text: str) -> float:
+        words = _words(text)
+        found = [t for t in self.weights if t in text and (len(t) > 2 or t in words)]  # 用能 is not in 利用能源
+        return sum(len(t) * self.weights[t] for t in found if not any(t != u and t in u for u in found))
 
+    def longest(self) -> int:
+        return max((len(t) for t in self.weights), default=2)
 
 
 def asks_amount(question: str) -> bool:
@@ -84,10 +94,10 @@ def _states(kind: str, sentence: str) -> bool:
     return True
 
 
-def _fits_ask(kind: str, question: str, sentence: str, terms: list[str]) -> float:
+def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     """A bonus for a sentence that has the form of the answer asked for: a definition ("…是指…")
     of a term in the question; a number in the unit the question asks (多少天 → 日/天, 几个人 → 人)."""
-    weight = max((len(t) for t in terms), default=2)
+    weight = terms.longest()
     if kind == "definition":
         if defines_asked(question, defined_terms(sentence)):
             return 4 * weight  # "本法所称能源，是指…" for 能源是指什么
@@ -97,6 +107,14 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: list[str]) -> floa
         if units and re.search(f"[0-9一二两三四五六七八九十百千零〇]+(?:个)?(?:{'|'.join(units)})", sentence):
             return 2 * weight
     return 0.0
+
+
+def gives_value(kind: str, question: str, quote: str) -> bool:
+    """Whether a part states the value itself: a sum of money for a penalty, the figure for a
+    question asking one (多少, 几天), not only the rule around it."""
+    if kind == "penalty":
+        return bool(_MONEY.search(quote))
+    return asks_amount(question) and states_amount(quote, question)
 
 
 class LawAnswerer:
@@ -175,29 +193,32 @@ class LawAnswerer:
                and c.kind == "article" and label_number(c.label) == number]
         return self.versions_ok(query, self.kb.cite(ids, query))
 
-    def choose(self, query: Query, hits: list[Hit], kind: str) -> list[tuple[Hit, list[str]]]:
-        """The best article and its answering sentences; a second from another level if it answers too."""
-        terms = _terms(query)
+    def choose(self, query: Query, hits: list[Hit], kind: str) -> list[tuple[Hit, list[Part]]]:
+        """The best article and its answering part; a second from another level if it answers too.
+        Within an article the part is the one most about the question (a penalty by the 款 or 项
+        it refers to); of those nearly as close, one that states the value asked wins."""
+        terms = Terms(query)
         scored = []
         for rank, hit in enumerate(hits):
-            stating = [s for s in sentences(hit.text) if _states(kind, s)]
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote)]
             if not stating:
                 continue
             context = hit.text + "".join(self._linked_text(hit))
-            fit = {s: overlap(terms, s) + _fits_ask(kind, query.text, s, terms) for s in stating}
-            best = max(stating, key=fit.get)
-            scored.append((overlap(terms, context) + fit[best] / 2 - rank * RANK_WEIGHT, hit, best))
+            fit = {p: terms.overlap(p.about) + _fits_ask(kind, query.text, p.quote, terms) for p in stating}
+            close = max(fit.values()) / 2
+            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p]))
+            scored.append((terms.overlap(context) + fit[best] / 2 - rank * RANK_WEIGHT, hit, best))
         if not scored:
             return []
         if kind == "definition":  # the article that defines the very term asked is the answer
-            scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2]))] or scored
+            scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or scored
         scored.sort(key=lambda row: -row[0])
-        top_score, top, sentence = scored[0]
-        chosen = [(top, [sentence])]
+        top_score, top, part = scored[0]
+        chosen = [(top, [part])]
         top_level = self.docs[top.doc_id].type
-        for score, hit, sentence in scored[1:4]:  # a national law and a local regulation may both answer
+        for score, hit, part in scored[1:4]:  # a national law and a local regulation may both answer
             if self.docs[hit.doc_id].type != top_level and score >= 0.8 * top_score and kind == "penalty":
-                chosen.append((hit, [sentence]))
+                chosen.append((hit, [part]))
                 break
         return chosen
 
@@ -228,12 +249,12 @@ def authority(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str, question: str = "") -> str:
-    """The answer text: each answering sentence, its authority when the sentence omits it (from the
-    article, else from the act's general article on penalties), and the article."""
-    parts, docs = [], laws.docs
+def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str, question: str = "") -> str:
+    """The answer text: each answering part (with the 款 or 项 it refers to), its authority when the
+    part omits it (from the article, else from the act's general article on penalties), and the article."""
+    parts_, docs = [], laws.docs
     for hit, picked in chosen:
-        sentence = "".join(picked)
+        sentence = "".join(p.quote + (f"（{p.note}）" if p.note else "") for p in picked)
         lead = ""
         if kind == "penalty" and not authority(sentence):
             who, general = authority(hit.text), laws.general_authority(hit.doc_id)
@@ -245,8 +266,8 @@ def render(chosen: list[tuple[Hit, list[str]]], laws: "LawAnswerer", kind: str, 
         prefix = f"【{level}】" if len(chosen) > 1 and level else ""
         if elsewhere(docs[hit.doc_id], question):  # 上海's regulation quoted for a question naming no place
             prefix = f"【{level or docs[hit.doc_id].scope}，非本市规定】"
-        parts.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
-    return "\n".join(parts)
+        parts_.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
+    return "\n".join(parts_)
 
 
 def elsewhere(doc, question: str) -> bool:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
-from kb.answer.law_answer import (LawAnswerer, _has_penalty, _terms, asks_amount, overlap, question_kind, render,
-                                  states_amount)
+from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, asks_amount, question_kind, render, states_amount
 from kb.answer.laws import is_law
 from kb.search.legal import reading, strong_name
 from kb.search.query import Query
@@ -64,10 +63,10 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
     chosen = laws.choose(query, candidates, kind or "other")
-    if not chosen or (kind and overlap(_terms(query), chosen[0][0].text + chosen[0][1][0]) == 0) \
+    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].quote) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
-    stated = [s for _, picked in chosen for s in picked]
+    stated = [p.quote for _, picked in chosen for p in picked]
     if kind is None and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱: an article without a figure does not say
     text = render(chosen, laws, kind or "other", query.text)
@@ -83,7 +82,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
         return ledger
-    if kind == "penalty" and not any(_has_penalty(h.text) and overlap(_terms(query), h.text) for h in hits[:5]):
+    terms = Terms(query)
+    if kind == "penalty" and not any(_has_penalty(h.text) and terms.overlap(h.text) for h in hits[:5]):
         return not_stated(query, hits, kind)  # 联防联控 is no penalty: say none is stated
     places = places_in(query) if "responsibility" not in query.intents else []
     fitting = [h for h in hits if all(p in h.text + h.section + h.doc_title or p[:-1] in h.text for p in places)]

@@ -1,0 +1,96 @@
+"""An article's quotable parts and what each is about, by the structure every Chinese statute shares
+(立法法: 条 / 款 / 项): a penalty sentence such as "有前款第一项行为的，处每米五百元以上一万元以下的罚款"
+or "违反第三款规定的，…处三百元以上三千元以下罚款" is about the 项 or 款 it names, so it is matched to a
+question by that conduct, and quoted with it.
+
+A 款 is a line of the article; the 项 （一）（二）… or 1. 2. under it are its items. Sentences end at
+"。"; a sentence is split again at "；" before a piece that names its own 款 or 项, so each item's
+penalty is a part of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.documents.numbering import cn_to_int
+
+_NUM = "一二三四五六七八九十"
+_ITEM = re.compile(rf"^(?:[（(][{_NUM}]+[)）]|\d{{1,2}}[.．、](?!\d))")
+# 违反第三款规定的 / 有前款第一项行为的 / 单位有本条第一款所列行为之一的 / 违反规定的 (本条例 is another act's word)
+_REFERS = re.compile(rf"(?:违反|有)(本条(?!例)|本款|前款)?(?:第([{_NUM}]+)款)?((?:[、和或]?第[{_NUM}]+项)*)(?:规定|所列|行为)")
+SHORT = 24  # a sentence this short is quoted with the one before it ("公告期间不得少于七日。")
+
+
+@dataclass(frozen=True)
+class Part:
+    quote: str  # the article's own words, as the answer quotes them
+    about: str  # what the part is about: the quote and the conduct it refers to
+    note: str = ""  # the 款 or 项 referred to, quoted after it ("前款第一项：占用、损害自然岸线的；")
+
+
+def _paragraphs(article: str) -> list[tuple[str, list[str]]]:
+    """The article's 款, each with the 项 listed under it."""
+    out: list[tuple[str, list[str]]] = []
+    for line in (s.strip() for s in article.split("\n")):
+        if not line:
+            continue
+        if _ITEM.match(line) and out:
+            out[-1][1].append(line)
+        else:
+            out.append((line, []))
+    return out
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """Sentences, split again before a piece that names its own 款 or 项."""
+    out = []
+    for sentence in re.findall(r"[^。]+。?", paragraph):
+        start = 0
+        for m in re.finditer("；", sentence):
+            if _refers(sentence[m.end():]):
+                out.append(sentence[start:m.end()])
+                start = m.end()
+        out.append(sentence[start:])
+    return [p for p in out if p.strip()]
+
+
+def _refers(piece: str) -> re.Match | None:
+    """The reference a piece opens with (within its first clause of words)."""
+    head = re.match(r"[^，。；]*", piece).group(0)
+    return _REFERS.search(head)
+
+
+def parts(article: str) -> list[Part]:
+    """Every quotable part of an article: sentences (and their pieces) and items."""
+    paras = _paragraphs(article)
+    out: list[Part] = []
+    for n, (para, items) in enumerate(paras):
+        pieces = _pieces(para)
+        for i, piece in enumerate(pieces):
+            before = "".join(pieces[:i])
+            ref = _refers(piece)
+            conduct, note = "", ""
+            if ref:
+                scope, para_no, item_no = ref.groups()  # item_no: 第一项、第二项
+                target = n - 1 if scope == "前款" else (cn_to_int(para_no) - 1 if para_no else None)
+                if target is not None and 0 <= target < len(paras) and target != n:
+                    lead, listed = paras[target]
+                    picked = [cn_to_int(k) - 1 for k in re.findall(f"第([{_NUM}]+)项", item_no)]
+                    picked = [k for k in picked if k < len(listed)]
+                    conduct = " ".join([listed[k] for k in picked] if picked else [lead, *listed])
+                    note = f"{ref.group(0).removeprefix('违反').removeprefix('有').rstrip('规定所列行为')}：{conduct}"
+                    note = "" if len(note) > 200 else note
+                elif scope in (None, "本款") and before:  # 违反规定的: the sentences before it in the 款
+                    out.append(Part(before + piece, before + piece))
+                    continue
+                elif scope == "本条":
+                    conduct = " ".join(p for p, _ in paras)
+            elif "下列" in piece and items:  # 有下列行为之一的，…处…罚款：
+                conduct = " ".join(items)
+            if not ref and len(piece) <= SHORT and before:
+                out.append(Part(pieces[i - 1] + piece, pieces[i - 1] + piece))
+                continue
+            out.append(Part(piece, f"{piece} {conduct}".strip(), note))
+        lead = pieces[-1] if pieces and pieces[-1].rstrip().endswith(("：", ":")) else ""
+        out += [Part(lead + item, lead + item) for item in items]
+    return out

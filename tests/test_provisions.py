@@ -1,0 +1,52 @@
+"""An article's parts: each penalty sentence matched by the 款 or 项 it names (立法法 structure)."""
+from kb.answer.provisions import parts
+
+ITEMS = ("违反本法规定，有下列行为之一，由主管部门责令改正，处以罚款：\n（一）占用、损害自然岸线的；\n"
+         "（二）在严格保护岸线范围内开采海砂的。\n"
+         "有前款第一项行为的，处每米五百元以上一万元以下的罚款；有前款第二项行为的，处二十万元以上二百万元以下的罚款。")
+
+
+def _about(article: str, words: str):
+    return next(p for p in parts(article) if words in p.quote)
+
+
+def test_each_items_penalty_is_a_part_about_that_item():
+    first = _about(ITEMS, "有前款第一项行为的")
+    assert "占用、损害自然岸线" in first.about and "开采海砂" not in first.about
+    assert first.quote.endswith("；") and "第二项" not in first.quote
+    assert first.note.startswith("前款第一项：")
+    second = _about(ITEMS, "有前款第二项行为的")
+    assert "开采海砂" in second.about and "自然岸线" not in second.about
+
+
+def test_items_are_quoted_with_their_lead_in():
+    item = _about(ITEMS, "（二）")
+    assert item.quote.startswith("违反本法规定，有下列行为之一") and item.quote.endswith("开采海砂的。")
+
+
+def test_a_numbered_paragraph_and_a_list_of_items_are_resolved():
+    article = ("任何单位不得擅自占道堆物。\n经批准占用的，应当保持整洁。\n经营者不得超出门窗经营。\n"
+               "违反第一款规定的，处五百元以上五千元以下罚款。违反第三款规定的，处三百元以上三千元以下罚款。")
+    assert "超出门窗经营" in _about(article, "违反第三款").about
+    assert "占道堆物" in _about(article, "违反第一款").about
+    listed = "有下列行为之一的，责令改正：\n(一)迟报的；\n(二)拒报的；\n(三)篡改的。\n有前款第一项、第三项行为之一的，处一万元以下的罚款。"
+    both = _about(listed, "有前款第一项、第三项")
+    assert "迟报" in both.about and "篡改" in both.about and "拒报" not in both.about
+
+
+def test_violating_the_rule_just_stated_is_quoted_with_the_rule():
+    article = "任何人不得在公共场所张贴广告。违反规定的，责令清除，并处一百元以上一千元以下罚款。"
+    part = _about(article, "违反规定的")
+    assert part.quote.startswith("任何人不得在公共场所张贴广告。") and "张贴广告" in part.about
+
+
+def test_another_acts_article_is_not_taken_for_this_ones():
+    # "违反本条例第三十三条第一款" names an article of the act, not a 款 of this one.
+    article = "违反本条例第三十三条第一款规定，未完成更新造林任务的，处3万元以下的罚款。\n第二款内容。"
+    part = _about(article, "违反本条例")
+    assert part.note == "" and part.about.startswith("违反本条例第三十三条第一款")
+
+
+def test_plain_text_without_structure_is_one_part_a_sentence():
+    assert [p.quote for p in parts("第一句。第二句很长很长很长很长很长很长很长很长很长很长很长。")] == \
+        ["第一句。", "第二句很长很长很长很长很长很长很长很长很长很长很长。"]
