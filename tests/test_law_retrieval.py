@@ -154,3 +154,13 @@ def test_an_act_we_hold_in_one_undated_text_is_the_version_whatever_the_year():
     only = Document(id="only", file="a", title="某条例")
     assert in_force(only, 2023, {"only": only})
     assert not other_version(only, LegalAsk(frozenset({"only"}), 2023, None, False), {"only": only})
+
+
+def test_a_year_with_before_asks_for_the_version_in_force_the_year_before():
+    from kb.model import Document
+    from kb.search.legal import read_question
+
+    docs = [Document(id="sea", file="b", title="中华人民共和国海洋环境保护法")]
+    assert read_question("海洋环境保护法2024年施行之前，石油勘探造成污染罚多少？", docs).year == 2023
+    assert read_question("2024年按海洋环境保护法罚多少？", docs).year == 2024
+    assert read_question("2024年以前海洋环境保护法怎么规定", docs).year == 2023

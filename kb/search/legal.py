@@ -136,12 +136,14 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
     names, docs = documents_named(compact, documents)
     named = frozenset(d.id for d in docs)
     year = _YEAR.search(compact)
+    before = pattern("year_before").search(compact)  # 2024年施行之前: the version in force in 2023
     article = None
     m = _ARTICLE.search(compact)
     if m:
         number = cn_to_int(m.group(1))
         article = f"第{int_to_cn(number)}条" + (f"之{m.group(2)}" if m.group(2) else "")
-    return LegalAsk(named, int(year.group(1)) if year and named else None, article,
+    asked = int(before.group(1)) - 1 if before else int(year.group(1)) if year else None
+    return LegalAsk(named, asked if named else None, article,
                     bool(penalty_question().search(compact)), bool(definition_question().search(compact)),
                     bool(pattern("effective_question").search(compact)), tuple(names))
 
