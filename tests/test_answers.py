@@ -283,3 +283,12 @@ def test_the_paragraph_about_the_conduct_asked_gives_the_penalty(laws_kb):
 def test_a_threshold_listed_as_an_item_is_quoted_with_its_lead_in(laws_kb):
     a = laws_kb.ask("年综合能源消费总量达到多少的单位是重点用能单位？")
     assert a.found and "一万吨标准煤" in a.answer and "重点用能单位" in a.answer, a.answer
+
+
+def test_a_period_asked_is_met_by_any_year_in_it_and_the_figure_is_where_the_change_ended(real_kb):
+    # "十三五" means 2016-2020: the clause saying 降尘量从2018年的…7.5…降至5.1 answers it although it
+    # never writes 2020年; and 降到了多少 asks for the figure after 降至, not the first one.
+    a = real_kb.ask("“十三五”期间全市降尘量从多少降到了多少？")
+    assert a.value == "5.1吨/平方公里" and "7.5" in a.answer, a.answer
+    a = real_kb.ask("“十三五”期间全市煤炭消费总量最后降到了多少吨？")
+    assert a.value == "135万吨", a.answer

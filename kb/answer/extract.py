@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
+from kb.answer.laws import answer_vocab
 from kb.index.keyword import tokenize
 from kb.vocab import administrative_names, has_admin_suffix, home_city, place_names
 from kb.search.query import Query
@@ -12,7 +13,7 @@ from kb.search.searcher import Hit
 
 REFUSAL = "未在现有文件中找到与该问题相关的条款。请换一种问法，或确认问题属于北京市生态环境政策文件的范围。"
 _VALUE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|微克/立方米|吨/平方公里·月|万吨|亿立方米|亿千瓦时|万千瓦|公里|"
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万|亿)?[余多]?(%|％|微克/立方米|吨/平方公里·月|吨/平方公里|万吨|亿立方米|亿千瓦时|万千瓦|公里|"
     r"平方米|万平方米|万辆|辆|个|家|处|吨|亿元|天|万户|户|座|条|台|项)"
 )
 
@@ -200,9 +201,12 @@ def best_sentence(query: Query, text: str) -> str:
 
 
 def extract_value(sentence: str, query: Query) -> str | None:
-    """The first number with a unit in the sentence, skipping years."""
-    for m in _VALUE.finditer(sentence):
-        if m.group(2) == "年":
-            continue
-        return m.group(0).replace(" ", "")
-    return None
+    """The first number with a unit in the sentence, skipping years; for a question asking where a
+    change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨)."""
+    values = [m for m in _VALUE.finditer(sentence) if m.group(2) != "年"]
+    end_state = re.compile(answer_vocab()["end_state"])
+    if end_state.search(query.text):
+        ends = [m.end() for m in end_state.finditer(sentence)]
+        after = [v for v in values if any(0 <= v.start() - e <= 2 for e in ends)]
+        values = after or values
+    return values[0].group(0).replace(" ", "") if values else None

@@ -78,7 +78,8 @@ def parts(article: str) -> list[Part]:
                     picked = [cn_to_int(k) - 1 for k in re.findall(f"第([{_NUM}]+)项", item_no)]
                     picked = [k for k in picked if k < len(listed)]
                     conduct = " ".join([listed[k] for k in picked] if picked else [lead, *listed])
-                    note = f"{ref.group(0).removeprefix('违反').removeprefix('有').rstrip('规定所列行为')}：{conduct}"
+                    named = re.sub(r"^(?:违反|有)|(?:规定|所列|行为)$", "", ref.group(0))  # 前款第一项
+                    note = f"{named}：{conduct}"
                     note = "" if len(note) > 200 else note
                 elif scope in (None, "本款") and before:  # 违反规定的: the sentences before it in the 款
                     out.append(Part(before + piece, before + piece))

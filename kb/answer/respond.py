@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kb import vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, asks_amount, question_kind, render, states_amount
 from kb.answer.laws import is_law
@@ -90,9 +91,12 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if places and not fitting:
         return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
     if query.years and "quantity" in query.intents:
-        docs = kb.searcher.docs
+        docs, spans = kb.searcher.docs, vocab.periods()
+        # A period asked (十三五) is met by a clause naming it or any year in it, not only its last.
+        years = set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
         fitting = [h for h in fitting if any(f"{y}年" in h.text + h.section + " ".join(h.fields)
-                                             or docs[h.doc_id].target_year == y for y in query.years)]
+                                             or docs[h.doc_id].target_year == y for y in years)
+                   or any(p in h.text + h.section for p in query.periods)]
         if not fitting:  # the place and the year asked together, never one of them alone
             what = "".join(places) + f"{'、'.join(map(str, query.years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
