@@ -29,6 +29,7 @@ from kb.index.embedders import make_embedder
 from kb.search.legal import reading
 from kb.search.rerank import CONTEXT, FEATURES, features
 from kb.search.searcher import Searcher
+from kb.search.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "kb" / "data" / "ranker.json"
@@ -51,10 +52,11 @@ class Capture:
 def collect(embedder) -> list[dict]:
     """Per dev question: its set, the features of its first POOL candidates and their labels."""
     items = []
-    for name, kb, questions in dev_pools(ROOT, embedder):
+    first = Settings()
+    first = replace(first, rescorers=tuple(s for s in first.rescorers if s != "ranker"))  # a stale model is not loaded
+    for name, kb, questions in dev_pools(ROOT, embedder, first):
         base = kb.searcher
-        stages = tuple(s for s in base.settings.rescorers if s != "ranker")
-        searcher = Searcher(base.index, base.encoder, replace(base.settings, rescorers=stages))
+        searcher = Searcher(base.index, base.encoder, base.settings)
         capture = Capture()
         searcher.rescorers.append(capture)
         by_id = {d.id: d for d in kb.documents}

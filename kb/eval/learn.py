@@ -12,13 +12,13 @@ from kb.eval.run import gold_sets, set_corpus
 FOLDS = 5
 
 
-def dev_pools(root: Path, embedder) -> Iterator[tuple[str, object, list[GoldQuestion]]]:
-    """(set name, knowledge base, dev questions) for every set that is not held out; frozen
-    splits and held-out sets are never read."""
+def dev_pools(root: Path, embedder, settings=None) -> Iterator[tuple[str, object, list[GoldQuestion]]]:
+    """(set name, knowledge base searched with `settings`, dev questions) for every set that is not
+    held out; frozen splits and held-out sets are never read."""
     for name, spec in gold_sets(root / "eval" / "gold_sets.json").items():
         if spec.get("holdout"):
             continue
-        kb = set_corpus(spec, root, root / "corpus", root / "index", embedder)
+        kb = set_corpus(spec, root, root / "corpus", root / "index", embedder, settings=settings)
         if kb is None:
             print(f"{name}: skipped (its folders are missing)")
             continue

@@ -133,10 +133,11 @@ def gold_sets(config: Path) -> dict[str, dict]:
     return {k: v for k, v in json.loads(Path(config).read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
-def set_corpus(spec: dict, root: Path, corpus_dir: Path, work: Path, embedder, progress: bool = False):
+def set_corpus(spec: dict, root: Path, corpus_dir: Path, work: Path, embedder, progress: bool = False,
+               settings=None):
     """The knowledge base a gold set is scored on: corpus/ plus the set's folders, built under
-    `work` (the embedding cache in `work/embeddings` is shared between sets). None when a folder
-    the set needs is missing."""
+    `work` (the embedding cache in `work/embeddings` is shared between sets), searched with
+    `settings` (default ones when None). None when a folder the set needs is missing."""
     from kb.index.ingest import add_documents
     from kb.knowledge import KnowledgeBase
 
@@ -145,7 +146,7 @@ def set_corpus(spec: dict, root: Path, corpus_dir: Path, work: Path, embedder, p
         return None
     cache = work / "embeddings"
     if not folders:
-        return KnowledgeBase.build(corpus_dir, work, embedder, progress=progress, cache_dir=cache)
+        return KnowledgeBase.build(corpus_dir, work, embedder, progress=progress, cache_dir=cache, settings=settings)
     name = "eval-" + "-".join(f.name for f in folders)
     scratch = work / name
     shutil.rmtree(scratch, ignore_errors=True)
@@ -154,7 +155,7 @@ def set_corpus(spec: dict, root: Path, corpus_dir: Path, work: Path, embedder, p
     refused = [f"{o.file}: {o.error}" for o in report.outcomes if o.error]
     if refused:
         raise RuntimeError("gold-set corpus incomplete:\n" + "\n".join(refused))
-    return KnowledgeBase.load(scratch / "index", embedder)
+    return KnowledgeBase.load(scratch / "index", embedder, settings=settings)
 
 
 def evaluate_sets(config: Path, corpus_dir: Path, work: Path, embedder, only: list[str] | None = None,
