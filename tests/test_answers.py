@@ -292,3 +292,9 @@ def test_a_period_asked_is_met_by_any_year_in_it_and_the_figure_is_where_the_cha
     assert a.value == "5.1吨/平方公里" and "7.5" in a.answer, a.answer
     a = real_kb.ask("“十三五”期间全市煤炭消费总量最后降到了多少吨？")
     assert a.value == "135万吨", a.answer
+
+
+def test_who_pays_for_damage_is_not_read_as_which_department(laws_kb):
+    # 找谁赔 asks who compensates, not which authority is in charge: the answer is about 赔偿.
+    a = laws_kb.ask("海边养殖场被油污了找谁赔？")
+    assert a.found and "赔偿" in a.answer and "监督管理" not in a.answer.split("（《")[0], a.answer
