@@ -4,6 +4,8 @@ the definition — quoted from the article that states it, with the articles it 
 Candidates are the retrieved articles; for a penalty question also the articles that cite a
 retrieved one ("违反本条例第二十二条规定…处…罚款" is where the penalty for breaking 第二十二条 is).
 An amended version yields to the version in force unless the question asks for it by year.
+Within an article the answer is the part about the conduct asked (kb.answer.provisions: "有前款第一项
+行为的，处…" is about that 项), and of the parts nearly as close, the one stating the value asked.
 """
 from __future__ import annotations
 
@@ -121,7 +123,7 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
 
 
 class LawAnswerer:
-    """Chooses the article and the sentences that answer a law question."""
+    """Chooses the article and the part of it (kb.answer.provisions) that answers a law question."""
 
     def __init__(self, kb):
         self.kb = kb
@@ -250,7 +252,7 @@ def authority(text: str) -> str | None:
 def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str, question: str = "") -> str:
     """The answer text: each answering part (with the 款 or 项 it refers to), its authority when the
     part omits it (from the article, else from the act's general article on penalties), and the article."""
-    parts_, docs = [], laws.docs
+    lines, docs = [], laws.docs
     for hit, picked in chosen:
         sentence = "".join(p.quote + (f"（{p.note}）" if p.note else "") for p in picked)
         lead = ""
@@ -264,8 +266,8 @@ def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str,
         prefix = f"【{level}】" if len(chosen) > 1 and level else ""
         if elsewhere(docs[hit.doc_id], question):  # 上海's regulation quoted for a question naming no place
             prefix = f"【{level or docs[hit.doc_id].scope}，非本市规定】"
-        parts_.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
-    return "\n".join(parts_)
+        lines.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
+    return "\n".join(lines)
 
 
 def elsewhere(doc, question: str) -> bool:
