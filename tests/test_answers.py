@@ -298,3 +298,11 @@ def test_who_pays_for_damage_is_not_read_as_which_department(laws_kb):
     # 找谁赔 asks who compensates, not which authority is in charge: the answer is about 赔偿.
     a = laws_kb.ask("海边养殖场被油污了找谁赔？")
     assert a.found and "赔偿" in a.answer and "监督管理" not in a.answer.split("（《")[0], a.answer
+
+
+def test_a_districts_table_row_without_the_indicator_asked_does_not_answer(real_kb):
+    # The 2023 district table has no 森林覆盖率 column: 朝阳区's row must not lend its CO2 figure.
+    a = real_kb.ask("朝阳区2023年森林覆盖率的目标是多少？")
+    assert not a.found and "二氧化碳" not in a.answer, a.answer
+    a = real_kb.ask("西城区2023年氮氧化物重点工程减排量是多少吨？")  # the column reads NOx重点工程累计减排量(吨)
+    assert a.found and "640" in a.answer, a.answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kb.answer.extract import Answer
-from kb.answer.indicators import apply_terms, fold, vocabulary
+from kb.answer.indicators import apply_terms, fold, parse_header, vocabulary
 from kb.search.query import Query
 
 _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
@@ -27,6 +27,15 @@ def indicator_in(text: str) -> str | None:
     named = [term for term in vocabulary()["terms"] if term in folded]
     heads = {name for _, name in _indicator_names() for term in named if name.startswith(term)}
     return heads.pop() if len(heads) == 1 else None
+
+
+def names_indicator(text: str, fields: dict[str, str], indicator: str) -> bool:
+    """Whether a clause names the indicator: by its name or a synonym in the text, or as a table
+    column the ledger reads as it (NOx重点工程累计减排量(吨) is 氮氧化物重点工程减排量)."""
+    folded = apply_terms(fold(text))
+    if any(alias in folded for alias, name in _indicator_names() if name == indicator):
+        return True
+    return any(parse_header(column)["name"] == indicator for column in fields)
 
 
 def places_in(query: Query) -> list[str]:

@@ -78,7 +78,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
     """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
-    from kb.answer.from_ledger import answer_from_ledger, places_in
+    from kb.answer.from_ledger import answer_from_ledger, indicator_in, names_indicator, places_in
 
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
@@ -90,6 +90,11 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     fitting = [h for h in hits if all(p in h.text + h.section + h.doc_title or p[:-1] in h.text for p in places)]
     if places and not fitting:
         return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
+    indicator = indicator_in(query.text) if "quantity" in query.intents else None
+    if indicator is not None:  # 朝阳区森林覆盖率 is never answered with 朝阳区's CO2 figure from its table row
+        fitting = [h for h in fitting if not h.fields or names_indicator(h.text, h.fields, indicator)]
+        if not fitting:
+            return not_stated(query, hits, None, what="".join(places) + f"{indicator}的相关数值")
     if query.years and "quantity" in query.intents:
         docs, spans = kb.searcher.docs, vocab.periods()
         # A period asked (十三五) is met by a clause naming it or any year in it, not only its last.
