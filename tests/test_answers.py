@@ -306,3 +306,9 @@ def test_a_districts_table_row_without_the_indicator_asked_does_not_answer(real_
     assert not a.found and "二氧化碳" not in a.answer, a.answer
     a = real_kb.ask("西城区2023年氮氧化物重点工程减排量是多少吨？")  # the column reads NOx重点工程累计减排量(吨)
     assert a.found and "640" in a.answer, a.answer
+
+
+def test_a_sentence_about_another_pollutant_does_not_answer(real_kb):
+    # The plans set no 二氧化硫 concentration target for 2025; the PM2.5 sentence must not answer.
+    a = real_kb.ask("北京市2025年二氧化硫年均浓度的目标值是多少？")
+    assert not a.found and "PM2.5" not in a.answer.split("；")[0], a.answer

@@ -38,6 +38,11 @@ def names_indicator(text: str, fields: dict[str, str], indicator: str) -> bool:
     return any(parse_header(column)["name"] == indicator for column in fields)
 
 
+def measured_in(indicator: str) -> list[str]:
+    """The pollutants an indicator is measured in (二氧化硫年均浓度 → 二氧化硫), as the vocabulary spells them."""
+    return [term for term in vocabulary()["terms"] if term in indicator]
+
+
 def places_in(query: Query) -> list[str]:
     """Districts and named areas (城市副中心, 生态涵养区) a question asks about; not 全市 or 各区."""
     scopes = [s for s in vocabulary()["scopes"] if s in query.text and s not in ("全市", "全区", "各区")]

@@ -78,7 +78,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
     """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
-    from kb.answer.from_ledger import answer_from_ledger, indicator_in, names_indicator, places_in
+    from kb.answer.from_ledger import answer_from_ledger, indicator_in, measured_in, names_indicator, places_in
+    from kb.answer.indicators import apply_terms, fold
 
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
@@ -108,6 +109,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
+    pollutants = measured_in(indicator) if indicator and answer.kind == "clause" else []
+    if pollutants and not any(p in apply_terms(fold(answer.answer)) for p in pollutants):
+        return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # SO2 asked, PM2.5 stated
     return answer
 
 
