@@ -1,0 +1,25 @@
+"""The data files under kb/data are read with json.load, which keeps the last of two equal keys
+without a word; a duplicated entry (an everyday word mapped twice) would silently lose one."""
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "kb" / "data"
+
+
+def _no_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    assert not repeated, f"keys given twice: {repeated}"
+    return dict(pairs)
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.json")), ids=lambda p: p.name)
+def test_a_data_file_has_no_key_twice(path):
+    json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
+
+
+def test_every_everyday_word_maps_to_some_term():
+    terms = json.loads((DATA / "everyday.json").read_text(encoding="utf-8"))["terms"]
+    assert all(isinstance(v, list) and v and all(t.strip() for t in v) for v in terms.values())
