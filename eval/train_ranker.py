@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from kb.eval.run import OUT_OF_SCOPE
 from kb.index.embedders import make_embedder
 from kb.search.legal import reading
 from kb.search.rerank import CONTEXT, FEATURES, features
-from kb.search.searcher import Searcher
 from kb.search.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,12 +50,9 @@ class Capture:
 def collect(embedder) -> list[dict]:
     """Per dev question: its set, the features of its first POOL candidates and their labels."""
     items = []
-    first = Settings()
-    first = replace(first, rescorers=tuple(s for s in first.rescorers if s != "ranker"))  # a stale model is not loaded
-    for name, kb, questions in dev_pools(ROOT, embedder, first):
-        base = kb.searcher
-        searcher = Searcher(base.index, base.encoder, base.settings)
-        capture = Capture()
+    stages = tuple(s for s in Settings().rescorers if s != "ranker")  # the first stages; a stale model is not loaded
+    for name, kb, questions in dev_pools(ROOT, embedder, Settings(rescorers=stages)):
+        searcher, capture = kb.searcher, Capture()
         searcher.rescorers.append(capture)
         by_id = {d.id: d for d in kb.documents}
         for q in questions:

@@ -39,7 +39,8 @@ def names_indicator(text: str, fields: dict[str, str], indicator: str) -> bool:
 
 
 def measured_in(indicator: str) -> list[str]:
-    """The pollutants an indicator is measured in (二氧化硫年均浓度 → 二氧化硫), as the vocabulary spells them."""
+    """The vocabulary's terms (a pollutant, a denominator) inside an indicator's name: 二氧化硫年均浓度 →
+    二氧化硫. A sentence that names none of them is about another indicator."""
     return [term for term in vocabulary()["terms"] if term in indicator]
 
 

@@ -109,8 +109,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
-    pollutants = measured_in(indicator) if indicator and answer.kind == "clause" else []
-    if pollutants and not any(p in apply_terms(fold(answer.answer)) for p in pollutants):
+    named_by = measured_in(indicator) if indicator and answer.kind == "clause" else []
+    if named_by and not any(t in apply_terms(fold(answer.answer)) for t in named_by):
         return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # SO2 asked, PM2.5 stated
     return answer
 
