@@ -312,3 +312,30 @@ def test_a_sentence_about_another_pollutant_does_not_answer(real_kb):
     # The plans set no 二氧化硫 concentration target for 2025; the PM2.5 sentence must not answer.
     a = real_kb.ask("北京市2025年二氧化硫年均浓度的目标值是多少？")
     assert not a.found and "PM2.5" not in a.answer.split("；")[0], a.answer
+
+
+def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
+    # 立法法: the closing article says when the act takes effect; the sentence after it repeals another.
+    a = laws_kb.ask("上海市大气污染防治条例是从什么时候开始施行的？")
+    assert a.found and "2014年10月1日" in a.answer and "同时废止" not in a.answer, a.answer
+    a = laws_kb.ask("2017年修正的那版海洋环境保护法是从哪天起施行的？")
+    assert a.found and "2000年4月1日" in a.answer, a.answer
+
+
+def test_where_a_filing_goes_is_the_body_it_is_filed_with(laws_kb):
+    a = laws_kb.ask("生态清洁小流域竣工验收后，设施清单和管护协议报哪里备案？")
+    assert a.found and "市水行政部门" in a.answer, a.answer
+
+
+def test_a_list_asked_for_is_quoted_whole_and_a_term_asked_from_a_list_alone(laws_kb):
+    a = laws_kb.ask("北京节能办法里说的能源审计主要包括哪些内容？")
+    assert "核对能源消耗计量记录" in a.answer and "提出合理使用能源的建议" in a.answer, a.answer
+    a = laws_kb.ask("森林法里的“森林”包括哪些？")
+    assert "乔木林、竹林和国家特别规定的灌木林" in a.answer and "林地，是指" not in a.answer, a.answer
+
+
+def test_a_measure_asked_but_not_stated_is_said_plainly(laws_kb):
+    # 多少天 asks for days: "四分之三以上成员签字同意" gives none, so no value is asserted.
+    a = laws_kb.ask("规划环评的审查小组要在收到报告书后多少天内提出审查意见？")
+    assert not a.found or any(u in a.answer for u in ("日", "天")), a.answer
+    assert "四分之三" not in a.answer, a.answer

@@ -164,3 +164,17 @@ def test_a_year_with_before_asks_for_the_version_in_force_the_year_before():
     assert read_question("海洋环境保护法2024年施行之前，石油勘探造成污染罚多少？", docs).year == 2023
     assert read_question("2024年按海洋环境保护法罚多少？", docs).year == 2024
     assert read_question("2024年以前海洋环境保护法怎么规定", docs).year == 2023
+
+
+def test_terms_defined_by_an_item_or_named_in_passing():
+    from kb.search.legal import defined_terms
+
+    assert defined_terms("本法下列用语的含义是：（一）森林，包括乔木林、竹林和国家特别规定的灌木林。") == ("森林",)
+    assert "专项规划" in defined_terms("对其组织编制的有关专项规划(以下称专项规划)，应当进行环境影响评价。")
+
+
+def test_a_law_named_after_a_version_phrase():
+    from kb.search.legal import named_laws
+
+    assert named_laws("2017年修正的那版海洋环境保护法是从哪天起施行的？") == ["海洋环境保护法"]
+    assert named_laws("2023年修订前的海洋环境保护法对此怎么规定？") == ["海洋环境保护法"]

@@ -50,3 +50,23 @@ def test_another_acts_article_is_not_taken_for_this_ones():
 def test_plain_text_without_structure_is_one_part_a_sentence():
     assert [p.quote for p in parts("第一句。第二句很长很长很长很长很长很长很长很长很长很长很长。")] == \
         ["第一句。", "第二句很长很长很长很长很长很长很长很长很长很长很长。"]
+
+
+def test_items_named_in_parentheses_and_by_a_list_of_numbers():
+    # 第（一）、（四）项 and 第一、二、四项 are how older statutes name 项 (海洋环境保护法 2017).
+    article = ("违反本法规定，有下列行为之一的，由主管部门予以警告，或者处以罚款：\n（一）未配备防污设施的；\n"
+               "（二）未持有防污证书的；\n（三）未如实记录的；\n（四）货物不具备适运条件的。\n"
+               "有前款第（一）、（四）项行为之一的，处二万元以上十万元以下的罚款；有前款第（二）项行为的，处二万元以下的罚款。")
+    second = _about(article, "有前款第（二）项")
+    assert "防污证书" in second.about and "防污设施" not in second.about and second.note.startswith("前款第（二）项")
+    both = _about(article, "有前款第（一）、（四）项")
+    assert "防污设施" in both.about and "适运条件" in both.about and "防污证书" not in both.about
+
+
+def test_a_lead_in_is_quoted_with_its_items():
+    # "下列用能单位为重点用能单位：" alone states nothing; with its items it is a whole answer.
+    article = "下列用能单位为重点用能单位：\n（一）年综合能源消费总量一万吨以上的；\n（二）年综合能源消费总量五千吨以上不满一万吨的。"
+    whole = [p for p in parts(article) if p.whole_list]
+    assert len(whole) == 1 and "一万吨以上" in whole[0].quote and "五千吨以上" in whole[0].quote
+    assert not any(p.quote == "下列用能单位为重点用能单位：" for p in parts(article))
+    assert any(p.quote.endswith("五千吨以上不满一万吨的。") and not p.whole_list for p in parts(article))

@@ -18,7 +18,7 @@ from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
 from kb.answer.provisions import Part, parts
 from kb.index.keyword import tokenize
 from kb.vocab import districts, home_city, place_names, short_place_name
-from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, reading
+from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, pattern, reading
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -72,11 +72,27 @@ _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-
 _MONEY = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿.]+(?:多)?元")
 
 
+def asked_units(question: str, time: bool = False) -> list[str]:
+    """The units of the measure a question names (多少天 → 日|天, 多高 → 米); with `time`, also
+    those that may answer 多久 / 什么时候."""
+    data = answer_vocab()
+    table = {**data["asked_units"], **(data["asked_time_units"] if time else {})}
+    return [units for asked, units in table.items() if re.search(asked, question)]
+
+
+def _in_units(text: str, units: list[str]) -> bool:
+    return bool(re.search(f"[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?(?:个)?(?:{'|'.join(units)})", text))
+
+
 def states_amount(text: str, question: str = "") -> bool:
     """Whether a sentence gives the figure asked: a number (not the 2.5 of PM2.5, a standard's
-    number or a year), a sum in 元 when the question asks how much money."""
+    number or a year), a sum in 元 when the question asks how much money, a figure in the measure
+    it names (多少天: a number of 日 or 天)."""
     if re.search(answer_vocab()["asks_money"], question):
         return bool(_MONEY.search(text))
+    units = asked_units(question)
+    if units:
+        return _in_units(text if any("年" in u for u in units) else re.sub(r"(?:19|20)\d{2}年", "", text), units)
     text = re.sub(r"(?:19|20)\d{2}年", "", text)  # a year is no amount
     return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
 
@@ -91,8 +107,8 @@ def _states(kind: str, sentence: str) -> bool:
     if kind == "penalty":
         return _has_penalty(sentence)
     if kind == "department":
-        return bool(re.search(data["authority"], sentence) or re.search(r"(?:部门|机关|政府|机构|办事处)", sentence)) \
-            and any(w in sentence for w in data["duty_words"])
+        return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
+            bool(re.search(r"(?:部门|机关|政府|机构|办事处)", sentence)) and any(w in sentence for w in data["duty_words"]))
     if kind == "deadline":
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence))
     if kind == "definition":
@@ -104,13 +120,19 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     """A bonus for a sentence that has the form of the answer asked for: a definition ("…是指…")
     of a term in the question; a number in the unit the question asks (多少天 → 日/天, 几个人 → 人)."""
     weight = terms.longest()
+    data = answer_vocab()
+    if kind == "department" and re.search(data["asks_recipient"], question) and re.search(data["recipient"], sentence):
+        return 2 * weight  # 报哪里备案 → "报市水行政部门备案"
+    if kind == "deadline" and pattern("effective_question").search(question) and pattern("effective_text").search(sentence):
+        return 4 * weight  # 什么时候开始施行 → "本条例自2014年10月1日起施行" (立法法)
     if kind == "definition":
-        if defines_asked(question, defined_terms(sentence)):
+        defined = defined_terms(sentence)
+        if len(defined) <= 2 and defines_asked(question, defined):  # not a list defining many
             return 4 * weight  # "本法所称能源，是指…" for 能源是指什么
-        return 2 * weight if any(w in sentence for w in answer_vocab()["definition_verbs"]) else 0.0
+        return 2 * weight if any(w in sentence for w in data["definition_verbs"]) else 0.0
     if kind == "deadline":
-        units = [u for asked, u in answer_vocab()["asked_units"].items() if re.search(asked, question)]
-        if units and re.search(f"[0-9一二两三四五六七八九十百千零〇]+(?:个)?(?:{'|'.join(units)})", sentence):
+        units = asked_units(question, time=True)
+        if units and _in_units(sentence, units):
             return 2 * weight
     return 0.0
 
@@ -204,6 +226,7 @@ class LawAnswerer:
         Within an article the part is the one most about the question (a penalty by the 款 or 项
         it refers to); of those nearly as close, one that states the value asked wins."""
         terms = Terms(query)
+        breadth = 1 if re.search(answer_vocab()["asks_list"], query.text) else -1  # 包括哪些: the whole list, else its item
         scored = []
         for rank, hit in enumerate(hits):
             stating = [p for p in parts(hit.text) if _states(kind, p.quote)]
@@ -211,7 +234,8 @@ class LawAnswerer:
                 continue
             fit = {p: terms.overlap(p.about) + _fits_ask(kind, query.text, p.quote, terms) for p in stating}
             close = max(fit.values()) / 2
-            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p]))
+            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p],
+                                               p.whole_list * breadth))
             scored.append((fit[best] - rank * RANK_WEIGHT, hit, best))
         if not scored:
             return []

@@ -17,8 +17,12 @@ from kb.documents.numbering import cn_to_int
 _NUM = "一二三四五六七八九十"
 _ITEM = re.compile(rf"^(?:[（(][{_NUM}]+[)）]|\d{{1,2}}[.．、](?!\d))")
 # 违反第三款规定的 / 有前款第一项行为的 / 单位有本条第一款所列行为之一的 / 违反规定的 (本条例 is another act's word)
-_REFERS = re.compile(rf"(?:违反|有)(本条(?!例)|本款|前款)?(?:第([{_NUM}]+)款)?((?:[、和或]?第[{_NUM}]+项)*)(?:规定|所列|行为)")
+# 项 numbers as statutes write them: 第一项、第二项 / 第一、二、四项 / 第（一）、（四）项
+_ITEM_NO = rf"[（(]?[{_NUM}]+[)）]?"
+_REFERS = re.compile(rf"(?:违反|有)(本条(?!例)|本款|前款)?(?:第([{_NUM}]+)款)?"
+                     rf"((?:[、和或]?第(?:{_ITEM_NO}[、和或])*{_ITEM_NO}项)*)(?:规定|所列|行为)")
 SHORT = 24  # a sentence this short is quoted with the one before it ("公告期间不得少于七日。")
+LIST_MAX = 400  # a lead-in ending in "：" is quoted with its items up to this length, else alone
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,11 @@ class Part:
     quote: str  # the article's own words, as the answer quotes them
     about: str  # what the part is about: the quote and the conduct it refers to
     note: str = ""  # the 款 or 项 referred to, quoted after it ("前款第一项：占用、损害自然岸线的；")
+    whole_list: bool = False  # a lead-in quoted with all its items
+
+
+def _opens_list(piece: str) -> bool:
+    return piece.rstrip().endswith(("：", ":"))
 
 
 def _paragraphs(article: str) -> list[tuple[str, list[str]]]:
@@ -75,7 +84,7 @@ def parts(article: str) -> list[Part]:
                 target = n - 1 if scope == "前款" else (cn_to_int(para_no) - 1 if para_no else None)
                 if target is not None and 0 <= target < len(paras) and target != n:
                     lead, listed = paras[target]
-                    picked = [cn_to_int(k) - 1 for k in re.findall(f"第([{_NUM}]+)项", item_no)]
+                    picked = [cn_to_int(k) - 1 for k in re.findall(f"[{_NUM}]+", item_no)]
                     picked = [k for k in picked if k < len(listed)]
                     conduct = " ".join([listed[k] for k in picked] if picked else [lead, *listed])
                     named = re.sub(r"^(?:违反|有)|(?:规定|所列|行为)$", "", ref.group(0))  # 前款第一项
@@ -91,7 +100,11 @@ def parts(article: str) -> list[Part]:
             if not ref and len(piece) <= SHORT and before:
                 out.append(Part(pieces[i - 1] + piece, pieces[i - 1] + piece))
                 continue
+            listing = piece + "".join(items)
+            if i == len(pieces) - 1 and _opens_list(piece) and items and len(listing) <= LIST_MAX:
+                out.append(Part(listing, listing, note, whole_list=True))  # "下列用能单位为重点用能单位：（一）…（二）…"
+                continue
             out.append(Part(piece, f"{piece} {conduct}".strip(), note))
-        lead = pieces[-1] if pieces and pieces[-1].rstrip().endswith(("：", ":")) else ""
+        lead = pieces[-1] if pieces and _opens_list(pieces[-1]) else ""
         out += [Part(lead + item, lead + item) for item in items]
     return out

@@ -68,8 +68,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
-    if kind is None and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
-        return not_stated(query, candidates, "amount")  # 每亩补助多少钱: an article without a figure does not say
+    if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
+        return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     text = render(chosen, laws, kind or "other", query.text)
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]

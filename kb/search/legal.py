@@ -56,10 +56,11 @@ def _definition_text() -> re.Pattern[str]:
 @lru_cache(maxsize=50_000)
 def defined_terms(text: str) -> tuple[str, ...]:
     """The terms a clause defines, the way laws define them: "本法所称能源，是指…", "（一）放射性污染，是指…",
-    "本条例所称的“城市道路”（以下简称道路），是指…"."""
-    text = re.sub(r"[“”「」]|（以下简称[^）]{1,12}）", "", text)
+    "本条例所称的“城市道路”（以下简称道路），是指…", and a term named in passing: "…有关专项规划（以下称专项规划）"."""
+    named = re.findall(r"[（(]以下称[“「]?([^）)”」]{2,12})[”」]?[）)]", text)  # …有关专项规划（以下称专项规划）; 以下简称 only shortens
+    text = re.sub(r"[“”「」]|[（(]以下(?:简)?称[^）)]{1,14}[）)]", "", text)
     terms = (m.split("所称")[-1].removeprefix("的") for m in _definition_text().findall(text))
-    return tuple(t for t in terms if len(t) >= 2)
+    return tuple(dict.fromkeys([*(t for t in terms if len(t) >= 2), *named]))
 
 
 def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
