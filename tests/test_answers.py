@@ -339,3 +339,9 @@ def test_a_measure_asked_but_not_stated_is_said_plainly(laws_kb):
     a = laws_kb.ask("规划环评的审查小组要在收到报告书后多少天内提出审查意见？")
     assert not a.found or any(u in a.answer for u in ("日", "天")), a.answer
     assert "四分之三" not in a.answer, a.answer
+
+
+def test_a_common_word_does_not_outweigh_the_conduct_asked(laws_kb):
+    # 城市/城管 occur in hundreds of clauses; 饲养家禽 in one: the penalty is the one for keeping poultry.
+    a = laws_kb.ask("住在城里的平房，院子里养了几只鸡，城管发现了会罚钱吗？")
+    assert a.found and "二十元以上五十元以下" in a.answer, a.answer

@@ -178,3 +178,12 @@ def test_a_law_named_after_a_version_phrase():
 
     assert named_laws("2017年修正的那版海洋环境保护法是从哪天起施行的？") == ["海洋环境保护法"]
     assert named_laws("2023年修订前的海洋环境保护法对此怎么规定？") == ["海洋环境保护法"]
+
+
+def test_a_word_in_many_clauses_is_less_rare_than_one_in_few():
+    from kb.index.keyword import KeywordIndex
+
+    texts = ["任何单位不得擅自占道。", "禁止擅自挖掘道路。", "不得擅自改变用途。", "不得将停车设施改作他用。"]
+    index = KeywordIndex.build(texts)
+    assert index.rarity("改作他用") > index.rarity("擅自") > 0
+    assert index.rarity("从未出现的词") == 1.0

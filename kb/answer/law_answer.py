@@ -47,12 +47,14 @@ def _words(text: str) -> frozenset[str]:
 class Terms:
     """The question's content words, minus the words every article shares (罚款, 部门…), each
     weighed by its length: the question's own words whole, words its synonyms add half. A word
-    inside a longer word that also occurs is not counted again (环境影响评价, not also 环境, 影响, 评价)."""
+    inside a longer word that also occurs is not counted again (环境影响评价, not also 环境, 影响, 评价).
+    With `rarity` (the corpus's inverse document frequency, 0-1) a common word counts less: 擅自
+    occurs in many prohibitions, 改作他用 in one."""
 
-    def __init__(self, query: Query):
+    def __init__(self, query: Query, rarity=None):
         generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
-        self.weights = {t: (1.0 if t in query.text else 0.5) for t in dict.fromkeys(tokenize(query.expanded_text))
-                        if len(t) > 1 and t not in generic}
+        self.weights = {t: (1.0 if t in query.text else 0.5) * (rarity(t) if rarity else 1.0)
+                        for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1 and t not in generic}
 
     def overlap(self, text: str) -> float:
         words = _words(text)
@@ -225,7 +227,7 @@ class LawAnswerer:
         """The best article and its answering part; a second from another level if it answers too.
         Within an article the part is the one most about the question (a penalty by the 款 or 项
         it refers to); of those nearly as close, one that states the value asked wins."""
-        terms = Terms(query)
+        terms = Terms(query, self.kb.loaded.keyword.rarity)
         breadth = 1 if re.search(answer_vocab()["asks_list"], query.text) else -1  # 包括哪些: the whole list, else its item
         scored = []
         for rank, hit in enumerate(hits):

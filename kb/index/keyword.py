@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import logging
 import re
 import threading
@@ -89,6 +90,17 @@ class KeywordIndex:
         if not known:
             return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
         return self._bm25.get_scores(known)
+
+    def rarity(self, term: str) -> float:
+        """How rare a word is among the clauses, 0-1: its inverse document frequency over that of a
+        word in one clause. A word jieba splits is as rare as its rarest piece (it occurs no more often)."""
+        n = self._bm25.scores["num_docs"]
+        indptr = self._bm25.scores["indptr"]
+        ids = [self.vocab[t] for t in (tokenize(term, self.use_domain_dict) or [term]) if t in self.vocab]
+        if not ids:
+            return 1.0
+        df = min(int(indptr[i + 1] - indptr[i]) for i in ids)
+        return math.log(1 + n / max(df, 1)) / math.log(1 + n)
 
     def known(self, tokens: list[str]) -> list[str]:
         return [t for t in tokens if t in self.vocab]
