@@ -29,6 +29,7 @@ class KnowledgeBase:
         self._by_id = {c.clause_id: i for i, c in enumerate(loaded.clauses)}
         self._aliases = tuple(a for d in loaded.documents for a in d.aliases)
         self._targets = None
+        self._mentioned: dict[str, bool] = {}
 
     # ---- lifecycle ------------------------------------------------------
     @classmethod
@@ -73,6 +74,13 @@ class KnowledgeBase:
         answer.retrieval, answer.notice = found.mode, found.notice
         answer.resolved_query = resolved if resolved != query else None
         return answer
+
+    def mentions(self, word: str) -> bool:
+        """Whether any clause or document title contains the word (looked up once per word)."""
+        if word not in self._mentioned:
+            self._mentioned[word] = any(word in c.text for c in self.loaded.clauses) or \
+                any(word in d.title for d in self.loaded.documents)
+        return self._mentioned[word]
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:
         """Citable hits for given clauses (in that order), highlighted for the question."""

@@ -345,3 +345,20 @@ def test_a_common_word_does_not_outweigh_the_conduct_asked(laws_kb):
     # 城市/城管 occur in hundreds of clauses; 饲养家禽 in one: the penalty is the one for keeping poultry.
     a = laws_kb.ask("住在城里的平房，院子里养了几只鸡，城管发现了会罚钱吗？")
     assert a.found and "二十元以上五十元以下" in a.answer, a.answer
+
+
+def test_a_question_from_another_field_is_refused(real_kb):
+    # 个人所得税 and 股票 are in kb/data/other_fields.json and in no seed document; the questions share
+    # other words with the plans (个人, 新能源汽车) but no clause answers them.
+    for question in ("个人所得税的专项附加扣除在手机上怎么填报？", "想买点新能源汽车板块的股票，推荐哪几只？"):
+        a = real_kb.ask(question)
+        assert not a.answerable, (question, a.answer)
+
+
+def test_another_fields_word_that_a_document_mentions_does_not_refuse(real_kb, monkeypatch):
+    # The rule is about the corpus, not the word: once a document mentions it, it is in scope.
+    from kb.answer import extract
+
+    monkeypatch.setattr(extract, "other_field_terms", lambda: ("降尘量",))
+    a = real_kb.ask("到2025年各区降尘量要控制在多少？")
+    assert a.answerable and "5吨" in a.answer, a.answer

@@ -67,6 +67,12 @@ def _posseg():
 
 
 @lru_cache(maxsize=1)
+def other_field_terms() -> tuple[str, ...]:
+    """Words that mark a question as belonging to another administrative field (kb/data/other_fields.json)."""
+    return tuple(dict.fromkeys(t for terms in vocab.data("other_fields")["fields"].values() for t in terms))
+
+
+@lru_cache(maxsize=1)
 def domain_terms() -> tuple[str, ...]:
     """Words that mark a question as being about environmental policy."""
     from importlib import resources
@@ -113,10 +119,15 @@ def place_words(text: str) -> list[str]:
 
 
 def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
-                   aliases: tuple[str, ...] = ()) -> str | None:
-    """Why the corpus cannot answer this question, or None when it can."""
+                   aliases: tuple[str, ...] = (), mentions=None) -> str | None:
+    """Why the corpus cannot answer this question, or None when it can. `mentions(word)` tells
+    whether any document mentions a word: a question about another field (个人所得税, 医保) that no
+    document mentions is not answered from a clause that happens to share its other words."""
     if not hits:
         return "no clause matched"
+    foreign = [w for w in other_field_terms() if w in query.text]
+    if mentions is not None and foreign and not all(mentions(w) for w in foreign):
+        return f"about {next(w for w in foreign if not mentions(w))}, which no document mentions"
     text = query.text
     for district in query.districts:
         text = text.replace(district, " ")
@@ -141,11 +152,6 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"
     return None
-
-
-def is_answerable(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
-                  aliases: tuple[str, ...] = ()) -> bool:
-    return refusal_reason(query, hits, vocab, rule, aliases) is None
 
 
 def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:

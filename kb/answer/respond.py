@@ -32,7 +32,7 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     if missing and not named:  # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
-    reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb._aliases)
+    reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb._aliases, kb.mentions)
     if reason is not None and not named:
         return Answer(query.text, False, REFUSAL, kind="refusal")
     laws = LawAnswerer(kb)
