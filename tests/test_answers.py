@@ -362,3 +362,11 @@ def test_another_fields_word_that_a_document_mentions_does_not_refuse(real_kb, m
     monkeypatch.setattr(extract, "other_field_terms", lambda: ("降尘量",))
     a = real_kb.ask("到2025年各区降尘量要控制在多少？")
     assert a.answerable and "5吨" in a.answer, a.answer
+
+
+def test_a_body_named_局_and_a_count_asked_in_a_penalty_question(laws_kb):
+    a = laws_kb.ask("污染源普查表拟好以后报哪个单位审定？")
+    assert a.found and "国家统计局" in a.answer, a.answer
+    # 被罚几次以上 asks for a count: the sentence giving it, not the fine.
+    a = laws_kb.ask("无证往海里倾倒废弃物，两年内被罚几次以上就会被禁止再干海洋倾倒？")
+    assert a.found and "三次以上" in a.answer, a.answer

@@ -32,10 +32,11 @@ POOL = 12  # retrieved hits a law answer may choose from
 RANK_WEIGHT = 1.0
 
 def question_kind(text: str) -> str | None:
-    """lookup / penalty / department / deadline / definition, by the question's wording."""
+    """lookup / penalty / department / deadline / definition, by the question's wording. A question
+    naming a measure (被罚几次以上, 罚款多少天内缴纳) asks for that number, not for the penalty."""
     for kind, pattern in answer_vocab()["question_kinds"].items():
         if re.search(pattern, text):
-            return kind
+            return "deadline" if kind == "penalty" and asked_units(text) else kind
     return None
 
 
@@ -110,7 +111,7 @@ def _states(kind: str, sentence: str) -> bool:
         return _has_penalty(sentence)
     if kind == "department":
         return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
-            bool(re.search(r"(?:部门|机关|政府|机构|办事处)", sentence)) and any(w in sentence for w in data["duty_words"]))
+            bool(re.search(data["body"], sentence)) and any(w in sentence for w in data["duty_words"]))
     if kind == "deadline":
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence))
     if kind == "definition":
