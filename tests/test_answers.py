@@ -370,3 +370,9 @@ def test_a_body_named_局_and_a_count_asked_in_a_penalty_question(laws_kb):
     # 被罚几次以上 asks for a count: the sentence giving it, not the fine.
     a = laws_kb.ask("无证往海里倾倒废弃物，两年内被罚几次以上就会被禁止再干海洋倾倒？")
     assert a.found and "三次以上" in a.answer, a.answer
+
+
+def test_a_figure_in_the_unit_asked_answers_though_the_words_differ(real_kb):
+    # 烧煤取暖 / 农村 are not the plan's words (煤改清洁能源 / 村庄); 1.5万户 is the figure in 户 asked.
+    a = real_kb.ask("农村还在烧煤取暖的，2023年要改多少户？")
+    assert a.found and a.value == "1.5万户", a.answer

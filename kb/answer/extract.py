@@ -206,7 +206,8 @@ def best_sentence(query: Query, text: str) -> str:
         upper = s.upper()
         overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
         figure = bool(_VALUE.search(s)) and (not query.units or any(u in s for u in query.units))  # 多少亩 → 亩
-        return wants_figure and figure and overlap > 0, overlap, int(figure)  # 占比要达到多少: the sentence with one
+        # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
+        return wants_figure and figure and (overlap > 0 or bool(query.units)), overlap, int(figure)
 
     return max(sentences, key=score)
 
