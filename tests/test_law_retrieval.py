@@ -187,3 +187,13 @@ def test_a_word_in_many_clauses_is_less_rare_than_one_in_few():
     index = KeywordIndex.build(texts)
     assert index.rarity("改作他用") > index.rarity("擅自") > 0
     assert index.rarity("从未出现的词") == 1.0
+
+
+def test_a_national_law_called_国家_in_a_question():
+    from kb.model import Document
+    from kb.search.legal import law_match
+
+    energy = Document(id="energy", file="e.md", title="中华人民共和国节约能源法", type="法律")
+    security = Document(id="security", file="s.md", title="中华人民共和国国家安全法", type="法律")
+    assert law_match("国家节约能源法", energy) > 0
+    assert law_match("国家安全法", security) > 0 and law_match("国家安全法", energy) == 0

@@ -196,6 +196,8 @@ def law_match(name: str, doc: Document) -> float:
     """
     core = re.sub("[《》]", "", name).replace("中华人民共和国", "")
     title = re.sub("[《》]", "", doc.title).replace("中华人民共和国", "")
+    if core.startswith("国家") and "国家" not in title:  # 国家节约能源法 is 中华人民共和国节约能源法
+        core = core[2:]
     if act_kind(core) != act_kind(title.rstrip("》")) or not act_kind(core):
         return 0.0
     if any(place in core and place not in title for place in vocab.place_names()):
