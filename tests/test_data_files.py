@@ -23,3 +23,12 @@ def test_a_data_file_has_no_key_twice(path):
 def test_every_everyday_word_maps_to_some_term():
     terms = json.loads((DATA / "everyday.json").read_text(encoding="utf-8"))["terms"]
     assert all(isinstance(v, list) and v and all(t.strip() for t in v) for v in terms.values())
+
+
+@pytest.mark.parametrize("name", ["answers.json", "legal.json"])
+def test_every_pattern_in_a_vocabulary_file_is_read_by_the_code(name):
+    # A key nothing reads is a rule that looks in force and is not (law_name_prefixes was one).
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (DATA.parent).rglob("*.py"))
+    keys = [k for k in json.loads((DATA / name).read_text(encoding="utf-8")) if not k.startswith("_")]
+    unread = [k for k in keys if f'"{k}"' not in source]
+    assert not unread, f"{name}: keys no code reads: {unread}"
