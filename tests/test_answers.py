@@ -376,3 +376,12 @@ def test_a_figure_in_the_unit_asked_answers_though_the_words_differ(real_kb):
     # 烧煤取暖 / 农村 are not the plan's words (煤改清洁能源 / 村庄); 1.5万户 is the figure in 户 asked.
     a = real_kb.ask("农村还在烧煤取暖的，2023年要改多少户？")
     assert a.found and a.value == "1.5万户", a.answer
+
+
+def test_a_years_figure_is_the_status_a_document_states_for_it(real_kb):
+    # No target is asked: 2020 is the plan's base year, whose table states 现状值 75.1.
+    a = real_kb.ask("丰台区2020年空气质量优良天数比例是多少？")
+    assert a.found and "75.1" in a.answer and "现状" in a.answer, a.answer
+    # 比2020年下降多少 asks for a target against a base year, not the base year's status.
+    a = real_kb.ask("2025年挥发性有机物和氮氧化物排放总量比2020年要下降多少？")
+    assert "现状" not in a.answer, a.answer

@@ -1,6 +1,8 @@
-"""Answer target questions ("…目标是多少", "各文件…分别…") from the indicator ledger."""
+"""Answer target questions ("…目标是多少", "各文件…分别…") from the indicator ledger, and questions for one
+year's figure ("丰台区2020年优良天数比例是多少") from the status figures documents state."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kb.answer.extract import Answer
@@ -8,6 +10,7 @@ from kb.answer.indicators import apply_terms, fold, parse_header, vocabulary
 from kb.search.query import Query
 
 _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
+_CHANGE = re.compile("(?<!占)比(?!例|率|重)|较|下降|降低|减少|提高|提升|增加|增长|降到|降至")
 
 
 @lru_cache(maxsize=1)
@@ -53,17 +56,23 @@ def places_in(query: Query) -> list[str]:
 def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
     """A short comparison of an indicator's targets by year and document, with the rows cited.
 
-    Only the place and year asked (never another district's or year's figure)."""
-    if not any(w in query.text for w in _TARGET_WORDS) or "responsibility" in query.intents:
+    Only the place and year asked (never another district's or year's figure). A question naming
+    a year but no target ("丰台区2020年优良天数比例是多少") is answered from the status figures a
+    document states for that year, when one states it in so many words."""
+    targeted = any(w in query.text for w in _TARGET_WORDS)
+    status = not targeted and len(query.years) == 1 and not _CHANGE.search(query.text)  # 比2020年下降多少 asks a target
+    if "responsibility" in query.intents or not (targeted or status):
         return None
     indicator = indicator_in(query.text)
     if indicator is None:
         return None
     places = places_in(query) or (["全市"] if "全市" in query.text else [])
-    rows = [t for t in kb.targets(indicator) if t["kind"] == "target"
+    rows = [t for t in kb.targets(indicator) if t["kind"] == ("target" if targeted else "status")
             and (not places or t.get("scope") in places)]
     if query.years:
         rows = [t for t in rows if t.get("year") in query.years]
+    if not targeted:  # a status figure only where its sentence or row names the year and the place
+        rows = [t for t in rows if t.get("year_stated", True) and (not places or t.get("scope_stated", True))]
     if not rows:  # the clauses are read next, for the place and year asked only
         return None
     # for the place or year asked, figures whose sentence names it come before figures where it is assumed
@@ -104,8 +113,9 @@ def assumed_note(target: dict) -> str:
 
 def _part(group: list[dict]) -> str:
     t = group[0]
+    status = "现状 " if t.get("kind") == "status" else ""
     if len(group) == 1:
-        return f"{t.get('year') or '—'}年 {figure(t)}（{t.get('scope')}{assumed_note(t)}，《{t['doc_title']}》）"
+        return f"{t.get('year') or '—'}年 {status}{figure(t)}（{t.get('scope')}{assumed_note(t)}，《{t['doc_title']}》）"
     numbers = sorted(g["number"] for g in group if g.get("number") is not None)
     span = f"{numbers[0]:g}–{numbers[-1]:g}{t.get('unit') or ''}" if numbers else figure(t)
     return f"{t.get('year') or '—'}年 {len(group)}个区 {span}（《{t['doc_title']}》，分区指标）"
