@@ -171,6 +171,8 @@ def test_terms_defined_by_an_item_or_named_in_passing():
 
     assert defined_terms("本法下列用语的含义是：（一）森林，包括乔木林、竹林和国家特别规定的灌木林。") == ("森林",)
     assert "专项规划" in defined_terms("对其组织编制的有关专项规划(以下称专项规划)，应当进行环境影响评价。")
+    assert defined_terms("排放污染物的企业事业单位（以下统称排污单位）应当…") == ("排污单位",)
+    assert defined_terms("各级人民政府应当采取措施，包括加强监测。") == ()  # 包括 defines only as an item
 
 
 def test_a_law_named_after_a_version_phrase():
@@ -197,3 +199,5 @@ def test_a_national_law_called_国家_in_a_question():
     security = Document(id="security", file="s.md", title="中华人民共和国国家安全法", type="法律")
     assert law_match("国家节约能源法", energy) > 0
     assert law_match("国家安全法", security) > 0 and law_match("国家安全法", energy) == 0
+    nuclear = Document(id="nuclear", file="n.md", title="中华人民共和国核安全法", type="法律")
+    assert law_match("国家安全法", nuclear) == 0  # not held: refused, not answered from 核安全法

@@ -70,3 +70,11 @@ def test_a_lead_in_is_quoted_with_its_items():
     assert len(whole) == 1 and "一万吨以上" in whole[0].quote and "五千吨以上" in whole[0].quote
     assert not any(p.quote == "下列用能单位为重点用能单位：" for p in parts(article))
     assert any(p.quote.endswith("五千吨以上不满一万吨的。") and not p.whole_list for p in parts(article))
+
+
+def test_a_range_of_items_is_resolved():
+    article = ("有下列行为之一的，责令改正：\n（一）迟报的；\n（二）拒报的；\n（三）篡改的。\n"
+               "有前款第一项至第二项行为之一的，处一万元以下的罚款。")
+    part = _about(article, "第一项至第二项")
+    assert "迟报" in part.about and "拒报" in part.about and "篡改" not in part.about
+

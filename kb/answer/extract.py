@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from typing import Callable
 
 from kb import vocab
 from kb.answer.laws import answer_vocab
@@ -118,14 +119,25 @@ def place_words(text: str) -> list[str]:
     return found
 
 
+def _whole_word(word: str, text: str) -> bool:
+    """Whether the word occurs in the text on jieba's word boundaries: 个人所得税 in 个人所得税怎么报 (个人 /
+    所得税), not 报税 in 按月申报税款 (申报 / 税款)."""
+    tokens = set(tokenize(text))  # search-grained: 个人所得税 and its pieces 个人, 所得税
+    if word in tokens:
+        return True
+    spans = [m.span() for t in tokens for m in re.finditer(re.escape(t), text)]
+    starts, ends = {a for a, _ in spans}, {b for _, b in spans}
+    return any(m.start() in starts and m.end() in ends for m in re.finditer(re.escape(word), text))
+
+
 def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
-                   aliases: tuple[str, ...] = (), mentions=None) -> str | None:
+                   aliases: tuple[str, ...] = (), mentions: Callable[[str], bool] | None = None) -> str | None:
     """Why the corpus cannot answer this question, or None when it can. `mentions(word)` tells
     whether any document mentions a word: a question about another field (个人所得税, 医保) that no
     document mentions is not answered from a clause that happens to share its other words."""
     if not hits:
         return "no clause matched"
-    foreign = [w for w in other_field_terms() if w in query.text]
+    foreign = [w for w in other_field_terms() if w in query.text and _whole_word(w, query.text)]
     if mentions is not None and foreign and not all(mentions(w) for w in foreign):
         return f"about {next(w for w in foreign if not mentions(w))}, which no document mentions"
     text = query.text
@@ -194,7 +206,8 @@ def _unique_names(line: str) -> str:
 
 def best_sentence(query: Query, text: str) -> str:
     """The sentence of `text` sharing most terms with the question (numbers break ties); for a
-    question asking a figure, a sentence that states one and shares a term comes first."""
+    question asking a figure, a sentence that states one and shares a term comes first, or one
+    stating a figure in the unit the question names (改多少户 → 1.5万户) even with no term shared."""
     terms = [t for t in tokenize(query.expanded_text) if len(t) > 1
              and not any(t in d for d in query.districts)]  # a district names the row, not the value
     pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))

@@ -6,11 +6,11 @@ import re
 from functools import lru_cache
 
 from kb.answer.extract import Answer
+from kb.answer.laws import answer_vocab
 from kb.answer.indicators import apply_terms, fold, parse_header, vocabulary
 from kb.search.query import Query
 
 _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
-_CHANGE = re.compile("(?<!占)比(?!例|率|重)|较|下降|降低|减少|提高|提升|增加|增长|降到|降至")
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +60,7 @@ def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
     a year but no target ("丰台区2020年优良天数比例是多少") is answered from the status figures a
     document states for that year, when one states it in so many words."""
     targeted = any(w in query.text for w in _TARGET_WORDS)
-    status = not targeted and len(query.years) == 1 and not _CHANGE.search(query.text)  # 比2020年下降多少 asks a target
+    status = not targeted and len(query.years) == 1 and not re.search(answer_vocab()["change_asked"], query.text)
     if "responsibility" in query.intents or not (targeted or status):
         return None
     indicator = indicator_in(query.text)

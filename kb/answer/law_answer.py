@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Callable
 
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
@@ -34,9 +35,11 @@ RANK_WEIGHT = 1.0
 def question_kind(text: str) -> str | None:
     """lookup / penalty / department / deadline / definition, by the question's wording. A question
     naming a measure (被罚几次以上, 罚款多少天内缴纳) asks for that number, not for the penalty."""
-    for kind, pattern in answer_vocab()["question_kinds"].items():
-        if re.search(pattern, text):
-            return "deadline" if kind == "penalty" and asked_units(text) else kind
+    data = answer_vocab()
+    for kind, wording in data["question_kinds"].items():
+        if re.search(wording, text):
+            counts = kind == "penalty" and asked_units(text) and not re.search(data["asks_money"], text)
+            return "deadline" if counts else kind  # 逾期多少天…罚多少钱 still asks for the sum
     return None
 
 
@@ -52,7 +55,7 @@ class Terms:
     With `rarity` (the corpus's inverse document frequency, 0-1) a common word counts less: 擅自
     occurs in many prohibitions, 改作他用 in one."""
 
-    def __init__(self, query: Query, rarity=None):
+    def __init__(self, query: Query, rarity: Callable[[str], float] | None = None):
         generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
         self.weights = {t: (1.0 if t in query.text else 0.5) * (rarity(t) if rarity else 1.0)
                         for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1 and t not in generic}
@@ -83,8 +86,14 @@ def asked_units(question: str, time: bool = False) -> list[str]:
     return [units for asked, units in table.items() if re.search(asked, question)]
 
 
+_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年")
+
+
 def _in_units(text: str, units: list[str]) -> bool:
-    return bool(re.search(f"[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?(?:个)?(?:{'|'.join(units)})", text))
+    """A figure in one of the units: 三十日, 5年, 2.5米 — not a date or a year (自2014年10月1日起施行
+    gives no number of days), not 一次性."""
+    text = _DATE.sub(" ", text)
+    return bool(re.search(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?(?:个)?(?:{'|'.join(units)})(?!性)", text))
 
 
 def states_amount(text: str, question: str = "") -> bool:
@@ -95,7 +104,7 @@ def states_amount(text: str, question: str = "") -> bool:
         return bool(_MONEY.search(text))
     units = asked_units(question)
     if units:
-        return _in_units(text if any("年" in u for u in units) else re.sub(r"(?:19|20)\d{2}年", "", text), units)
+        return _in_units(text, units)
     text = re.sub(r"(?:19|20)\d{2}年", "", text)  # a year is no amount
     return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
 
@@ -229,7 +238,7 @@ class LawAnswerer:
         Within an article the part is the one most about the question (a penalty by the 款 or 项
         it refers to); of those nearly as close, one that states the value asked wins."""
         terms = Terms(query, self.kb.loaded.keyword.rarity)
-        breadth = 1 if re.search(answer_vocab()["asks_list"], query.text) else -1  # 包括哪些: the whole list, else its item
+        wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         scored = []
         for rank, hit in enumerate(hits):
             stating = [p for p in parts(hit.text) if _states(kind, p.quote)]
@@ -238,7 +247,7 @@ class LawAnswerer:
             fit = {p: terms.overlap(p.about) + _fits_ask(kind, query.text, p.quote, terms) for p in stating}
             close = max(fit.values()) / 2
             best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p],
-                                               p.whole_list * breadth))
+                                               p.whole_list == wants_list))
             scored.append((fit[best] - rank * RANK_WEIGHT, hit, best))
         if not scored:
             return []

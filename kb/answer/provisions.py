@@ -17,10 +17,11 @@ from kb.documents.numbering import cn_to_int
 _NUM = "一二三四五六七八九十"
 _ITEM = re.compile(rf"^(?:[（(][{_NUM}]+[)）]|\d{{1,2}}[.．、](?!\d))")
 # 违反第三款规定的 / 有前款第一项行为的 / 单位有本条第一款所列行为之一的 / 违反规定的 (本条例 is another act's word)
-# 项 numbers as statutes write them: 第一项、第二项 / 第一、二、四项 / 第（一）、（四）项
-_ITEM_NO = rf"[（(]?[{_NUM}]+[)）]?"
+# 项 numbers as statutes write them: 第一项、第二项 / 第一、二、四项 / 第（一）、（四）项 / 第一项至第三项
+_ITEM_NO = rf"(?:[（(][{_NUM}]+[)）]|[{_NUM}]+)"
 _REFERS = re.compile(rf"(?:违反|有)(本条(?!例)|本款|前款)?(?:第([{_NUM}]+)款)?"
-                     rf"((?:[、和或]?第(?:{_ITEM_NO}[、和或])*{_ITEM_NO}项)*)(?:规定|所列|行为)")
+                     rf"((?:[、和或]?第(?:{_ITEM_NO}[、和或])*{_ITEM_NO}项(?:[至到]第?{_ITEM_NO}项)?)*)"
+                     rf"(?:规定|所列|行为)")
 SHORT = 24  # a sentence this short is quoted with the one before it ("公告期间不得少于七日。")
 LIST_MAX = 400  # a lead-in ending in "：" is quoted with its items up to this length, else alone
 
@@ -31,6 +32,14 @@ class Part:
     about: str  # what the part is about: the quote and the conduct it refers to
     note: str = ""  # the 款 or 项 referred to, quoted after it ("前款第一项：占用、损害自然岸线的；")
     whole_list: bool = False  # a lead-in quoted with all its items
+
+
+def _item_numbers(named: str) -> list[int]:
+    """The 项 a reference names, from 0: 第一、三项 → [0, 2]; 第一项至第三项 → [0, 1, 2]."""
+    numbers = [cn_to_int(k) - 1 for k in re.findall(f"[{_NUM}]+", named)]
+    if len(numbers) == 2 and re.search("[至到]", named):
+        return list(range(numbers[0], numbers[1] + 1))
+    return numbers
 
 
 def _opens_list(piece: str) -> bool:
@@ -84,7 +93,7 @@ def parts(article: str) -> list[Part]:
                 target = n - 1 if scope == "前款" else (cn_to_int(para_no) - 1 if para_no else None)
                 if target is not None and 0 <= target < len(paras) and target != n:
                     lead, listed = paras[target]
-                    picked = [cn_to_int(k) - 1 for k in re.findall(f"[{_NUM}]+", item_no)]
+                    picked = _item_numbers(item_no)
                     picked = [k for k in picked if k < len(listed)]
                     conduct = " ".join([listed[k] for k in picked] if picked else [lead, *listed])
                     named = re.sub(r"^(?:违反|有)|(?:规定|所列|行为)$", "", ref.group(0))  # 前款第一项

@@ -56,10 +56,13 @@ def _definition_text() -> re.Pattern[str]:
 @lru_cache(maxsize=50_000)
 def defined_terms(text: str) -> tuple[str, ...]:
     """The terms a clause defines, the way laws define them: "本法所称能源，是指…", "（一）放射性污染，是指…",
-    "本条例所称的“城市道路”（以下简称道路），是指…", and a term named in passing: "…有关专项规划（以下称专项规划）"."""
-    named = re.findall(r"[（(]以下称[“「]?([^）)”」]{2,12})[”」]?[）)]", text)  # …有关专项规划（以下称专项规划）; 以下简称 only shortens
-    text = re.sub(r"[“”「」]|[（(]以下(?:简)?称[^）)]{1,14}[）)]", "", text)
-    terms = (m.split("所称")[-1].removeprefix("的") for m in _definition_text().findall(text))
+    "本条例所称的“城市道路”（以下简称道路），是指…", an item "（一）森林，包括…", and a term named in
+    passing: "…有关专项规划（以下称专项规划）"."""
+    # …有关专项规划（以下称专项规划）, …（以下统称排污单位）; 以下简称 only shortens a name defined before it
+    named = re.findall(r"[（(]以下(?:统)?称[“「]?([^）)”」]{2,12})[”」]?[）)]", text)
+    text = re.sub(r"[“”「」]|[（(]以下(?:简|统)?称[^）)]{1,14}[）)]", "", text)
+    found = (next(g for g in m.groups() if g) for m in _definition_text().finditer(text))
+    terms = (t.split("所称")[-1].removeprefix("的") for t in found)
     return tuple(dict.fromkeys([*(t for t in terms if len(t) >= 2), *named]))
 
 
@@ -196,7 +199,9 @@ def law_match(name: str, doc: Document) -> float:
     """
     core = re.sub("[《》]", "", name).replace("中华人民共和国", "")
     title = re.sub("[《》]", "", doc.title).replace("中华人民共和国", "")
-    if core.startswith("国家") and "国家" not in title:  # 国家节约能源法 is 中华人民共和国节约能源法
+    # 国家节约能源法 / 国家节能法 is 中华人民共和国节约能源法; 国家安全法 is not 核安全法 (an abbreviation
+    # keeps the name's first character)
+    if core.startswith("国家") and "国家" not in title and title.startswith(core[2:3]):
         core = core[2:]
     if act_kind(core) != act_kind(title.rstrip("》")) or not act_kind(core):
         return 0.0
