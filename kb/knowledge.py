@@ -27,7 +27,7 @@ class KnowledgeBase:
         self.embedder = self.searcher.encoder  # kept across reloads, with its cache and workers
         self.refusal = refusal or RefusalRule()
         self._by_id = {c.clause_id: i for i, c in enumerate(loaded.clauses)}
-        self._aliases = tuple(a for d in loaded.documents for a in d.aliases)
+        self.aliases = tuple(a for d in loaded.documents for a in d.aliases)  # short names documents give themselves
         self._targets = None
         self._mentioned: dict[str, bool] = {}
 
@@ -74,6 +74,10 @@ class KnowledgeBase:
         answer.retrieval, answer.notice = found.mode, found.notice
         answer.resolved_query = resolved if resolved != query else None
         return answer
+
+    def rarity(self, word: str) -> float:
+        """How rare a word is among the clauses, 0-1 (KeywordIndex.rarity)."""
+        return self.loaded.keyword.rarity(word)
 
     def mentions(self, word: str) -> bool:
         """Whether any clause or document title contains the word (looked up once per word)."""

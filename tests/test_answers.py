@@ -207,7 +207,7 @@ def test_a_city_named_without_its_suffix_is_not_answered_with_beijings_figure(re
 
 
 def test_list_questions_are_not_taken_for_amount_questions(real_kb):
-    from kb.answer.law_answer import asks_amount, states_amount
+    from kb.answer.measures import asks_amount, states_amount
 
     assert not asks_amount("北京治理扬尘采取了哪几项措施？") and asks_amount("要完成几家企业的治理？")
     assert not states_amount("PM2.5浓度持续下降") and not states_amount("到2025年稳步提升")
@@ -250,7 +250,7 @@ def test_how_often_is_answered_by_the_frequency_the_article_states(laws_kb):
     assert _states("deadline", "重点用能单位应当每年向管理节能工作的部门报送上年度的能源利用状况报告。")
     assert _states("deadline", "生产建设单位应当按月向水行政部门报送监测情况。")
     assert not _states("deadline", "生产建设单位应当向水行政部门报送监测情况。")
-    from kb.answer.law_answer import states_amount
+    from kb.answer.measures import states_amount
 
     assert not states_amount("全市每年持续改善空气质量。", "PM2.5要降到多少？")  # a frequency is not a figure
     a = laws_kb.ask("重点用能单位多久要报一次能源利用状况报告？")
@@ -339,7 +339,7 @@ def test_a_measure_asked_but_not_stated_is_said_plainly(laws_kb):
     a = laws_kb.ask("规划环评的审查小组要在收到报告书后多少天内提出审查意见？")
     assert a.kind == "not_stated" and "四分之三" not in a.answer, a.answer
     # A date is no number of days: the article saying when the act takes effect does not answer.
-    from kb.answer.law_answer import states_amount
+    from kb.answer.measures import states_amount
 
     assert not states_amount("本条例自2014年10月1日起施行。", "多少天内要完成？")
     assert states_amount("应当自收到之日起三十日内作出决定。", "多少天内要完成？")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
+from kb.answer.measures import asked_units, asks_amount, in_units, states_amount, states_money
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.answer.provisions import Part, parts
@@ -69,46 +70,6 @@ class Terms:
         return max((len(t) for t in self.weights), default=2)
 
 
-def asks_amount(question: str) -> bool:
-    """多少钱 / 几天 / 税额: the question wants a figure."""
-    return bool(re.search(answer_vocab()["asks_amount"], question))
-
-
-_FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
-_MONEY = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿.]+(?:多)?元")
-
-
-def asked_units(question: str, time: bool = False) -> list[str]:
-    """The units of the measure a question names (多少天 → 日|天, 多高 → 米); with `time`, also
-    those that may answer 多久 / 什么时候."""
-    data = answer_vocab()
-    table = {**data["asked_units"], **(data["asked_time_units"] if time else {})}
-    return [units for asked, units in table.items() if re.search(asked, question)]
-
-
-_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年")
-
-
-def _in_units(text: str, units: list[str]) -> bool:
-    """A figure in one of the units: 三十日, 5年, 2.5米 — not a date or a year (自2014年10月1日起施行
-    gives no number of days), not 一次性."""
-    text = _DATE.sub(" ", text)
-    return bool(re.search(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?(?:个)?(?:{'|'.join(units)})(?!性)", text))
-
-
-def states_amount(text: str, question: str = "") -> bool:
-    """Whether a sentence gives the figure asked: a number (not the 2.5 of PM2.5, a standard's
-    number or a year), a sum in 元 when the question asks how much money, a figure in the measure
-    it names (多少天: a number of 日 or 天)."""
-    if re.search(answer_vocab()["asks_money"], question):
-        return bool(_MONEY.search(text))
-    units = asked_units(question)
-    if units:
-        return _in_units(text, units)
-    text = re.sub(r"(?:19|20)\d{2}年", "", text)  # a year is no amount
-    return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
-
-
 def _has_penalty(text: str) -> bool:
     return any(w in text for w in answer_vocab()["penalty_words"])
 
@@ -144,7 +105,7 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
         return 2 * weight if any(w in sentence for w in data["definition_verbs"]) else 0.0
     if kind == "deadline":
         units = asked_units(question, time=True)
-        if units and _in_units(sentence, units):
+        if units and in_units(sentence, units):
             return 2 * weight
     return 0.0
 
@@ -153,7 +114,7 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
     """Whether a part states the value itself: a sum of money for a penalty, the figure for a
     question asking one (多少, 几天), not only the rule around it."""
     if kind == "penalty":
-        return bool(_MONEY.search(quote))
+        return states_money(quote)
     return asks_amount(question) and states_amount(quote, question)
 
 
@@ -237,7 +198,7 @@ class LawAnswerer:
         """The best article and its answering part; a second from another level if it answers too.
         Within an article the part is the one most about the question (a penalty by the 款 or 项
         it refers to); of those nearly as close, one that states the value asked wins."""
-        terms = Terms(query, self.kb.loaded.keyword.rarity)
+        terms = Terms(query, self.kb.rarity)
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         scored = []
         for rank, hit in enumerate(hits):

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from kb import vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
-from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, asks_amount, question_kind, render, states_amount
+from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
+from kb.answer.measures import asks_amount, states_amount
 from kb.answer.laws import is_law
 from kb.search.legal import reading, strong_name
 from kb.search.query import Query
@@ -32,7 +33,7 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     if missing and not named:  # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
-    reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb._aliases, kb.mentions)
+    reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb.aliases, kb.mentions)
     if reason is not None and not named:
         return Answer(query.text, False, REFUSAL, kind="refusal")
     laws = LawAnswerer(kb)

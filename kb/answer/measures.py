@@ -1,0 +1,53 @@
+"""The figure a question asks for and whether a sentence states it: 多少 / 几天 / 罚多少钱 ask for a
+figure, 多少天 / 多高 / 税率 name its measure, and a sentence answers only with a figure in that
+measure — never with a date, a year, or the 2.5 of PM2.5 (vocabulary in kb/data/answers.json)."""
+from __future__ import annotations
+
+import re
+
+from kb.answer.laws import answer_vocab
+
+
+def asks_amount(question: str) -> bool:
+    """多少钱 / 几天 / 税额: the question wants a figure."""
+    return bool(re.search(answer_vocab()["asks_amount"], question))
+
+
+_FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
+_MONEY = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿.]+(?:多)?元")
+
+
+def asked_units(question: str, time: bool = False) -> list[str]:
+    """The units of the measure a question names (多少天 → 日|天, 多高 → 米); with `time`, also
+    those that may answer 多久 / 什么时候."""
+    data = answer_vocab()
+    table = {**data["asked_units"], **(data["asked_time_units"] if time else {})}
+    return [units for asked, units in table.items() if re.search(asked, question)]
+
+
+_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年")
+
+
+def in_units(text: str, units: list[str]) -> bool:
+    """A figure in one of the units: 三十日, 5年, 2.5米 — not a date or a year (自2014年10月1日起施行
+    gives no number of days), not 一次性."""
+    text = _DATE.sub(" ", text)
+    return bool(re.search(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?(?:个)?(?:{'|'.join(units)})(?!性)", text))
+
+
+def states_money(text: str) -> bool:
+    """Whether a part states a sum of money (五百元以上一千元以下, 每个泊位一万元)."""
+    return bool(_MONEY.search(text))
+
+
+def states_amount(text: str, question: str = "") -> bool:
+    """Whether a sentence gives the figure asked: a number (not the 2.5 of PM2.5, a standard's
+    number or a year), a sum in 元 when the question asks how much money, a figure in the measure
+    it names (多少天: a number of 日 or 天)."""
+    if re.search(answer_vocab()["asks_money"], question):
+        return bool(_MONEY.search(text))
+    units = asked_units(question)
+    if units:
+        return in_units(text, units)
+    text = re.sub(r"(?:19|20)\d{2}年", "", text)  # a year is no amount
+    return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
