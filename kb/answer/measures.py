@@ -25,7 +25,8 @@ def asked_units(question: str, time: bool = False) -> list[str]:
     return [units for asked, units in table.items() if re.search(asked, question)]
 
 
-_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年")
+_YEAR = r"(?:19|20)\d{2}年"
+_DATE = re.compile(rf"(?:{_YEAR})?\d{{1,2}}月\d{{1,2}}日|{_YEAR}")
 
 
 def in_units(text: str, units: list[str]) -> bool:
@@ -45,9 +46,9 @@ def states_amount(text: str, question: str = "") -> bool:
     number or a year), a sum in 元 when the question asks how much money, a figure in the measure
     it names (多少天: a number of 日 or 天)."""
     if re.search(answer_vocab()["asks_money"], question):
-        return bool(_MONEY.search(text))
+        return states_money(text)
     units = asked_units(question)
     if units:
         return in_units(text, units)
-    text = re.sub(r"(?:19|20)\d{2}年", "", text)  # a year is no amount
+    text = re.sub(_YEAR, "", text)  # a year is no amount (a date may be: 几月 is answered by 11月1日)
     return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
