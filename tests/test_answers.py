@@ -359,6 +359,12 @@ def test_a_question_from_another_field_is_refused(real_kb):
         assert not a.answerable, (question, a.answer)
 
 
+def test_a_question_naming_a_document_is_in_scope_without_the_fields_words(real_kb):
+    # 美丽北京 is a short name the 2024 opinion gives itself; the question has no environmental word.
+    a = real_kb.ask("按美丽北京的意见，美丽北京要在哪一年率先基本建成？")
+    assert a.answerable and "2035年" in a.answer, a.answer
+
+
 def test_another_fields_word_that_a_document_mentions_does_not_refuse(real_kb, monkeypatch):
     # The rule is about the corpus, not the word: once a document mentions it, it is in scope.
     from kb.answer import extract

@@ -63,6 +63,9 @@ def test_law_names_as_questions_write_them():
     assert named_laws("2019年北京市实施《水法》办法第五十一条") == ["北京市实施《水法》办法"]
     assert named_laws("环评法和规划环评条例有什么不同？") == ["环评法", "规划环评条例"]
     assert named_laws("这种做法的后果是什么？") == [] and named_laws("违法的要罚吗？") == []
+    # What the question says before the name is not part of it.
+    assert named_laws("乔木林地郁闭度要达到多少才算森林法里的林地？") == ["森林法"]
+    assert named_laws("北京市大气污染防治条例第十条") == ["北京市大气污染防治条例"]
 
 
 def test_an_article_of_a_title_with_inner_quotes_is_rank_one(laws_kb):

@@ -9,7 +9,7 @@ from typing import Callable
 from kb import vocab
 from kb.answer.laws import answer_vocab
 from kb.index.keyword import tokenize
-from kb.vocab import administrative_names, has_admin_suffix, home_city, place_names
+from kb.vocab import administrative_names, district_aliases, has_admin_suffix, home_city, place_names
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -143,7 +143,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     text = query.text
     for district in query.districts:
         text = text.replace(district, " ")
-    for alias in ("经开区", "亦庄", *aliases):
+    for alias in (*district_aliases(), *aliases):
         text = text.replace(alias, " ")
     named = [w for w in place_words(text) if home_city() not in w and w not in domain_terms()]
     places = [p for p in named if p not in vocab]
@@ -159,7 +159,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if _LIVE_DATA.search(query.text):
         return "asks for live data that policy documents do not hold"
     close = any(h.kind == "article" and h.dense_score >= rule.min_dense_off_vocab for h in hits[:3])
-    if not any(term in query.expanded_text for term in domain_terms()) and not close:
+    names_document = any(alias in query.text for alias in aliases)  # 按美丽北京意见…: about a document held
+    if not any(term in query.expanded_text for term in domain_terms()) and not close and not names_document:
         return "not about environmental policy"
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"
