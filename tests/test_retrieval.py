@@ -278,3 +278,12 @@ def test_an_interrupted_embedding_run_keeps_what_it_embedded(tmp_path, fake_embe
         cache.embed(Failing(), texts, batch_size=4, progress=False)
     resumed = EmbeddingCache(tmp_path, "m", 64)
     assert len(resumed._vectors) == 8  # two batches kept; the rerun embeds only the last two texts
+
+
+def test_keyword_tokens_fold_width_and_compatibility_forms():
+    # Questions are NFKC-folded when cleaned; clause text keeps its forms (劣Ⅴ类 with a Roman numeral,
+    # full-width ＰＭ２.５), so BM25 must fold both sides alike or they never match.
+    from kb.index.keyword import tokenize
+
+    assert tokenize("劣Ⅴ类水质") == tokenize("劣V类水质")
+    assert "PM2.5" in tokenize("ＰＭ２.５年均浓度")

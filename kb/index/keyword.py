@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
-import math
 import logging
+import math
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,8 +36,9 @@ def stopwords() -> frozenset[str]:
 
 
 def tokenize(text: str, use_domain_dict: bool = True) -> list[str]:
-    """Search-grained jieba tokens without stop words; ASCII terms (PM2.5, VOCs) kept whole."""
-    text = text.replace("ＰＭ", "PM")
+    """Search-grained jieba tokens without stop words; ASCII terms (PM2.5, VOCs) kept whole. Width
+    and compatibility forms are folded first (ＰＭ２.５ → PM2.5, 劣Ⅴ类 → 劣V类), as questions are."""
+    text = unicodedata.normalize("NFKC", text)
     words = _ascii_terms(text)
     rest = _ASCII_TERM.sub(" ", text)
     cutter = _jieba() if use_domain_dict else _plain_jieba()
