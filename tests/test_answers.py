@@ -395,3 +395,9 @@ def test_a_years_figure_is_the_status_a_document_states_for_it(real_kb):
     # 比2020年下降多少 asks for a target against a base year, not the base year's status.
     a = real_kb.ask("2025年挥发性有机物和氮氧化物排放总量比2020年要下降多少？")
     assert a.answerable and "现状" not in a.answer, a.answer
+
+
+def test_a_term_a_law_sorts_things_into_is_defined_by_that_sentence(laws_kb):
+    # 森林法 第四十七条 defines by sorting, not with 是指: "…划定为公益林。未划定为公益林的…属于商品林。"
+    a = laws_kb.ask("森林法上的商品林是怎么界定的？")
+    assert a.found and "未划定为公益林" in a.answer and "第四十七条" in a.answer, a.answer
