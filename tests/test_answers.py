@@ -401,3 +401,12 @@ def test_a_term_a_law_sorts_things_into_is_defined_by_that_sentence(laws_kb):
     # 森林法 第四十七条 defines by sorting, not with 是指: "…划定为公益林。未划定为公益林的…属于商品林。"
     a = laws_kb.ask("森林法上的商品林是怎么界定的？")
     assert a.found and "未划定为公益林" in a.answer and "第四十七条" in a.answer, a.answer
+
+
+def test_a_ministry_named_部_is_a_body_and_至少_alone_asks_no_number(laws_kb):
+    # Ministries end in 部 (生态环境部, 总后勤部), not only 部门.
+    a = laws_kb.ask("军队、武警部队的污染源普查由谁组织实施？")
+    assert a.found and "总后勤部" in a.answer, a.answer
+    # 至少要有什么职称 asks for a qualification, not a number: the article stating it answers.
+    a = laws_kb.ask("重点用能单位的能源管理负责人至少要有什么职称？")
+    assert a.found and "中级以上技术职称" in a.answer, a.answer
