@@ -410,3 +410,20 @@ def test_a_ministry_named_部_is_a_body_and_至少_alone_asks_no_number(laws_kb)
     # 至少要有什么职称 asks for a qualification, not a number: the article stating it answers.
     a = laws_kb.ask("重点用能单位的能源管理负责人至少要有什么职称？")
     assert a.found and "中级以上技术职称" in a.answer, a.answer
+
+
+def test_how_often_and_那几年_are_read_as_asked(real_kb):
+    # 多长时间…一次 asks how often: 每年 before the act asked answers it.
+    a = real_kb.ask("污染防治攻坚战实施意见要求各区、市有关部门多长时间向市委市政府报告一次生态环保工作？")
+    assert a.found and "每年" in a.answer, a.answer
+    # 那几年 is "those years", not 几年 (a number of years): the figure in 户 answers.
+    a = real_kb.ask("“十三五”那几年，北京城里城外有多少户人家不再烧煤球取暖了？")
+    assert a.found and "130余万户" in a.answer, a.answer
+
+
+def test_a_frequency_about_another_act_does_not_state_how_often():
+    from kb.answer.measures import states_amount
+
+    assert not states_amount("重点用能单位在每年3月底前向市发展改革部门报送上年度的能源利用状况报告。",
+                             "重点用能单位多少年必须做一次能源审计？")
+    assert states_amount("完成1.8万余家餐饮企业提标改造", "全市一共改了多少家？")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kb.answer.laws import answer_vocab
+from kb.index.keyword import tokenize
 
 
 def asks_amount(question: str) -> bool:
@@ -33,7 +34,7 @@ def in_units(text: str, units: list[str]) -> bool:
     """A figure in one of the units: 三十日, 5年, 2.5米 — not a date or a year (自2014年10月1日起施行
     gives no number of days), not 一次性."""
     text = _DATE.sub(" ", text)
-    return bool(re.search(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?(?:个)?(?:{'|'.join(units)})(?!性)", text))
+    return bool(re.search(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{'|'.join(units)})(?!性)", text))
 
 
 def states_money(text: str) -> bool:
@@ -41,14 +42,25 @@ def states_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+def _how_often(text: str, question: str) -> bool:
+    """每年 / 按季度 right before the act the question asks about (报告一次 → 每年向…报告): 每年3月底前报送
+    says how often something is sent, not how often an audit is made."""
+    acts = [w for w in tokenize(question) if len(w) > 1]
+    return any(any(w in text[m.end():m.end() + 12] for w in acts)
+               for m in re.finditer(answer_vocab()["frequency"], text))
+
+
 def states_amount(text: str, question: str = "") -> bool:
     """Whether a sentence gives the figure asked: a number (not the 2.5 of PM2.5, a standard's
     number or a year), a sum in 元 when the question asks how much money, a figure in the measure
     it names (多少天: a number of 日 or 天)."""
-    if re.search(answer_vocab()["asks_money"], question):
+    data = answer_vocab()
+    if re.search(data["asks_money"], question):
         return states_money(text)
+    if re.search(data["asks_frequency"], question) and _how_often(text, question):
+        return True  # 多长时间报告一次 → 每年向市委、市政府报告
     units = asked_units(question)
     if units:
         return in_units(text, units)
     text = re.sub(_YEAR, "", text)  # a year is no amount (a date may be: 几月 is answered by 11月1日)
-    return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
+    return bool(re.search(data["number"], text) or _FIGURE.search(text))
