@@ -14,10 +14,12 @@ from kb.search.query import Query
 from kb.search.searcher import Hit
 
 REFUSAL = "未在现有文件中找到与该问题相关的条款。请换一种问法，或确认问题属于北京市生态环境政策文件的范围。"
-_VALUE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*[余多]?(?:万|亿)?[余多]?(%|％|微克/立方米|吨/平方公里·月|吨/平方公里|万吨|亿立方米|亿千瓦时|万千瓦|公里|"
-    r"平方米|万平方米|万辆|辆|个|家|处|吨|亿元|天|万户|户|座|条|台|项)"
-)
+@lru_cache(maxsize=1)
+def _value() -> re.Pattern[str]:
+    """A number with a unit the figures of this field carry (kb/data/indicators.json), 万 / 亿 and
+    余 / 多 allowed between them: 5吨/平方公里·月, 130余万户, 1.8万余家."""
+    units = "|".join(map(re.escape, (*vocab.units(), "％")))
+    return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*[余多]?(?:万|亿)?[余多]?({units})")
 
 
 _LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时|此刻|股价")
@@ -219,7 +221,7 @@ def best_sentence(query: Query, text: str) -> str:
     def score(s: str) -> tuple[bool, float, int]:
         upper = s.upper()
         overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
-        figure = bool(_VALUE.search(s)) and (not query.units or any(u in s for u in query.units))  # 多少亩 → 亩
+        figure = bool(_value().search(s)) and (not query.units or any(u in s for u in query.units))  # 多少亩 → 亩
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
         return wants_figure and figure and (overlap > 0 or bool(query.units)), overlap, int(figure)
 
@@ -229,7 +231,7 @@ def best_sentence(query: Query, text: str) -> str:
 def extract_value(sentence: str, query: Query) -> str | None:
     """The first number with a unit in the sentence, skipping years; for a question asking where a
     change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨)."""
-    values = [m for m in _VALUE.finditer(sentence) if m.group(2) != "年"]
+    values = [m for m in _value().finditer(sentence) if m.group(2) != "年"]
     end_state = re.compile(answer_vocab()["end_state"])
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]
