@@ -50,7 +50,8 @@ class Capture:
 def collect(embedder) -> list[dict]:
     """Per dev question: its set, the features of its first POOL candidates and their labels."""
     items = []
-    stages = tuple(s for s in Settings().rescorers if s != "ranker")  # the first stages; a stale model is not loaded
+    served = Settings().rescorers
+    stages = served[:served.index("ranker")]  # the stages before it; a stale model is not loaded
     for name, kb, questions in dev_pools(ROOT, embedder, Settings(rescorers=stages)):
         searcher, capture = kb.searcher, Capture()
         searcher.rescorers.append(capture)

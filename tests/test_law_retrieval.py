@@ -204,3 +204,18 @@ def test_a_national_law_called_国家_in_a_question():
     assert law_match("国家安全法", security) > 0 and law_match("国家安全法", energy) == 0
     nuclear = Document(id="nuclear", file="n.md", title="中华人民共和国核安全法", type="法律")
     assert law_match("国家安全法", nuclear) == 0  # not held: refused, not answered from 核安全法
+
+
+def test_a_penalty_question_gets_the_article_punishing_the_rule_it_found(laws_kb):
+    # Retrieval finds the rule (第十八条 下列地区禁止开凿机井); the article citing it and setting the fine
+    # answers a question about consequences.
+    top = _top(laws_kb, "自来水管网已经通到的地方，有人私自打机井抽地下水，北京会罚多少？")[0]
+    assert top.label == "第四十五条" and "七万元以上十万元以下" in top.text, (top.label, top.text[:60])
+    from dataclasses import replace
+
+    from kb.search.searcher import Searcher
+
+    plain = replace(laws_kb.searcher.settings, rescorers=("boosts", "legal", "ranker"))
+    first = Searcher(laws_kb.loaded, laws_kb.searcher.encoder, plain).search(
+        "自来水管网已经通到的地方，有人私自打机井抽地下水，北京会罚多少？", 3).hits[0]
+    assert first.label == "第十八条"  # without the stage: the rule, not its penalty

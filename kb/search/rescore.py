@@ -101,5 +101,29 @@ class LegalBoosts:
 
 
 
+class PenaltyArticle:
+    """A question about consequences whose first clause is the rule broken, not its penalty: the
+    article that punishes breaking it ("违反本办法第十八条规定，…处七万元以上十万元以下的罚款") goes
+    first, since laws that put penalties in a chapter of their own state the rule and the penalty
+    apart. Runs last: it reorders only the first place, by the citations the text itself makes."""
+
+    def __init__(self, settings: Settings, documents: list[Document]):
+        self.documents = documents
+
+    def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+        if not candidates or not reading(query, self.documents).penalty:
+            return candidates
+        ordered = sorted(candidates, key=lambda c: -c.score)
+        top = ordered[0]
+        if imposes_penalty(top.clause):
+            return candidates
+        citing = next((c for c in ordered[1:CITING_DEPTH] if imposes_penalty(c.clause) and top.clause.clause_id in c.clause.links), None)
+        if citing is None:
+            return candidates
+        return [replace(c, score=top.score + abs(top.score) * 1e-6 + 1e-9) if c is citing else c for c in candidates]
+
+
+CITING_DEPTH = 10  # how far down the penalty article citing the first clause may be
+
 RESCORERS: dict[str, Callable[[Settings, list[Document]], Rescorer]] = {
-    "boosts": MetadataBoosts, "legal": LegalBoosts, "ranker": LearnedRanker}
+    "boosts": MetadataBoosts, "legal": LegalBoosts, "ranker": LearnedRanker, "penalty_article": PenaltyArticle}
