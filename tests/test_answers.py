@@ -427,3 +427,9 @@ def test_a_frequency_about_another_act_does_not_state_how_often():
     assert not states_amount("重点用能单位在每年3月底前向市发展改革部门报送上年度的能源利用状况报告。",
                              "重点用能单位多少年必须做一次能源审计？")
     assert states_amount("完成1.8万余家餐饮企业提标改造", "全市一共改了多少家？")
+
+
+def test_the_year_a_document_was_issued_is_covered(real_kb):
+    # No clause of the 2024 opinion says "2024年"; the question names the document by its year.
+    a = real_kb.ask("生态保护红线占市域面积的比例，十四五规划和2024年美丽北京意见的要求有什么不同？")
+    assert a.answerable, a.answer

@@ -155,7 +155,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     absent = [p for p in named + query.districts if p not in cited]
     if absent:
         return f"no clause about {absent[0]} answers this"
-    years = [str(y) for y in query.years if str(y) not in vocab]
+    dated = {h.doc_date[:4] for h in hits if h.doc_date}  # 2024年美丽北京意见: the year a document was issued
+    years = [str(y) for y in query.years if str(y) not in vocab and str(y) not in dated]
     if years:
         return f"year not covered: {years[0]}"
     if _LIVE_DATA.search(query.text):
