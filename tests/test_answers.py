@@ -433,3 +433,9 @@ def test_the_year_a_document_was_issued_is_covered(real_kb):
     # No clause of the 2024 opinion says "2024年"; the question names the document by its year.
     a = real_kb.ask("生态保护红线占市域面积的比例，十四五规划和2024年美丽北京意见的要求有什么不同？")
     assert a.answerable, a.answer
+
+
+def test_a_city_wide_figure_is_not_taken_from_a_districts_plan(real_kb):
+    # Only 丰台's plan states 区域环境噪声 55分贝; the question asks for the whole city.
+    a = real_kb.ask("北京全市2025年区域环境噪声平均值要控制在多少分贝以内？")
+    assert "55分贝" not in a.answer.split("；")[0] and not a.found, a.answer
