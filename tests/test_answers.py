@@ -439,3 +439,9 @@ def test_a_city_wide_figure_is_not_taken_from_a_districts_plan(real_kb):
     # Only 丰台's plan states 区域环境噪声 55分贝; the question asks for the whole city.
     a = real_kb.ask("北京全市2025年区域环境噪声平均值要控制在多少分贝以内？")
     assert "55分贝" not in a.answer.split("；")[0] and not a.found, a.answer
+
+
+def test_a_share_named_占比_is_the_indicator_named_比例(real_kb):
+    # The 2023 table's column is 断面水质达标率(%)(优良水体比例,劣V类水体比例): 100(85.7,0).
+    a = real_kb.ask("延庆区2023年考核断面里优良水体占比要达到多少？")
+    assert a.found and "85.7" in a.answer, a.answer

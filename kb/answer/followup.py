@@ -10,7 +10,7 @@ import re
 
 from kb import vocab
 from kb.answer.from_ledger import _indicator_names, indicator_in
-from kb.answer.indicators import apply_terms, fold, vocabulary
+from kb.answer.indicators import normal_name, vocabulary
 from kb.answer.laws import answer_vocab
 from kb.errors import QueryError
 from kb.search.query import analyse
@@ -76,7 +76,7 @@ def _replace_year(text: str, new: str) -> str:
 
 def _replace_indicator(text: str, old: str, new_text: str) -> str:
     """Swap the words naming the previous indicator for the follow-up's words."""
-    folded = apply_terms(fold(text))
+    folded = normal_name(text)
     aliases = sorted((alias for alias, name in _indicator_names() if name == old and alias in folded), key=len)
     if not aliases:  # named by its pollutant alone ("PM2.5目标")
         aliases = [t for t in vocabulary()["terms"] if old.startswith(t) and t in folded]

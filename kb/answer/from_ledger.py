@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kb.answer.extract import Answer
 from kb.answer.laws import answer_vocab
-from kb.answer.indicators import apply_terms, fold, parse_header, vocabulary
+from kb.answer.indicators import normal_name, parse_header, vocabulary
 from kb.search.query import Query
 
 _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
@@ -16,13 +16,13 @@ _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "
 @lru_cache(maxsize=1)
 def _indicator_names() -> tuple[tuple[str, str], ...]:
     """(normalised name or synonym, canonical indicator), built once."""
-    return tuple((apply_terms(fold(alias)), name) for name, aliases in vocabulary()["indicators"].items()
+    return tuple((normal_name(alias), name) for name, aliases in vocabulary()["indicators"].items()
                  for alias in [name, *aliases])
 
 
 def indicator_in(text: str) -> str | None:
     """The canonical indicator a question names (longest name or synonym wins)."""
-    folded = apply_terms(fold(text))
+    folded = normal_name(text)
     found = [(len(alias), name) for alias, name in _indicator_names() if alias in folded]
     if found:
         return max(found)[1]
@@ -35,7 +35,7 @@ def indicator_in(text: str) -> str | None:
 def names_indicator(text: str, fields: dict[str, str], indicator: str) -> bool:
     """Whether a clause names the indicator: by its name or a synonym in the text, or as a table
     column the ledger reads as it (NOx重点工程累计减排量(吨) is 氮氧化物重点工程减排量)."""
-    folded = apply_terms(fold(text))
+    folded = normal_name(text)
     if any(alias in folded for alias, name in _indicator_names() if name == indicator):
         return True
     return any(parse_header(column)["name"] == indicator for column in fields)

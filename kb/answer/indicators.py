@@ -48,6 +48,19 @@ def apply_terms(name: str) -> str:
     return pattern.sub(lambda m: alias_to_term[m.group(0)], name)
 
 
+@lru_cache(maxsize=1)
+def _share_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    to_word = {alias: word for word, aliases in vocabulary()["share_words"].items() for alias in aliases}
+    return re.compile("|".join(map(re.escape, to_word))), to_word
+
+
+def normal_name(text: str) -> str:
+    """How an indicator's name is compared: folded, aliases unified, and the words for a share
+    (占比, 比率, 比重) read as 比例 — 优良水体占比 is 优良水体比例. Keeps the string's length."""
+    pattern, to_word = _share_pattern()
+    return pattern.sub(lambda m: to_word[m.group(0)], apply_terms(fold(text)))
+
+
 def clean_name(name: str) -> str:
     """Drop parentheses, quotes and spaces; unify aliases. 细颗粒物（PM2.5）年均浓度 → PM2.5年均浓度."""
     text = fold(name)
