@@ -445,3 +445,9 @@ def test_a_share_named_占比_is_the_indicator_named_比例(real_kb):
     # The 2023 table's column is 断面水质达标率(%)(优良水体比例,劣V类水体比例): 100(85.7,0).
     a = real_kb.ask("延庆区2023年考核断面里优良水体占比要达到多少？")
     assert a.found and "85.7" in a.answer, a.answer
+
+
+def test_a_question_naming_no_district_is_not_answered_from_a_districts_row(real_kb):
+    # The 2023 plan's district table gives each district's 路检 count (4.75万辆次 …); the city's is a task.
+    a = real_kb.ask("2023年全年要对重型柴油车和燃气车开展多少辆次的路检？")
+    assert "180万辆次" in a.answer and "4.75" not in a.answer.split("（")[0], a.answer
