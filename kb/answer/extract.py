@@ -14,6 +14,8 @@ from kb.search.query import Query
 from kb.search.searcher import Hit
 
 REFUSAL = "未在现有文件中找到与该问题相关的条款。请换一种问法，或确认问题属于北京市生态环境政策文件的范围。"
+
+
 @lru_cache(maxsize=1)
 def _value() -> re.Pattern[str]:
     """A number with a unit the figures of this field carry (kb/data/indicators.json), 万 / 亿 and

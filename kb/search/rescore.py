@@ -100,6 +100,8 @@ class LegalBoosts:
         return boost
 
 
+CITING_DEPTH = 10  # how far down the penalty article citing the first clause may be
+
 
 class PenaltyArticle:
     """A question about consequences whose first clause is the rule broken, not its penalty: the
@@ -117,13 +119,12 @@ class PenaltyArticle:
         top = ordered[0]
         if imposes_penalty(top.clause):
             return candidates
-        citing = next((c for c in ordered[1:CITING_DEPTH] if imposes_penalty(c.clause) and top.clause.clause_id in c.clause.links), None)
+        citing = next((c for c in ordered[1:CITING_DEPTH]
+                       if imposes_penalty(c.clause) and top.clause.clause_id in c.clause.links), None)
         if citing is None:
             return candidates
         return [replace(c, score=top.score + abs(top.score) * 1e-6 + 1e-9) if c is citing else c for c in candidates]
 
-
-CITING_DEPTH = 10  # how far down the penalty article citing the first clause may be
 
 RESCORERS: dict[str, Callable[[Settings, list[Document]], Rescorer]] = {
     "boosts": MetadataBoosts, "legal": LegalBoosts, "ranker": LearnedRanker, "penalty_article": PenaltyArticle}
