@@ -426,6 +426,8 @@ def test_a_frequency_about_another_act_does_not_state_how_often():
 
     assert not states_amount("重点用能单位在每年3月底前向市发展改革部门报送上年度的能源利用状况报告。",
                              "重点用能单位多少年必须做一次能源审计？")
+    assert not states_amount("重点排放单位每年向生态环境部门报送温室气体排放报告",
+                             "企业多长时间要向生态环境部门报告一次排污情况？")  # the body is not the act
     from kb.answer.measures import in_units
 
     assert in_units("完成1.8万余家餐饮企业提标改造", ["家"])  # 余 between 万 and the unit

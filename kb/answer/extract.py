@@ -20,7 +20,7 @@ REFUSAL = "未在现有文件中找到与该问题相关的条款。请换一种
 def _value() -> re.Pattern[str]:
     """A number with a unit the figures of this field carry (kb/data/indicators.json), 万 / 亿 and
     余 / 多 allowed between them: 5吨/平方公里·月, 130余万户, 1.8万余家."""
-    units = "|".join(map(re.escape, (*vocab.units(), "％")))
+    units = "|".join(map(re.escape, vocab.units()))
     return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*[余多]?(?:万|亿)?[余多]?({units})")
 
 
@@ -234,7 +234,7 @@ def best_sentence(query: Query, text: str) -> str:
 def extract_value(sentence: str, query: Query) -> str | None:
     """The first number with a unit in the sentence, skipping years; for a question asking where a
     change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨)."""
-    values = [m for m in _value().finditer(sentence) if m.group(2) != "年"]
+    values = list(_value().finditer(sentence))
     end_state = re.compile(answer_vocab()["end_state"])
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]

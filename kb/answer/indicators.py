@@ -56,7 +56,8 @@ def _share_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def normal_name(text: str) -> str:
     """How an indicator's name is compared: folded, aliases unified, and the words for a share
-    (占比, 比率, 比重) read as 比例 — 优良水体占比 is 优良水体比例. Keeps the string's length."""
+    (占比, 比率, 比重) read as 比例 — 优良水体占比 is 比例 as 优良水体比例 is. The share words keep
+    their length; the aliases `apply_terms` unifies may not (VOCs → 挥发性有机物)."""
     pattern, to_word = _share_pattern()
     return pattern.sub(lambda m: to_word[m.group(0)], apply_terms(fold(text)))
 

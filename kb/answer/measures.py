@@ -43,11 +43,17 @@ def states_money(text: str) -> bool:
 
 
 def _how_often(text: str, question: str) -> bool:
-    """每年 / 按季度 right before the act the question asks about (报告一次 → 每年向…报告): 每年3月底前报送
-    says how often something is sent, not how often an audit is made."""
-    acts = [w for w in tokenize(question) if len(w) > 1]
-    return any(any(w in text[m.end():m.end() + 12] for w in acts)
-               for m in re.finditer(answer_vocab()["frequency"], text))
+    """每年 / 按季度 right before the act the question asks about: 多长时间报告一次生态环保工作 is
+    answered by 每年向市委、市政府报告生态环境保护工作, not by 每年3月底前报送 (another act) nor by
+    每年向生态环境部门报送 (the body the act goes to is not the act)."""
+    before, once, after = question.partition("一次")
+    verbs = [w for w in tokenize(before) if len(w) > 1][-1:] if once else []  # 报告一次 → 报告
+    objects = [w for w in tokenize(re.split(r"[，。？?,]", after)[0]) if len(w) > 1]  # 一次生态环保工作
+    for m in re.finditer(answer_vocab()["frequency"], text):
+        window = text[m.end():m.end() + 20]
+        if all(v in window for v in verbs) and (not objects or any(o in window for o in objects)):
+            return True
+    return False
 
 
 def states_amount(text: str, question: str = "") -> bool:

@@ -95,6 +95,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if not places and "quantity" in query.intents:
         # no district asked: a district's row of a table states that district's figure, not the answer
         fitting = [h for h in fitting if not (h.kind == "indicator_row" and h.label in vocab.districts())]
+        if not fitting:
+            return not_stated(query, hits, "amount")
     if not places and "quantity" in query.intents and "全市" in query.text:
         # 全市…控制在多少: a district's plan states its own figures, not the city's
         fitting = [h for h in fitting if kb.searcher.docs[h.doc_id].scope in (None, "", "全市") or "全市" in h.text]

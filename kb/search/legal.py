@@ -159,7 +159,9 @@ def named_laws(text: str) -> list[str]:
     data = _data()
     names = []
     for m in re.finditer(data["law_name"], text):
-        name = re.split(data["name_lead"], next(g for g in m.groups() if g))[-1]  # 企业违反了…法, …才算森林法
+        name = next(g for g in m.groups() if g)
+        if not m.group(2):  # outside 《…》: what the question says before the name is not part of it
+            name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
         name = re.sub(data["name_prefix"], "", name)
         everyday = [w for w in data["not_law_endings"] if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)]
         if len(name) >= 3 and not everyday:
