@@ -48,7 +48,8 @@ def _how_often(text: str, question: str) -> bool:
     每年向生态环境部门报送 (the body the act goes to is not the act)."""
     before, once, after = question.partition("一次")
     verbs = [w for w in tokenize(before) if len(w) > 1][-1:] if once else []  # 报告一次 → 报告
-    objects = [w for w in tokenize(re.split(r"[，。？?,]", after)[0]) if len(w) > 1]  # 一次生态环保工作
+    asked = re.split(r"[，。？?,]", after)[0] if once else question  # 一次生态环保工作; 检查频次: the whole question
+    objects = [w for w in tokenize(asked) if len(w) > 1]
     for m in re.finditer(answer_vocab()["frequency"], text):
         window = text[m.end():m.end() + 20]
         if all(v in window for v in verbs) and (not objects or any(o in window for o in objects)):

@@ -95,13 +95,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if not places and "quantity" in query.intents:
         # no district asked: a district's row of a table states that district's figure, not the answer
         fitting = [h for h in fitting if not (h.kind == "indicator_row" and h.label in vocab.districts())]
+        if "全市" in query.text:  # 全市…控制在多少: a district's plan states its own figures, not the city's
+            fitting = [h for h in fitting if kb.searcher.docs[h.doc_id].scope in (None, "", "全市") or "全市" in h.text]
         if not fitting:
-            return not_stated(query, hits, "amount")
-    if not places and "quantity" in query.intents and "全市" in query.text:
-        # 全市…控制在多少: a district's plan states its own figures, not the city's
-        fitting = [h for h in fitting if kb.searcher.docs[h.doc_id].scope in (None, "", "全市") or "全市" in h.text]
-        if not fitting:
-            return not_stated(query, hits, None, what="全市的相关数值")
+            return not_stated(query, hits, "amount", what="全市的相关数值" if "全市" in query.text else None)
     indicator = indicator_in(query.text) if "quantity" in query.intents else None
     if indicator is not None:  # 朝阳区森林覆盖率 is never answered with 朝阳区's CO2 figure from its table row
         fitting = [h for h in fitting if not h.fields or names_indicator(h.text, h.fields, indicator)]
