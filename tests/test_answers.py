@@ -455,3 +455,26 @@ def test_a_question_naming_no_district_is_not_answered_from_a_districts_row(real
     # The 2023 plan's district table gives each district's 路检 count (4.75万辆次 …); the city's is a task.
     a = real_kb.ask("2023年全年要对重型柴油车和燃气车开展多少辆次的路检？")
     assert "180万辆次" in a.answer and "4.75" not in a.answer.split("（")[0], a.answer
+
+
+def test_a_pollutant_the_row_or_sentence_does_not_name_is_not_answered(real_kb):
+    # The 2023 district table has no 一氧化碳 column (大兴区's row starts with PM2.5 31); the plan's
+    # 重点工程减排量 sentence names NOx, VOCs, COD and 氨氮, not 二氧化硫.
+    a = real_kb.ask("大兴区2023年一氧化碳年均浓度要控制在多少？")
+    assert not a.found and "31" not in a.answer, a.answer
+    a = real_kb.ask("“十四五”期间全市二氧化硫重点工程减排量定的是多少吨？")
+    assert not a.found and "1.38" not in a.answer, a.answer
+
+
+def test_the_figure_stated_is_in_the_unit_the_question_asks(real_kb):
+    a = real_kb.ask("北京碳排放权交易试点到“十三五”末累计成交额有多少？")  # 成交额: a sum in 元, not the 26% before it
+    assert a.found and "17.5亿元" in a.answer, a.answer
+    a = real_kb.ask("给超市、快递送货的小货车，2023年新增和更新的要有多大比例换成电动或氢能的？")
+    assert a.value and a.value.endswith("%"), a.answer  # 比例: not the 4.5吨 that opens the sentence
+
+
+def test_a_penalty_article_sharing_only_its_laws_name_with_the_question_does_not_answer(laws_kb):
+    # 机动车 and 停车 name the parking regulation; its fine for a car park closed at night is no fine
+    # for driving on a restricted day.
+    a = laws_kb.ask("北京机动车违反尾号限行罚多少？")
+    assert not a.found and "五千元" not in a.answer, a.answer

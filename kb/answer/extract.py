@@ -8,6 +8,7 @@ from typing import Callable
 
 from kb import vocab
 from kb.answer.laws import answer_vocab
+from kb.answer.measures import figure_units
 from kb.index.keyword import tokenize
 from kb.vocab import administrative_names, district_aliases, has_admin_suffix, home_city, place_names
 from kb.search.query import Query
@@ -220,11 +221,12 @@ def best_sentence(query: Query, text: str) -> str:
     sentences = [s.strip() for s in pieces if s.strip()] or [text]
 
     wants_figure = "quantity" in query.intents
+    units = figure_units(query.text)
 
     def score(s: str) -> tuple[bool, float, int]:
         upper = s.upper()
         overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
-        figure = bool(_value().search(s)) and (not query.units or any(u in s for u in query.units))  # 多少亩 → 亩
+        figure = any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
         return wants_figure and figure and (overlap > 0 or bool(query.units)), overlap, int(figure)
 
@@ -233,11 +235,15 @@ def best_sentence(query: Query, text: str) -> str:
 
 def extract_value(sentence: str, query: Query) -> str | None:
     """The first number with a unit in the sentence, skipping years; for a question asking where a
-    change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨)."""
+    change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨); for
+    a question naming the measure's unit (多大比例, 几处), the first in that unit or none."""
     values = list(_value().finditer(sentence))
     end_state = re.compile(answer_vocab()["end_state"])
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]
         after = [v for v in values if any(0 <= v.start() - e <= 2 for e in ends)]
         values = after or values
+    units = figure_units(query.text)
+    if units:  # 多大比例 → 80%, not the 4.5吨 before it; 几处 is not answered in 亩
+        values = [v for v in values if v.group(2) in units]
     return values[0].group(0).replace(" ", "") if values else None

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kb.answer.extract import Answer
 from kb.answer.laws import answer_vocab
-from kb.answer.indicators import normal_name, parse_header, vocabulary
+from kb.answer.indicators import apply_terms, fold, normal_name, parse_header, vocabulary
 from kb.search.query import Query
 
 _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
@@ -45,6 +45,13 @@ def measured_in(indicator: str) -> list[str]:
     """The vocabulary's terms (a pollutant, a denominator) inside an indicator's name: 二氧化硫年均浓度 →
     二氧化硫. A sentence that names none of them is about another indicator."""
     return [term for term in vocabulary()["terms"] if term in indicator]
+
+
+def terms_named(text: str) -> list[str]:
+    """The vocabulary's terms (pollutants, denominators) a text names, by any alias: 大兴区CO… names none,
+    一氧化碳年均浓度 names 一氧化碳."""
+    folded = apply_terms(fold(text))
+    return [term for term in vocabulary()["terms"] if term in folded]
 
 
 def places_in(query: Query) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kb import vocab
 from kb.answer.laws import answer_vocab
 from kb.index.keyword import tokenize
 
@@ -24,6 +25,15 @@ def asked_units(question: str, time: bool = False) -> list[str]:
     data = answer_vocab()
     table = {**data["asked_units"], **(data["asked_time_units"] if time else {})}
     return [units for asked, units in table.items() if re.search(asked, question)]
+
+
+def figure_units(question: str) -> list[str]:
+    """The units the figure asked for may carry: those of the measure named (比例 → %, 多少天 → 日|天)
+    and a unit right after 多少 / 几 (多少家, 几处)."""
+    units = [u for alternatives in asked_units(question) for u in alternatives.split("|")]
+    counted = re.findall(rf"(?:多少|(?<![十好那这哪])几)(?:万|亿)?({'|'.join(map(re.escape, vocab.units()))})", question)
+    units = list(dict.fromkeys(units + counted))
+    return units + ["％"] if "%" in units else units
 
 
 _YEAR = r"(?:19|20)\d{2}年"

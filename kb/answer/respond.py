@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kb import vocab
+from kb.index.keyword import tokenize
+from kb.answer.laws import answer_vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
 from kb.answer.measures import asks_amount, states_amount
@@ -65,7 +67,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
     chosen = laws.choose(query, candidates, kind or "other")
-    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].quote) == 0) \
+    # The article must share a word with the question beyond its law's name: 北京机动车违反尾号限行罚多少 is not
+    # answered by the parking regulation's fine for a car park closed at night (机动车 and 停车 name the law).
+    topic = frozenset([*tokenize(chosen[0][0].doc_title), *answer_vocab()["offence_words"]]) \
+        if chosen and kind == "penalty" else frozenset()
+    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].quote, topic) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
@@ -79,8 +85,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
     """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
-    from kb.answer.from_ledger import answer_from_ledger, indicator_in, measured_in, names_indicator, places_in
-    from kb.answer.indicators import apply_terms, fold
+    from kb.answer.from_ledger import answer_from_ledger, indicator_in, measured_in, names_indicator, places_in, terms_named
 
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
@@ -117,9 +122,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
-    named_by = measured_in(indicator) if indicator and answer.kind == "clause" else []
-    if named_by and not any(t in apply_terms(fold(answer.answer)) for t in named_by):
-        return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # SO2 asked, PM2.5 stated
+    named_by = (measured_in(indicator) if indicator else terms_named(query.text)) if answer.kind == "clause" \
+        and "quantity" in query.intents else []
+    if named_by and not any(t in terms_named(answer.answer) for t in named_by):  # SO2 asked, PM2.5 stated
+        return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
 
 
