@@ -478,3 +478,25 @@ def test_a_penalty_article_sharing_only_its_laws_name_with_the_question_does_not
     # for driving on a restricted day.
     a = laws_kb.ask("北京机动车违反尾号限行罚多少？")
     assert not a.found and "五千元" not in a.answer, a.answer
+
+
+def test_a_fee_or_payment_asked_is_not_stated_by_a_fine(laws_kb):
+    # The parking regulation sets fines, not the hourly fee: a fine's amount is no fee.
+    a = laws_kb.ask("北京路边停车每小时收费标准是多少钱？")
+    assert not a.found and "元" not in a.answer.split("；")[0], a.answer
+
+
+def test_a_figure_stated_for_another_year_does_not_answer(real_kb):
+    # 丰台's plan states PM10 for 2020 (36微克/立方米) and sets no PM10 target for 2025.
+    a = real_kb.ask("丰台区到2025年PM10年均浓度要降到多少？")
+    assert not a.found and "36微克" not in a.answer.split("；")[0], a.answer
+
+
+def test_a_base_year_is_not_the_year_of_the_figure():
+    from kb.answer.respond import other_year
+    from kb.search.query import analyse
+
+    query = analyse("到2025年单位地区生产总值能耗要下降多少？")
+    assert not other_year("到2025年，单位地区生产总值能耗较2020年下降14%。", query)
+    assert not other_year("单位地区生产总值能耗较2020年下降14%。", query)
+    assert other_year("2020年，全区单位地区生产总值能耗为0.2吨标准煤。", query)

@@ -17,6 +17,7 @@ def asks_amount(question: str) -> bool:
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
 _MONEY = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿.]+(?:多)?元")
+_FINE = re.compile(r"[^，。；]*(?:罚款|罚金)[^，。；]*")  # the part of a sentence imposing a fine
 
 
 def asked_units(question: str, time: bool = False) -> list[str]:
@@ -72,8 +73,8 @@ def states_amount(text: str, question: str = "") -> bool:
     number or a year), a sum in 元 when the question asks how much money, a figure in the measure
     it names (多少天: a number of 日 or 天)."""
     data = answer_vocab()
-    if re.search(data["asks_money"], question):
-        return states_money(text)
+    if re.search(data["asks_money"], question):  # a fee or a payment asked is not stated by a fine
+        return states_money(text if "罚" in question else _FINE.sub("", text))
     if re.search(data["asks_frequency"], question) and _how_often(text, question):
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
     units = asked_units(question)

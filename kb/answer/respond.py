@@ -8,6 +8,7 @@ question, states a penalty. Otherwise "现有文件未规定…" with the relate
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kb import vocab
@@ -122,11 +123,26 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
+    if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
+        return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
     named_by = (measured_in(indicator) if indicator else terms_named(query.text)) if answer.kind == "clause" \
         and "quantity" in query.intents else []
     if named_by and not any(t in terms_named(answer.answer) for t in named_by):  # SO2 asked, PM2.5 stated
         return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
+
+
+_STATED_YEAR = re.compile(r"(?<![较比与自从])((?:19|20)\d{2})年(?!以来|起)")
+
+
+def other_year(sentence: str, query: Query) -> bool:
+    """Whether the sentence states its figure for a year other than the ones asked: 2020年，全区PM10…36微克
+    does not answer 到2025年要降到多少, though the plan's target year is 2025. A base year (较2015年)
+    or a start (2021年以来) is not the year of the figure."""
+    years = {int(y) for y in _STATED_YEAR.findall(sentence.split("（《")[0])}
+    spans = vocab.periods()
+    asked = set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
+    return bool(years) and not years & asked
 
 
 def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:
