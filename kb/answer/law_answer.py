@@ -61,10 +61,9 @@ class Terms:
         self.weights = {t: (1.0 if t in query.text else 0.5) * (rarity(t) if rarity else 1.0)
                         for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1 and t not in generic}
 
-    def overlap(self, text: str, ignore: frozenset[str] = frozenset()) -> float:
-        """The weight of the question's words in `text`, not counting those in `ignore`."""
+    def overlap(self, text: str) -> float:
         words = _words(text)
-        found = [t for t in self.weights if t in text and t not in ignore and (len(t) > 2 or t in words)]  # 用能 is not in 利用能源
+        found = [t for t in self.weights if t in text and (len(t) > 2 or t in words)]  # 用能 is not in 利用能源
         return sum(len(t) * self.weights[t] for t in found if not any(t != u and t in u for u in found))
 
     def longest(self) -> int:

@@ -12,8 +12,6 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.index.keyword import tokenize
-from kb.answer.laws import answer_vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
 from kb.answer.measures import asks_amount, states_amount
@@ -68,11 +66,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
     chosen = laws.choose(query, candidates, kind or "other")
-    # The article must share a word with the question beyond its law's name: 北京机动车违反尾号限行罚多少 is not
-    # answered by the parking regulation's fine for a car park closed at night (机动车 and 停车 name the law).
-    topic = frozenset([*tokenize(chosen[0][0].doc_title), *answer_vocab()["offence_words"]]) \
-        if chosen and kind == "penalty" else frozenset()
-    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].quote, topic) == 0) \
+    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].quote) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
