@@ -493,3 +493,9 @@ def test_a_base_year_is_not_the_year_of_the_figure():
     assert not other_year("到2025年，单位地区生产总值能耗较2020年下降14%。", query)
     assert not other_year("单位地区生产总值能耗较2020年下降14%。", query)
     assert other_year("2020年，全区单位地区生产总值能耗为0.2吨标准煤。", query)
+
+
+def test_a_penalty_for_breaking_another_article_is_about_that_articles_conduct(laws_kb):
+    # 水土保持条例 第三十六条 fines "违反本条例第二十条规定，有禁止行为之一的"; 第二十条 lists 倾倒垃圾、排放污水.
+    a = laws_kb.ask("一家公司往北京生态清洁小流域的沟道里倒垃圾、排污水，对单位能罚多少？")
+    assert a.found and "1万元以上10万元以下" in a.answer and "第三十六条" in a.answer, a.answer

@@ -118,6 +118,9 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
     return asks_amount(question) and states_amount(quote, question)
 
 
+CITED_WEIGHT = 0.5  # a part about its conduct only through another article it names counts half
+
+
 class LawAnswerer:
     """Chooses the article and the part of it (kb.answer.provisions) that answers a law question."""
 
@@ -205,7 +208,9 @@ class LawAnswerer:
             stating = [p for p in parts(hit.text) if _states(kind, p.quote)]
             if not stating:
                 continue
-            fit = {p: terms.overlap(p.about) + _fits_ask(kind, query.text, p.quote, terms) for p in stating}
+            stating = [self.with_cited(hit, p) if terms.overlap(p.about) == 0 else p for p in stating]
+            fit = {p: terms.overlap(p.about) * (CITED_WEIGHT if p.cited else 1.0)
+                   + _fits_ask(kind, query.text, p.quote, terms) for p in stating}
             close = max(fit.values()) / 2
             best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p],
                                                p.whole_list == wants_list))
@@ -223,6 +228,14 @@ class LawAnswerer:
                 chosen.append((hit, [part]))
                 break
         return chosen
+
+    def with_cited(self, hit: Hit, part: Part) -> Part:
+        """A part that names another article it applies (违反本条例第二十条规定) is also about that
+        article's conduct (在生态清洁小流域范围内禁止…倾倒垃圾、排放污水). Used for a part whose own
+        words share nothing with the question: the cited article is long, and other parts say more."""
+        cited = [c for target in self.kb.clause(hit.clause_id, 0)[0].links for c in [self.kb.clause(target, 0)[0]]
+                 if c.label and c.label in part.quote and c.doc_id == hit.doc_id]
+        return replace(part, about=" ".join([part.about, *(c.text for c in cited)]), cited=True) if cited else part
 
     def referenced(self, clause_id: str) -> list[dict]:
         """The articles a clause cites, as the API shows them: id, label, document title, text."""

@@ -32,6 +32,7 @@ class Part:
     about: str  # what the part is about: the quote and the conduct it refers to
     note: str = ""  # the 款 or 项 referred to, quoted after it ("前款第一项：占用、损害自然岸线的；")
     whole_list: bool = False  # a lead-in quoted with all its items
+    cited: bool = False  # `about` holds the text of another article the part applies (违反本条例第二十条规定)
 
 
 def _item_numbers(named: str) -> list[int]:

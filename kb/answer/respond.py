@@ -66,7 +66,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
     chosen = laws.choose(query, candidates, kind or "other")
-    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].quote) == 0) \
+    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].about) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
