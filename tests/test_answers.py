@@ -499,3 +499,14 @@ def test_a_penalty_for_breaking_another_article_is_about_that_articles_conduct(l
     # 水土保持条例 第三十六条 fines "违反本条例第二十条规定，有禁止行为之一的"; 第二十条 lists 倾倒垃圾、排放污水.
     a = laws_kb.ask("一家公司往北京生态清洁小流域的沟道里倒垃圾、排污水，对单位能罚多少？")
     assert a.found and "1万元以上10万元以下" in a.answer and "第三十六条" in a.answer, a.answer
+
+
+def test_the_laws_register_helps_the_search_but_does_not_make_a_question_the_fields(laws_kb):
+    from kb.search.query import analyse
+
+    query = analyse("去办证卡着不批怎么办？")  # 办证 → 许可证, 卡着不批 → 不予批准: the law's words, not the field's
+    assert "不予批准" in query.expanded_text and "不予批准" not in query.field_text
+    a = laws_kb.ask("申请一项发明专利一般要多长时间？")  # 申请 is no reason to answer from a dumping permit
+    assert not a.answerable, a.answer
+    a = laws_kb.ask("北京河边那个老排污管，污水早就接进市政管网了，口子还一直留着，不该堵上吗？")  # 堵上 → 封堵
+    assert "封堵" in a.answer and "第三十五条" in a.answer, a.answer

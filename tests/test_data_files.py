@@ -20,8 +20,9 @@ def test_a_data_file_has_no_key_twice(path):
     json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
 
 
-def test_every_everyday_word_maps_to_some_term():
-    terms = json.loads((DATA / "everyday.json").read_text(encoding="utf-8"))["terms"]
+@pytest.mark.parametrize("name", ["everyday.json", "register.json"])
+def test_every_everyday_word_maps_to_some_term(name):
+    terms = json.loads((DATA / name).read_text(encoding="utf-8"))["terms"]
     assert all(isinstance(v, list) and v and all(t.strip() for t in v) for v in terms.values())
 
 

@@ -166,7 +166,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         return "asks for live data that policy documents do not hold"
     close = any(h.kind == "article" and h.dense_score >= rule.min_dense_off_vocab for h in hits[:3])
     names_document = any(alias in query.text for alias in aliases)  # 按美丽北京意见…: about a document held
-    if not any(term in query.expanded_text for term in domain_terms()) and not close and not names_document:
+    if not any(term in query.field_text for term in domain_terms()) and not close and not names_document:
         return "not about environmental policy"
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"

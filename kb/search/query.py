@@ -41,6 +41,7 @@ class Query:
 
     text: str
     expansions: list[str] = field(default_factory=list)
+    register: list[str] = field(default_factory=list)  # 批下来 → 核发: the law's wording, not the field's words
     years: list[int] = field(default_factory=list)
     districts: list[str] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
@@ -50,6 +51,12 @@ class Query:
 
     @property
     def expanded_text(self) -> str:
+        return " ".join([self.text, *self.expansions, *self.register])
+
+    @property
+    def field_text(self) -> str:
+        """The question with the synonyms and legal terms its words stand for, not the register's
+        procedure words: 申请专利要多久 is not about the environment because 申请 maps to 申请材料."""
         return " ".join([self.text, *self.expansions])
 
 
@@ -86,6 +93,9 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
         for word, terms in vocab.data("everyday")["terms"].items():
             if word in text:  # everyday words → the terms laws use (keyword path only)
                 query.expansions += [t for t in terms if t not in text and t not in query.expansions]
+        for word, terms in vocab.data("register")["terms"].items():
+            if word in text:  # 没回音 → 未答复: everyday register → the law's (keyword path only)
+                query.register += [t for t in terms if t not in text and t not in query.expansions + query.register]
     query.years = sorted({int(y) for y in _YEAR.findall(text) if 2000 <= int(y) <= 2060})
     periods = vocab.periods()
     query.periods = [p for p in periods if p in text]
