@@ -359,6 +359,14 @@ def test_a_question_from_another_field_is_refused(real_kb):
         assert not a.answerable, (question, a.answer)
 
 
+def test_traffic_and_securities_questions_are_not_answered_from_a_law_sharing_other_words(laws_kb):
+    # 电子眼 / 扣几分 and 证监会 are other fields' words no law of the corpus uses: the parking
+    # regulation's electronic fee devices and the energy law's house sales do not answer them.
+    for question in ("开车时看手机被电子眼拍到，罚多少钱、扣几分？", "上市公司信息披露违规，证监会一般罚多少？"):
+        a = laws_kb.ask(question)
+        assert not a.answerable, (question, a.answer)
+
+
 def test_a_question_naming_a_document_is_in_scope_without_the_fields_words(real_kb):
     # 美丽北京 is a short name the 2024 opinion gives itself; the question has no environmental word.
     a = real_kb.ask("按美丽北京的意见，美丽北京要在哪一年率先基本建成？")
