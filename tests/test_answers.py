@@ -479,6 +479,8 @@ def test_the_figure_stated_is_in_the_unit_the_question_asks(real_kb):
     assert a.found and "17.5亿元" in a.answer, a.answer
     a = real_kb.ask("给超市、快递送货的小货车，2023年新增和更新的要有多大比例换成电动或氢能的？")
     assert a.value and a.value.endswith("%"), a.answer  # 比例: not the 4.5吨 that opens the sentence
+    a = real_kb.ask("朝阳区2023年地下水水质达标率要求是多少？")  # a rate is a share: not 不少于100个 风险源
+    assert not a.found and "100个" not in a.answer, a.answer
 
 
 def test_a_fee_or_payment_asked_is_not_stated_by_a_fine(laws_kb):
