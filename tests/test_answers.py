@@ -520,3 +520,11 @@ def test_the_laws_register_helps_the_search_but_does_not_make_a_question_the_fie
     assert not a.answerable, a.answer
     a = laws_kb.ask("北京河边那个老排污管，污水早就接进市政管网了，口子还一直留着，不该堵上吗？")  # 堵上 → 封堵
     assert "封堵" in a.answer and "第三十五条" in a.answer, a.answer
+
+
+def test_a_period_asked_is_answered_only_by_a_sentence_stating_that_period(laws_kb):
+    # No law of the corpus gives a permit's 有效期; 吊销倾倒许可证的，三年内不得从事 is a ban, not one.
+    a = laws_kb.ask("海洋倾倒许可证的有效期最长是几年？")
+    assert not a.found and "三年" not in a.answer, a.answer
+    a = laws_kb.ask("找不到主人的违章建筑，公告期不少于多少天？")  # the period the sentence states is the 公告
+    assert a.found and "公告" in a.answer, a.answer

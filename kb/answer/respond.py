@@ -15,7 +15,7 @@ from kb import vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
 from kb.answer.measures import asks_amount, states_amount
-from kb.answer.laws import is_law
+from kb.answer.laws import answer_vocab, is_law
 from kb.search.legal import reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -70,6 +70,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
+    periods = [word for asked, word in answer_vocab()["asked_periods"].items() if re.search(asked, query.text)]
+    if kind == "deadline" and periods and not any(w in s for w in periods for s in stated):
+        return not_stated(query, candidates, kind)  # 有效期几年 is not answered by 三年内不得从事
     if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     text = render(chosen, laws, kind or "other", query.text)
