@@ -487,6 +487,8 @@ def test_a_fee_or_payment_asked_is_not_stated_by_a_fine(laws_kb):
     # The parking regulation sets fines, not the hourly fee: a fine's amount is no fee.
     a = laws_kb.ask("北京路边停车每小时收费标准是多少钱？")
     assert not a.found and "元" not in a.answer.split("；")[0], a.answer
+    a = laws_kb.ask("小区旁边建了垃圾焚烧厂，附近居民每户每年能拿多少补偿？")  # 补偿: not the fine for burning
+    assert not a.found and "罚款" not in a.answer.split("；")[0], a.answer
 
 
 def test_a_figure_stated_for_another_year_does_not_answer(real_kb):
@@ -503,6 +505,22 @@ def test_a_base_year_is_not_the_year_of_the_figure():
     assert not other_year("到2025年，单位地区生产总值能耗较2020年下降14%。", query)
     assert not other_year("单位地区生产总值能耗较2020年下降14%。", query)
     assert other_year("2020年，全区单位地区生产总值能耗为0.2吨标准煤。", query)
+    assert not other_year("在2020年基础上下降14%。", query) and not other_year("以2020年为基准下降14%。", query)
+    assert not other_year("2023—2025年，每年新增50个。", analyse("2024年要新增多少个？"))  # a span holds 2024
+
+
+def test_the_unit_asked_is_read_from_the_question():
+    from kb.answer.measures import figure_units
+
+    assert figure_units("万亩以上的大片林子要形成几处？") == ["处"]
+    assert "个" not in figure_units("整改期限是几个月？") and figure_units("下降多少个百分点？") == []
+    assert "%" in figure_units("森林覆盖率是多少？") and figure_units("率先试点的企业有多少家？") == ["家"]
+
+
+def test_a_pollutant_written_as_a_formula_is_the_whole_formula():
+    from kb.answer.from_ledger import terms_named
+
+    assert terms_named("硝酸盐氮（NO3-N）") == [] and terms_named("O3浓度") == ["臭氧"]
 
 
 def test_a_penalty_for_breaking_another_article_is_about_that_articles_conduct(laws_kb):
@@ -516,7 +534,7 @@ def test_the_laws_register_helps_the_search_but_does_not_make_a_question_the_fie
 
     query = analyse("去办证卡着不批怎么办？")  # 办证 → 许可证, 卡着不批 → 不予批准: the law's words, not the field's
     assert "不予批准" in query.expanded_text and "不予批准" not in query.field_text
-    a = laws_kb.ask("申请一项发明专利一般要多长时间？")  # 申请 is no reason to answer from a dumping permit
+    a = laws_kb.ask("去派出所办证要带什么材料？")  # 办证 → 许可证 is no reason to answer from a logging permit
     assert not a.answerable, a.answer
     a = laws_kb.ask("北京河边那个老排污管，污水早就接进市政管网了，口子还一直留着，不该堵上吗？")  # 堵上 → 封堵
     assert "封堵" in a.answer and "第三十五条" in a.answer, a.answer

@@ -39,7 +39,9 @@ def _term_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         for alias in [term, *aliases]:
             alias_to_term[fold(alias)] = term
     ordered = sorted(alias_to_term, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))), alias_to_term
+    # An alias in Latin letters is a whole formula, not part of one: O3 is not in NO3-N or CaCO3.
+    bounded = [rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])" if a.isascii() else re.escape(a) for a in ordered]
+    return re.compile("|".join(bounded)), alias_to_term
 
 
 def apply_terms(name: str) -> str:

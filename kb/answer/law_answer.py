@@ -119,6 +119,7 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
 
 
 CITED_WEIGHT = 0.5  # a part about its conduct only through another article it names counts half
+_OWN_ACT = "本(?:法|条例|办法|规定|细则|决定|解释)"  # 违反本条例第二十条: an article of the same act
 
 
 class LawAnswerer:
@@ -233,9 +234,12 @@ class LawAnswerer:
         """A part that names another article it applies (违反本条例第二十条规定) is also about that
         article's conduct (在生态清洁小流域范围内禁止…倾倒垃圾、排放污水). Used for a part whose own
         words share nothing with the question: the cited article is long, and other parts say more."""
-        cited = [c for target in self.kb.clause(hit.clause_id, 0)[0].links for c in [self.kb.clause(target, 0)[0]]
-                 if c.label and c.label in part.quote and c.doc_id == hit.doc_id]
-        return replace(part, about=" ".join([part.about, *(c.text for c in cited)]), cited=True) if cited else part
+        cited = []
+        for target in self.kb.clause(hit.clause_id, 0)[0].links:
+            clause = self.kb.clause(target, 0)[0]
+            if clause.doc_id == hit.doc_id and clause.label and re.search(_OWN_ACT + re.escape(clause.label), part.quote):
+                cited.append(clause.text)
+        return replace(part, about=" ".join([part.about, *cited]), cited=True) if cited else part
 
     def referenced(self, clause_id: str) -> list[dict]:
         """The articles a clause cites, as the API shows them: id, label, document title, text."""

@@ -4,6 +4,7 @@ measure — never with a date, a year, or the 2.5 of PM2.5 (vocabulary in kb/dat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb import vocab
 from kb.answer.laws import answer_vocab
@@ -28,11 +29,20 @@ def asked_units(question: str, time: bool = False) -> list[str]:
     return [units for asked, units in table.items() if re.search(asked, question)]
 
 
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern[str]:
+    """多少 / 几 and the unit after it (多少家, 几处); 个 only where no other measure follows (几个月,
+    多少个百分点 ask months and points, not a count), 几 read as `asked_units` reads it (前几年 asks none)."""
+    units = sorted(vocab.units(), key=len, reverse=True)
+    alternatives = "|".join("个(?![月百工小人名])" if u == "个" else re.escape(u) for u in units)
+    return re.compile(rf"(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?({alternatives})")
+
+
 def figure_units(question: str) -> list[str]:
     """The units the figure asked for may carry: those of the measure named (比例 → %, 多少天 → 日|天)
     and a unit right after 多少 / 几 (多少家, 几处)."""
     units = [u for alternatives in asked_units(question) for u in alternatives.split("|")]
-    counted = re.findall(rf"(?:多少|(?<![十好那这哪])几)(?:万|亿)?({'|'.join(map(re.escape, vocab.units()))})", question)
+    counted = _counted().findall(question)
     units = list(dict.fromkeys(units + counted))
     return units + ["％"] if "%" in units else units
 
@@ -73,11 +83,11 @@ def states_amount(text: str, question: str = "") -> bool:
     number or a year), a sum in 元 when the question asks how much money, a figure in the measure
     it names (多少天: a number of 日 or 天)."""
     data = answer_vocab()
-    if re.search(data["asks_money"], question):  # a fee or a payment asked is not stated by a fine
-        return states_money(text if "罚" in question else _FINE.sub("", text))
+    units = asked_units(question)
+    if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units):
+        return states_money(text if "罚" in question else _FINE.sub("", text))  # a fee or payment is no fine
     if re.search(data["asks_frequency"], question) and _how_often(text, question):
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
-    units = asked_units(question)
     if units:
         return in_units(text, units)
     text = re.sub(_YEAR, "", text)  # a year is no amount (a date may be: 几月 is answered by 11月1日)

@@ -70,9 +70,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
-    periods = [word for asked, word in answer_vocab()["asked_periods"].items() if re.search(asked, query.text)]
-    if kind == "deadline" and periods and not any(w in s for w in periods for s in stated):
-        return not_stated(query, candidates, kind)  # 有效期几年 is not answered by 三年内不得从事
+    if kind == "deadline" and not states_period(stated, query.text):
+        return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事
     if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     text = render(chosen, laws, kind or "other", query.text)
@@ -108,9 +107,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         if not fitting:
             return not_stated(query, hits, None, what="".join(places) + f"{indicator}的相关数值")
     if query.years and "quantity" in query.intents:
-        docs, spans = kb.searcher.docs, vocab.periods()
-        # A period asked (十三五) is met by a clause naming it or any year in it, not only its last.
-        years = set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
+        docs, years = kb.searcher.docs, asked_years(query)
         fitting = [h for h in fitting if any(f"{y}年" in h.text + h.section + " ".join(h.fields)
                                              or docs[h.doc_id].target_year == y for y in years)
                    or any(p in h.text + h.section for p in query.periods)]
@@ -122,24 +119,41 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
     if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
-    named_by = (measured_in(indicator) if indicator else terms_named(query.text)) if answer.kind == "clause" \
-        and "quantity" in query.intents else []
-    if named_by and not any(t in terms_named(answer.answer) for t in named_by):  # SO2 asked, PM2.5 stated
-        return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
+    if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated
+        named_by = measured_in(indicator) if indicator else terms_named(query.text)
+        if named_by and not any(t in terms_named(answer.answer) for t in named_by):
+            return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
 
 
-_STATED_YEAR = re.compile(r"(?<![较比与自从])((?:19|20)\d{2})年(?!以来|起)")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[—–~至到-]\s*((?:19|20)\d{2})年")  # 2023—2025年
+_STATED_YEAR = re.compile(r"(?<![较比与于以在自从])((?:19|20)\d{2})年(?!以来|起|基础|为基)")
+
+
+def states_period(stated: list[str], question: str) -> bool:
+    """Whether the quoted sentences state the period the question names, if it names one (有效期 is
+    stated by a sentence holding 有效期; kb/data/answers.json asked_periods)."""
+    periods = [word for asked, word in answer_vocab()["asked_periods"].items() if re.search(asked, question)]
+    return not periods or any(w in s for w in periods for s in stated)
+
+
+def asked_years(query: Query) -> set[int]:
+    """The years a question asks about: those it names and every year of a period it names (十三五
+    is met by a clause naming 2018年, not only 2020年)."""
+    spans = vocab.periods()
+    return set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
 
 
 def other_year(sentence: str, query: Query) -> bool:
     """Whether the sentence states its figure for a year other than the ones asked: 2020年，全区PM10…36微克
-    does not answer 到2025年要降到多少, though the plan's target year is 2025. A base year (较2015年)
-    or a start (2021年以来) is not the year of the figure."""
-    years = {int(y) for y in _STATED_YEAR.findall(sentence.split("（《")[0])}
-    spans = vocab.periods()
-    asked = set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
-    return bool(years) and not years & asked
+    does not answer 到2025年要降到多少, though the plan's target year is 2025. A span (2023—2025年) holds
+    every year in it; a base year (较2015年, 在2020年基础上, 以2020年为基准) or a start (2021年以来) is not
+    the year of the figure."""
+    years: set[int] = set()
+    for m in _YEAR_SPAN.finditer(sentence):
+        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    years |= {int(y) for y in _STATED_YEAR.findall(_YEAR_SPAN.sub(" ", sentence))}
+    return bool(years) and not years & asked_years(query)
 
 
 def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:

@@ -56,7 +56,7 @@ class Query:
     @property
     def field_text(self) -> str:
         """The question with the synonyms and legal terms its words stand for, not the register's
-        procedure words: 申请专利要多久 is not about the environment because 申请 maps to 申请材料."""
+        procedure words: 去派出所办证要带什么材料 is not about the environment because 办证 maps to 许可证."""
         return " ".join([self.text, *self.expansions])
 
 
