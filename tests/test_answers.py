@@ -546,3 +546,12 @@ def test_a_period_asked_is_answered_only_by_a_sentence_stating_that_period(laws_
     assert not a.found and "三年" not in a.answer, a.answer
     a = laws_kb.ask("找不到主人的违章建筑，公告期不少于多少天？")  # the period the sentence states is the 公告
     assert a.found and "公告" in a.answer, a.answer
+
+
+def test_a_body_the_tasks_own_text_names_as_leading_the_measure_asked(real_kb):
+    # The 2023 plan's row 完善政策标准体系 is led by 市生态环境局 市农业农村局 市园林绿化局, but its text
+    # says 市农业技术推广总站牵头编制土壤污染状况调查和风险评估技术指南.
+    a = real_kb.ask("土壤污染状况调查和风险评估技术指南由哪个单位牵头编制？")
+    assert a.answer.startswith("牵头部门：市农业技术推广总站"), a.answer
+    a = real_kb.ask("推广新能源汽车由哪个部门牵头？")  # no measure of the row names its own lead: the column
+    assert a.answer.startswith("牵头部门：市经济和信息化局"), a.answer

@@ -189,10 +189,31 @@ def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
     return Answer(query.text, True, text, value=value, kind="clause", citations=hits)
 
 
+_LEAD = re.compile(r"([^，。；、,;：:\s]{2,16}?)牵头[，,]?([^。；;]+)")
+LEAD_OVERLAP = 4  # characters of the question's words the text after "X牵头" must share to answer for X
+
+
+def _lead_in_text(query: Query, text: str) -> tuple[str, str] | None:
+    """A body the task's own text names as leading the measure asked (市农业技术推广总站牵头编制…风险评估
+    技术指南), more precise than the row's lead column for the task as a whole: (body, its sentence)."""
+    terms = {t for t in tokenize(query.expanded_text) if len(t) > 1}
+    body = re.compile(answer_vocab()["lead_body"])
+    scored = [(sum(len(t) for t in terms if t in after), who, f"{who}牵头{after}")
+              for who, after in _LEAD.findall(text) if body.search(who)]
+    best = max(scored, default=None)
+    return (best[1], best[2]) if best and best[0] >= LEAD_OVERLAP else None
+
+
 def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
     field_name = "牵头部门" if "responsibility" in query.intents else "完成时限"
     for hit in hits[:5]:
         value = hit.fields.get(field_name, "").strip()
+        lead = _lead_in_text(query, hit.text) if field_name == "牵头部门" and hit.kind == "task_row" else None
+        if lead is not None:
+            who, sentence = lead
+            text = f"牵头部门：{who}（{sentence}）；本项任务的牵头部门：{_unique_names(value.split(chr(10))[0])}"
+            return Answer(query.text, True, text, value=who, kind=field_name,
+                          citations=[hit] + [h for h in hits if h is not hit])
         if hit.kind == "task_row" and value:
             # One line per measure of the task: the first names who leads the task as a whole.
             lines = list(dict.fromkeys(_unique_names(v) for v in value.split("\n") if v.strip()))
