@@ -498,7 +498,7 @@ def test_a_figure_stated_for_another_year_does_not_answer(real_kb):
 
 
 def test_a_base_year_is_not_the_year_of_the_figure():
-    from kb.answer.respond import other_year
+    from kb.answer.measures import other_year
     from kb.search.query import analyse
 
     query = analyse("到2025年单位地区生产总值能耗要下降多少？")

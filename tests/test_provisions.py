@@ -78,3 +78,14 @@ def test_a_range_of_items_is_resolved():
     part = _about(article, "第一项至第二项")
     assert "迟报" in part.about and "拒报" in part.about and "篡改" not in part.about
 
+
+
+def test_the_conduct_an_article_cites_is_the_paragraph_and_items_it_names():
+    from kb.answer.provisions import cited_conduct
+
+    article = ("禁止在保护范围内从事下列行为：\n（一）捡拾鸟蛋；\n（二）倾倒废弃物；\n（三）擅自建造建筑物。\n"
+               "保护范围由市人民政府划定。")
+    assert cited_conduct(article, None, {1}) == "禁止在保护范围内从事下列行为： （一）捡拾鸟蛋；"
+    assert "倾倒废弃物" in cited_conduct(article, None, {2, 3}) and "鸟蛋" not in cited_conduct(article, None, {2, 3})
+    assert cited_conduct(article, 2, set()) == "保护范围由市人民政府划定。"
+    assert "鸟蛋" in cited_conduct(article, None, set()) and "划定" in cited_conduct(article, None, set())

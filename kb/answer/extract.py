@@ -211,7 +211,9 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
         lead = _lead_in_text(query, hit.text) if field_name == "牵头部门" and hit.kind == "task_row" else None
         if lead is not None:
             who, sentence = lead
-            text = f"牵头部门：{who}（{sentence}）；本项任务的牵头部门：{_unique_names(value.split(chr(10))[0])}"
+            text = f"牵头部门：{who}（{sentence}）"
+            if value:  # the row's column leads the task as a whole
+                text += f"；本项任务的牵头部门：{_unique_names(value.splitlines()[0])}"
             return Answer(query.text, True, text, value=who, kind=field_name,
                           citations=[hit] + [h for h in hits if h is not hit])
         if hit.kind == "task_row" and value:

@@ -17,7 +17,8 @@ from typing import Callable
 from kb.answer.measures import asked_units, asks_amount, in_units, states_amount, states_money
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
-from kb.answer.provisions import Part, parts
+from kb.answer.provisions import Part, cited_conduct, parts
+from kb.documents.law import find_references
 from kb.index.keyword import tokenize
 from kb.vocab import districts, home_city, place_names, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, pattern, reading
@@ -118,8 +119,7 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
     return asks_amount(question) and states_amount(quote, question)
 
 
-CITED_WEIGHT = 0.5  # a part about its conduct only through another article it names counts half
-_OWN_ACT = "本(?:法|条例|办法|规定|细则|决定|解释)"  # 违反本条例第二十条: an article of the same act
+CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the part's own words
 
 
 class LawAnswerer:
@@ -209,12 +209,15 @@ class LawAnswerer:
             stating = [p for p in parts(hit.text) if _states(kind, p.quote)]
             if not stating:
                 continue
-            stating = [self.with_cited(hit, p) if terms.overlap(p.about) == 0 else p for p in stating]
-            fit = {p: terms.overlap(p.about) * (CITED_WEIGHT if p.cited else 1.0)
+            stating = [self.with_cited(hit, p) for p in stating]
+            cited = {p: terms.overlap(p.cited) for p in stating}
+            # The conduct a part cites counts (at half weight) when its own words share nothing with the
+            # question; otherwise it only decides between parts as close (第三十一条第一项 / 第二项至第七项).
+            fit = {p: (own := terms.overlap(p.about)) + (CITED_WEIGHT * cited[p] if own == 0 else 0.0)
                    + _fits_ask(kind, query.text, p.quote, terms) for p in stating}
             close = max(fit.values()) / 2
             best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p],
-                                               p.whole_list == wants_list))
+                                               cited[p], p.whole_list == wants_list))
             scored.append((fit[best] - rank * RANK_WEIGHT, hit, best))
         if not scored:
             return []
@@ -231,15 +234,17 @@ class LawAnswerer:
         return chosen
 
     def with_cited(self, hit: Hit, part: Part) -> Part:
-        """A part that names another article it applies (违反本条例第二十条规定) is also about that
-        article's conduct (在生态清洁小流域范围内禁止…倾倒垃圾、排放污水). Used for a part whose own
-        words share nothing with the question: the cited article is long, and other parts say more."""
+        """A part that names another article of its act it applies (违反本条例第二十条规定) is also about
+        that article's conduct (在生态清洁小流域范围内禁止…倾倒垃圾、排放污水): the 款 and 项 it names, kept
+        apart from its own words, which count more."""
+        own = [r for r in find_references(part.quote, self.docs[hit.doc_id].title) if r.law is None]
         cited = []
-        for target in self.kb.clause(hit.clause_id, 0)[0].links:
+        for target in self.kb.clause(hit.clause_id, 0)[0].links if own else ():
             clause = self.kb.clause(target, 0)[0]
-            if clause.doc_id == hit.doc_id and clause.label and re.search(_OWN_ACT + re.escape(clause.label), part.quote):
-                cited.append(clause.text)
-        return replace(part, about=" ".join([part.about, *cited]), cited=True) if cited else part
+            refs = [r for r in own if r.article == label_number(clause.label)]
+            if clause.doc_id == hit.doc_id and refs:  # only the 款 and 项 the part names (第三十一条第一项)
+                cited.append(cited_conduct(clause.text, refs[0].paragraph, {r.item for r in refs if r.item}))
+        return replace(part, cited=" ".join(cited)) if cited else part
 
     def referenced(self, clause_id: str) -> list[dict]:
         """The articles a clause cites, as the API shows them: id, label, document title, text."""

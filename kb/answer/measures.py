@@ -1,6 +1,7 @@
 """The figure a question asks for and whether a sentence states it: 多少 / 几天 / 罚多少钱 ask for a
 figure, 多少天 / 多高 / 税率 name its measure, and a sentence answers only with a figure in that
-measure — never with a date, a year, or the 2.5 of PM2.5 (vocabulary in kb/data/answers.json)."""
+measure — never with a date, a year, or the 2.5 of PM2.5 — for the year asked, and for the period
+asked (有效期) when one is named (vocabulary in kb/data/answers.json)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from functools import lru_cache
 from kb import vocab
 from kb.answer.laws import answer_vocab
 from kb.index.keyword import tokenize
+from kb.search.query import Query
 
 
 def asks_amount(question: str) -> bool:
@@ -92,3 +94,33 @@ def states_amount(text: str, question: str = "") -> bool:
         return in_units(text, units)
     text = re.sub(_YEAR, "", text)  # a year is no amount (a date may be: 几月 is answered by 11月1日)
     return bool(re.search(data["number"], text) or _FIGURE.search(text))
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[—–~至到-]\s*((?:19|20)\d{2})年")  # 2023—2025年
+_STATED_YEAR = re.compile(r"(?<![较比与于以在自从])((?:19|20)\d{2})年(?!以来|起|基础|为基)")
+
+
+def states_period(stated: list[str], question: str) -> bool:
+    """Whether the quoted sentences state the period the question names, if it names one (有效期 is
+    stated by a sentence holding 有效期; kb/data/answers.json asked_periods)."""
+    periods = [word for asked, word in answer_vocab()["asked_periods"].items() if re.search(asked, question)]
+    return not periods or any(w in s for w in periods for s in stated)
+
+
+def asked_years(query: Query) -> set[int]:
+    """The years a question asks about: those it names and every year of a period it names (十三五
+    is met by a clause naming 2018年, not only 2020年)."""
+    spans = vocab.periods()
+    return set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
+
+
+def other_year(sentence: str, query: Query) -> bool:
+    """Whether the sentence states its figure for a year other than the ones asked: 2020年，全区PM10…36微克
+    does not answer 到2025年要降到多少, though the plan's target year is 2025. A span (2023—2025年) holds
+    every year in it; a base year (较2015年, 在2020年基础上, 以2020年为基准) or a start (2021年以来) is not
+    the year of the figure."""
+    years: set[int] = set()
+    for m in _YEAR_SPAN.finditer(sentence):
+        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    years |= {int(y) for y in _STATED_YEAR.findall(_YEAR_SPAN.sub(" ", sentence))}
+    return bool(years) and not years & asked_years(query)

@@ -32,7 +32,7 @@ class Part:
     about: str  # what the part is about: the quote and the conduct it refers to
     note: str = ""  # the 款 or 项 referred to, quoted after it ("前款第一项：占用、损害自然岸线的；")
     whole_list: bool = False  # a lead-in quoted with all its items
-    cited: bool = False  # `about` holds the text of another article the part applies (违反本条例第二十条规定)
+    cited: str = ""  # the conduct of another article of the act the part applies (违反本条例第二十条规定)
 
 
 def _item_numbers(named: str) -> list[int]:
@@ -58,6 +58,18 @@ def _paragraphs(article: str) -> list[tuple[str, list[str]]]:
         else:
             out.append((line, []))
     return out
+
+
+def cited_conduct(article: str, paragraph: int | None, items: set[int]) -> str:
+    """The part of an article another article cites: the 款 it names (第一款, from 1) and of its 项
+    the ones named (第二项至第七项); all of it where it names neither."""
+    paras = _paragraphs(article)
+    if paragraph is not None and 0 < paragraph <= len(paras):
+        paras = [paras[paragraph - 1]]
+    if not items:
+        return " ".join(" ".join([lead, *listed]) for lead, listed in paras)
+    lead, listed = next(((lead, listed) for lead, listed in paras if listed), paras[0])
+    return " ".join([lead, *(listed[k - 1] for k in sorted(items) if 0 < k <= len(listed))])
 
 
 def _pieces(paragraph: str) -> list[str]:

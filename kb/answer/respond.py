@@ -8,14 +8,13 @@ question, states a penalty. Otherwise "现有文件未规定…" with the relate
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kb import vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
-from kb.answer.measures import asks_amount, states_amount
-from kb.answer.laws import answer_vocab, is_law
+from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
+from kb.answer.laws import is_law
 from kb.search.legal import reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -66,7 +65,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
     chosen = laws.choose(query, candidates, kind or "other")
-    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].about) == 0) \
+    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].about + chosen[0][1][0].cited) == 0) \
             or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
@@ -124,36 +123,6 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         if named_by and not any(t in terms_named(answer.answer) for t in named_by):
             return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
-
-
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[—–~至到-]\s*((?:19|20)\d{2})年")  # 2023—2025年
-_STATED_YEAR = re.compile(r"(?<![较比与于以在自从])((?:19|20)\d{2})年(?!以来|起|基础|为基)")
-
-
-def states_period(stated: list[str], question: str) -> bool:
-    """Whether the quoted sentences state the period the question names, if it names one (有效期 is
-    stated by a sentence holding 有效期; kb/data/answers.json asked_periods)."""
-    periods = [word for asked, word in answer_vocab()["asked_periods"].items() if re.search(asked, question)]
-    return not periods or any(w in s for w in periods for s in stated)
-
-
-def asked_years(query: Query) -> set[int]:
-    """The years a question asks about: those it names and every year of a period it names (十三五
-    is met by a clause naming 2018年, not only 2020年)."""
-    spans = vocab.periods()
-    return set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
-
-
-def other_year(sentence: str, query: Query) -> bool:
-    """Whether the sentence states its figure for a year other than the ones asked: 2020年，全区PM10…36微克
-    does not answer 到2025年要降到多少, though the plan's target year is 2025. A span (2023—2025年) holds
-    every year in it; a base year (较2015年, 在2020年基础上, 以2020年为基准) or a start (2021年以来) is not
-    the year of the figure."""
-    years: set[int] = set()
-    for m in _YEAR_SPAN.finditer(sentence):
-        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
-    years |= {int(y) for y in _STATED_YEAR.findall(_YEAR_SPAN.sub(" ", sentence))}
-    return bool(years) and not years & asked_years(query)
 
 
 def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:
