@@ -107,6 +107,11 @@ def test_a_penalty_far_down_the_ranking_is_not_stated_as_the_answer(laws_kb):
     assert not late.found and late.answer.startswith("现有文件未规定")
 
 
+def test_a_plan_sentence_stating_no_penalty_does_not_answer_a_penalty_question(laws_kb):
+    a = laws_kb.ask("北京建筑工地晚上十点以后还在施工，噪声扰民怎么处罚？")  # a plan: 加大…查处力度
+    assert a.answerable and not a.found and a.answer.startswith("现有文件未规定对该行为的处罚")
+
+
 def test_definition_from_the_article_defining_the_term(laws_kb):
     a = laws_kb.ask("节约能源法所称能源包括哪些？")
     assert a.found and "煤炭、石油、天然气" in a.answer and a.citations[0].label == "第二条"

@@ -87,8 +87,11 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if ledger is not None:
         return ledger
     terms = Terms(query)
-    if kind == "penalty" and not any(_has_penalty(h.text) and terms.overlap(h.text) for h in hits[:5]):
-        return not_stated(query, hits, kind)  # 联防联控 is no penalty: say none is stated
+    if kind == "penalty":  # 联防联控 is no penalty: answer from a clause stating one, or say none is stated
+        stating = [h for h in hits[:5] if _has_penalty(h.text) and terms.overlap(h.text)]
+        if not stating:
+            return not_stated(query, hits, kind)
+        hits = stating + [h for h in hits if h not in stating]
     places = places_in(query) if "responsibility" not in query.intents else []
     fitting = [h for h in hits if all(p in h.text + h.section + h.doc_title or p[:-1] in h.text for p in places)]
     if places and not fitting:
@@ -114,6 +117,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             what = "".join(places) + f"{'、'.join(map(str, query.years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
+    if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer):
+        return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
     if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
