@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from kb.answer.measures import states_amount
+
 
 # ---- seeds: the known bad cases of issue #14 -----------------------------------------------
 
@@ -47,6 +49,17 @@ def test_assumed_place_and_year_are_labelled(real_kb):
 def test_a_question_for_a_figure_is_not_answered_without_one(real_kb):
     a = real_kb.ask("买新能源汽车能拿多少购置补贴？")
     assert not a.found and a.answer.startswith("现有文件未规定所问的具体数额")
+
+
+def test_a_count_is_not_answered_by_a_share(real_kb):
+    a = real_kb.ask("门头沟区2023年参加水质考核的断面一共有几个？")  # its row gives 达标率(%) only
+    assert not a.found and a.answer.startswith("现有文件未规定")
+    assert states_amount("考核断面数量（个）：12；达标率(%)：100", "有几个断面？")  # the count in its header
+
+
+def test_the_figure_of_the_thing_counted(real_kb):
+    a = real_kb.ask("丰台区“十三五”期间建起来的智能空气质量评价系统一共有多少个点位？")
+    assert a.value == "383个"  # the sentence names 21个街乡镇 first
 
 
 def test_duplicate_departments_merged(real_kb):

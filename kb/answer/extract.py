@@ -269,4 +269,10 @@ def extract_value(sentence: str, query: Query) -> str | None:
     units = figure_units(query.text)
     if units:  # 多大比例 → 80%, not the 4.5吨 before it; 几处 is not answered in 亩
         values = [v for v in values if v.group(2) in units]
+    counted = _COUNTED_THING.search(query.text)
+    if counted:  # 多少个点位 → 383个点位, not the 21个 (街乡镇) before it
+        values = [v for v in values if sentence.startswith(counted.group(1)[:2], v.end())] or values
     return values[0].group(0).replace(" ", "") if values else None
+
+
+_COUNTED_THING = re.compile(r"(?:多少|几)个([\u4e00-\u9fff]{2})")  # 多少个点位: the thing counted

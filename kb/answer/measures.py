@@ -92,6 +92,10 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
     if units:
         return in_units(text, units)
+    counted = _counted().findall(question)
+    if counted and re.search("[%％‰]", text) and not in_units(text, counted) \
+            and not any(f"({u})" in text or f"（{u}）" in text for u in counted):
+        return False  # 几个断面 is not answered by 达标率(%)：100 — a share is no count
     text = re.sub(_YEAR, "", text)  # a year is no amount (a date may be: 几月 is answered by 11月1日)
     return bool(re.search(data["number"], text) or _FIGURE.search(text))
 
