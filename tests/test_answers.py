@@ -125,6 +125,18 @@ def test_a_plan_sentence_stating_no_penalty_does_not_answer_a_penalty_question(l
     assert a.answerable and not a.found and a.answer.startswith("现有文件未规定对该行为的处罚")
 
 
+def test_who_fines_and_how_much_is_a_penalty_question(laws_kb):
+    a = laws_kb.ask("在上海露天焚烧塑料垃圾，由谁处罚、罚多少？")
+    assert a.kind == "penalty" and "一万元以上十万元以下" in a.answer and "生态环境部门" in a.answer
+
+
+def test_an_order_or_a_referral_answers_when_the_act_sets_no_fine(laws_kb):
+    a = laws_kb.ask("依照北京市森林资源保护管理条例，单位擅自把林地改作非林地会被怎么处理？")
+    assert a.found and "责令停止违法行为" in a.answer and "第四十条" in a.answer
+    b = laws_kb.ask("北京森林防火戒严期在林区野外用火，按什么处罚？")
+    assert b.found and "按照《森林防火条例》有关规定处罚" in b.answer
+
+
 def test_definition_from_the_article_defining_the_term(laws_kb):
     a = laws_kb.ask("节约能源法所称能源包括哪些？")
     assert a.found and "煤炭、石油、天然气" in a.answer and a.citations[0].label == "第二条"

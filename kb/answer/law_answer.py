@@ -36,10 +36,13 @@ RANK_WEIGHT = 1.0
 
 def question_kind(text: str) -> str | None:
     """lookup / penalty / department / deadline / definition, by the question's wording. A question
-    naming a measure (被罚几次以上, 罚款多少天内缴纳) asks for that number, not for the penalty."""
+    naming a measure (被罚几次以上, 罚款多少天内缴纳) asks for that number, not for the penalty; one
+    asking who fines (由谁处罚、罚多少) asks for the penalty, whose answer names who imposes it."""
     data = answer_vocab()
     for kind, wording in data["question_kinds"].items():
         if re.search(wording, text):
+            if kind == "department" and re.search(data["asks_money"], text):
+                return "penalty"  # 由谁来罚、罚多少: the penalty's answer names who imposes it
             counts = kind == "penalty" and asked_units(text) and not re.search(data["asks_money"], text)
             return "deadline" if counts else kind  # 逾期多少天…罚多少钱 still asks for the sum
     return None
@@ -75,11 +78,12 @@ def _has_penalty(text: str) -> bool:
     return any(w in text for w in answer_vocab()["penalty_words"])
 
 
-def _states(kind: str, sentence: str) -> bool:
-    """Whether a sentence states what a question of this kind asks for."""
+def _states(kind: str, sentence: str, orders: bool = False) -> bool:
+    """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
+    also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚)."""
     data = answer_vocab()
     if kind == "penalty":
-        return _has_penalty(sentence)
+        return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
     if kind == "department":
         return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
             bool(re.search(data["body"], sentence)) and any(w in sentence for w in data["duty_words"]))
@@ -198,15 +202,16 @@ class LawAnswerer:
                and c.kind == "article" and label_number(c.label) == number]
         return self.versions_ok(query, self.kb.cite(ids, query))
 
-    def choose(self, query: Query, hits: list[Hit], kind: str) -> list[tuple[Hit, list[Part]]]:
+    def choose(self, query: Query, hits: list[Hit], kind: str, orders: bool = False) -> list[tuple[Hit, list[Part]]]:
         """The best article and its answering part; a second from another level if it answers too.
         Within an article the part is the one most about the question (a penalty by the 款 or 项
-        it refers to); of those nearly as close, one that states the value asked wins."""
+        it refers to); of those nearly as close, one that states the value asked wins. With `orders`
+        a penalty may be an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚)."""
         terms = Terms(query, self.kb.rarity)
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         scored = []
         for rank, hit in enumerate(hits):
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote)]
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders)]
             if not stating:
                 continue
             stating = [self.with_cited(hit, p) for p in stating]

@@ -64,9 +64,13 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or an article applying it
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
-    chosen = laws.choose(query, candidates, kind or "other")
-    if not chosen or (kind and Terms(query).overlap(chosen[0][0].text + chosen[0][1][0].about + chosen[0][1][0].cited) == 0) \
-            or laws.rank.get(chosen[0][0].clause_id, 0) >= ANSWER_RANK:
+    # 罚多少 asks for a fine: an order or a referral answers only when no article imposes one;
+    # 怎么处理 / 会怎样 ask for the consequence, whichever it is (责令停止违法行为, 按照《森林防火条例》处罚).
+    fine = kind == "penalty" and "罚" in query.text
+    chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty" and not fine)
+    if fine and not answers(laws, query, chosen, kind):
+        chosen = laws.choose(query, candidates, kind, orders=True)
+    if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):
@@ -77,6 +81,17 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
+
+
+def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
+    """Whether the chosen article may answer: one of the first retrieved, and (for a question of a
+    kind) sharing words with the question."""
+    if not chosen:
+        return False
+    hit, part = chosen[0][0], chosen[0][1][0]
+    if kind and Terms(query).overlap(hit.text + part.about + part.cited) == 0:
+        return False
+    return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
