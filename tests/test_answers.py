@@ -62,6 +62,12 @@ def test_the_figure_of_the_thing_counted(real_kb):
     assert a.value == "383个"  # the sentence names 21个街乡镇 first
 
 
+def test_a_body_named_before_a_phrase_then_leading(real_kb):
+    # "市城市管理委结合供热价格和多种能源供应成本，牵头完善居民供热补贴机制" inside a task led by others
+    a = real_kb.ask("居民供热补贴机制由哪个部门牵头完善？")
+    assert a.value == "市城市管理委" and "市发展改革委" in a.answer  # the row's lead column still shown
+
+
 def test_duplicate_departments_merged(real_kb):
     a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
     assert "市经济和信息化局" in a.answer and "市发展改革委 市发展改革委" not in a.answer

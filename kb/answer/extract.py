@@ -190,6 +190,13 @@ def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
 
 
 _LEAD = re.compile(r"([^，。；、,;：:\s]{2,16}?)牵头[，,]?([^。；;]+)")
+
+
+@lru_cache(maxsize=1)
+def _lead_after_phrase() -> re.Pattern[str]:
+    """A body opening a sentence, a phrase of its own, then 牵头: 市城市管理委结合供热价格…，牵头完善…."""
+    body = answer_vocab()["lead_body"].removesuffix("$")
+    return re.compile(rf"(?:^|[。；;\n】])([^，。；、,;：:\s【】]{{1,15}}?{body})[^，。；;\n]{{2,40}}[，,]牵头([^。；;]+)")
 LEAD_OVERLAP = 4  # characters of the question's words the text after "X牵头" must share to answer for X
 
 
@@ -198,8 +205,9 @@ def _lead_in_text(query: Query, text: str) -> tuple[str, str] | None:
     技术指南), more precise than the row's lead column for the task as a whole: (body, its sentence)."""
     terms = {t for t in tokenize(query.expanded_text) if len(t) > 1}
     body = re.compile(answer_vocab()["lead_body"])
+    found = _LEAD.findall(text) + _lead_after_phrase().findall(text)
     scored = [(sum(len(t) for t in terms if t in after), who, f"{who}牵头{after}")
-              for who, after in _LEAD.findall(text) if body.search(who)]
+              for who, after in found if body.search(who)]
     best = max(scored, default=None)
     return (best[1], best[2]) if best and best[0] >= LEAD_OVERLAP else None
 
