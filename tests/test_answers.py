@@ -68,6 +68,20 @@ def test_a_body_named_before_a_phrase_then_leading(real_kb):
     assert a.value == "市城市管理委" and "市发展改革委" in a.answer  # the row's lead column still shown
 
 
+def test_the_document_named_answers_first(real_kb):
+    # quoted as people write it; the 2023 action plan's task row on the same subject leads otherwise
+    a = real_kb.ask("按照北京“十四五”生态环境保护规划，施工扬尘管控技术规范由谁负责制定？")
+    assert "各行业主管部门" in a.answer and a.citations[0].doc_id == "bj-plan-2021"
+
+
+def test_a_districts_plan_is_not_the_citys_plan_of_the_same_name():
+    from kb.vocab import names_document
+    city = ("十四五生态环境保护规划",)
+    assert names_document("按照北京“十四五”生态环境保护规划，…由谁负责？", city, "全市")
+    assert not names_document("丰台区“十四五”生态环境保护规划的实施由谁牵头？", city, "全市")
+    assert names_document("丰台区“十四五”生态环境保护规划的实施由谁牵头？", city, "丰台区")
+
+
 def test_duplicate_departments_merged(real_kb):
     a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
     assert "市经济和信息化局" in a.answer and "市发展改革委 市发展改革委" not in a.answer

@@ -10,7 +10,8 @@ from kb import vocab
 from kb.answer.laws import answer_vocab
 from kb.answer.measures import figure_units
 from kb.index.keyword import tokenize
-from kb.vocab import administrative_names, district_aliases, has_admin_suffix, home_city, place_names
+from kb.vocab import (administrative_names, district_aliases, has_admin_suffix, home_city, names_document,
+                      place_names)
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -165,8 +166,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if _LIVE_DATA.search(query.text):
         return "asks for live data that policy documents do not hold"
     close = any(h.kind == "article" and h.dense_score >= rule.min_dense_off_vocab for h in hits[:3])
-    names_document = any(alias in query.text for alias in aliases)  # 按美丽北京意见…: about a document held
-    if not any(term in query.field_text for term in domain_terms()) and not close and not names_document:
+    about_a_document = names_document(query.text, aliases, None)  # 按美丽北京意见…: about a document held
+    if not any(term in query.field_text for term in domain_terms()) and not close and not about_a_document:
         return "not about environmental policy"
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"

@@ -101,6 +101,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
         return ledger
+    docs = kb.searcher.docs  # 按照…规划，…由谁负责: the document the question names answers first
+    named = [h for h in hits if vocab.names_document(query.text, docs[h.doc_id].aliases, docs[h.doc_id].scope)]
+    hits = named + [h for h in hits if h not in named]
     terms = Terms(query)
     if kind == "penalty":  # 联防联控 is no penalty: answer from a clause stating one, or say none is stated
         stating = [h for h in hits[:5] if _has_penalty(h.text) and terms.overlap(h.text)]

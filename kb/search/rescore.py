@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
+from kb import vocab
 from kb.model import Clause, Document
 from kb.search.legal import (LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, pattern,
                              reading)
@@ -45,7 +46,7 @@ class MetadataBoosts:
         self.documents = documents
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
-        named = {d.id for d in self.documents if any(alias in query.text for alias in d.aliases)}
+        named = {d.id for d in self.documents if vocab.names_document(query.text, d.aliases, d.scope)}
         units = re.compile(r"\d\s*(?:万|亿)?余?(?:" + "|".join(map(re.escape, query.units)) + ")") if query.units else None
         return [replace(c, score=c.score * self._boost(c.clause, c.doc, query, named, units)) for c in candidates]
 
