@@ -82,6 +82,11 @@ def test_a_districts_plan_is_not_the_citys_plan_of_the_same_name():
     assert names_document("丰台区“十四五”生态环境保护规划的实施由谁牵头？", city, "丰台区")
 
 
+def test_a_rank_is_answered_by_the_rank(real_kb):
+    a = real_kb.ask("丰台生态环境政务微博全国排第几？")  # the paragraph states 7000余条 first
+    assert a.value == "第4名"
+
+
 def test_duplicate_departments_merged(real_kb):
     a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
     assert "市经济和信息化局" in a.answer and "市发展改革委 市发展改革委" not in a.answer

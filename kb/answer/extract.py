@@ -254,11 +254,13 @@ def best_sentence(query: Query, text: str) -> str:
 
     wants_figure = "quantity" in query.intents
     units = figure_units(query.text)
+    ordinal = bool(_ASKS_ORDINAL.search(query.text))
 
     def score(s: str) -> tuple[bool, float, int]:
         upper = s.upper()
         overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
-        figure = any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
+        figure = bool(_ORDINAL.search(s)) if ordinal else \
+            any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
         return wants_figure and figure and (overlap > 0 or bool(query.units)), overlap, int(figure)
 
@@ -269,6 +271,9 @@ def extract_value(sentence: str, query: Query) -> str | None:
     """The first number with a unit in the sentence, skipping years; for a question asking where a
     change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨); for
     a question naming the measure's unit (多大比例, 几处), the first in that unit or none."""
+    if _ASKS_ORDINAL.search(query.text):  # 排名第几 → 第4名
+        found = _ORDINAL.search(sentence)
+        return found.group(0) if found else None
     values = list(_value().finditer(sentence))
     end_state = re.compile(answer_vocab()["end_state"])
     if end_state.search(query.text):
@@ -284,4 +289,6 @@ def extract_value(sentence: str, query: Query) -> str | None:
     return values[0].group(0).replace(" ", "") if values else None
 
 
+_ASKS_ORDINAL = re.compile(r"第几(?![条章节款项编部批])|排名多少|排多少名|名次")  # a rank, not 第几条
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+(?:名|位)")
 _COUNTED_THING = re.compile(r"(?:多少|几)个([\u4e00-\u9fff]{2})")  # 多少个点位: the thing counted
