@@ -80,6 +80,14 @@ def test_a_districts_plan_is_not_the_citys_plan_of_the_same_name():
     assert names_document("按照北京“十四五”生态环境保护规划，…由谁负责？", city, "全市")
     assert not names_document("丰台区“十四五”生态环境保护规划的实施由谁牵头？", city, "全市")
     assert names_document("丰台区“十四五”生态环境保护规划的实施由谁牵头？", city, "丰台区")
+    assert not names_document("按照丰台“十四五”生态环境保护规划，…由谁负责？", city, "全市")  # its short name
+    assert names_document("按照北京市十四五规划，…", ("北京市“十四五”规划",), "全市")  # unquoted in the question
+
+
+def test_a_fee_asked_with_who_is_not_a_penalty_question():
+    from kb.answer.law_answer import question_kind
+    assert question_kind("停车费由谁收、收多少？") != "penalty"
+    assert question_kind("私自打机井由谁处罚、罚多少？") == "penalty"
 
 
 def test_a_rank_is_answered_by_the_rank(real_kb):
@@ -160,6 +168,8 @@ def test_an_order_or_a_referral_answers_when_the_act_sets_no_fine(laws_kb):
     assert a.found and "责令停止违法行为" in a.answer and "第四十条" in a.answer
     b = laws_kb.ask("北京森林防火戒严期在林区野外用火，按什么处罚？")
     assert b.found and "按照《森林防火条例》有关规定处罚" in b.answer
+    c = laws_kb.ask("北京未经批准移植林木罚多少钱？")  # the order for that conduct, not another article's fine
+    assert c.found and "第四十七条" in c.answer and "责令补种" in c.answer
 
 
 def test_definition_from_the_article_defining_the_term(laws_kb):

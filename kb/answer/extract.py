@@ -197,7 +197,7 @@ _LEAD = re.compile(r"([^，。；、,;：:\s]{2,16}?)牵头[，,]?([^。；;]+)"
 def _lead_after_phrase() -> re.Pattern[str]:
     """A body opening a sentence, a phrase of its own, then 牵头: 市城市管理委结合供热价格…，牵头完善…."""
     body = answer_vocab()["lead_body"].removesuffix("$")
-    return re.compile(rf"(?:^|[。；;\n】])([^，。；、,;：:\s【】]{{1,15}}?{body})[^，。；;\n]{{2,40}}[，,]牵头([^。；;]+)")
+    return re.compile(rf"(?:^|[。；;\n】])([^，。；、,;：:\s【】]{{1,15}}?{body})[^，。；;\n]{{2,40}}[，,]牵头(?!单位|部门)([^。；;]+)")
 LEAD_OVERLAP = 4  # characters of the question's words the text after "X牵头" must share to answer for X
 
 
@@ -285,10 +285,12 @@ def extract_value(sentence: str, query: Query) -> str | None:
         values = [v for v in values if v.group(2) in units]
     counted = _COUNTED_THING.search(query.text)
     if counted:  # 多少个点位 → 383个点位, not the 21个 (街乡镇) before it
-        values = [v for v in values if sentence.startswith(counted.group(1)[:2], v.end())] or values
+        thing = counted.group(1)  # 多少个空气质量监测点位: 点位 ends the phrase
+        values = [v for v in values if sentence.startswith(thing[:2], v.end())] \
+            or [v for v in values if sentence.startswith(thing[-2:], v.end())] or values
     return values[0].group(0).replace(" ", "") if values else None
 
 
 _ASKS_ORDINAL = re.compile(r"第几(?![条章节款项编部批])|排名多少|排多少名|名次")  # a rank, not 第几条
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+(?:名|位)")
-_COUNTED_THING = re.compile(r"(?:多少|几)个([\u4e00-\u9fff]{2})")  # 多少个点位: the thing counted
+_COUNTED_THING = re.compile(r"(?:多少|几)个([\u4e00-\u9fff]{2,6})")  # 多少个点位: the thing counted

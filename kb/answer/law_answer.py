@@ -41,7 +41,7 @@ def question_kind(text: str) -> str | None:
     data = answer_vocab()
     for kind, wording in data["question_kinds"].items():
         if re.search(wording, text):
-            if kind == "department" and re.search(data["asks_money"], text):
+            if kind == "department" and "罚" in text and re.search(data["asks_money"], text):
                 return "penalty"  # 由谁来罚、罚多少: the penalty's answer names who imposes it
             counts = kind == "penalty" and asked_units(text) and not re.search(data["asks_money"], text)
             return "deadline" if counts else kind  # 逾期多少天…罚多少钱 still asks for the sum

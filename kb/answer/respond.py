@@ -64,12 +64,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or an article applying it
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
-    # 罚多少 asks for a fine: an order or a referral answers only when no article imposes one;
-    # 怎么处理 / 会怎样 ask for the consequence, whichever it is (责令停止违法行为, 按照《森林防火条例》处罚).
-    fine = kind == "penalty" and "罚" in query.text
-    chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty" and not fine)
-    if fine and not answers(laws, query, chosen, kind):
-        chosen = laws.choose(query, candidates, kind, orders=True)
+    # The consequence the act sets for the conduct asked: a fine, or an order or a referral when that
+    # is what the closest article says (责令停止违法行为, 按照《森林防火条例》有关规定处罚).
+    chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty")
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
     stated = [p.quote for _, picked in chosen for p in picked]
@@ -101,9 +98,6 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
         return ledger
-    docs = kb.searcher.docs  # 按照…规划，…由谁负责: the document the question names answers first
-    named = [h for h in hits if vocab.names_document(query.text, docs[h.doc_id].aliases, docs[h.doc_id].scope)]
-    hits = named + [h for h in hits if h not in named]
     terms = Terms(query)
     if kind == "penalty":  # 联防联控 is no penalty: answer from a clause stating one, or say none is stated
         stating = [h for h in hits[:5] if _has_penalty(h.text) and terms.overlap(h.text)]
