@@ -84,6 +84,12 @@ def administrative_names() -> frozenset[str]:
     return frozenset(full | {short_place_name(name) for name in full})
 
 
+@lru_cache(maxsize=1)
+def _district_names() -> tuple[str, ...]:
+    """Every way a district is written: 丰台区, 丰台, 亦庄."""
+    return (*districts(), *map(short_place_name, districts()), *district_aliases())
+
+
 _QUOTES = re.compile("[“”‘’\"'「」『』《》〈〉]")
 
 
@@ -96,11 +102,10 @@ def names_document(text: str, aliases: tuple[str, ...], scope: str | None) -> bo
     """Whether a question names a document by one of its aliases, quotation marks aside (按照北京
     “十四五”生态环境保护规划 names 十四五生态环境保护规划) — not when a district other than the document's
     own stands right before it (丰台区“十四五”生态环境保护规划 is the district's plan, not the city's)."""
-    places = (*districts(), *map(short_place_name, districts()), *district_aliases())
     for plain in dict.fromkeys((text, without_quotes(text))):
         for alias in dict.fromkeys((*aliases, *map(without_quotes, aliases))):
             for m in re.finditer(re.escape(alias), plain):
                 before = plain[:m.start()]
-                if not any(before.endswith(p) and p not in (scope or "") for p in places):
+                if not any(before.endswith(p) and p not in (scope or "") for p in _district_names()):
                     return True
     return False

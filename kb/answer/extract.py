@@ -191,6 +191,7 @@ def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
 
 
 _LEAD = re.compile(r"([^，。；、,;：:\s]{2,16}?)牵头[，,]?([^。；;]+)")
+LEAD_OVERLAP = 4  # characters of the question's words the text after "X牵头" must share to answer for X
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +199,6 @@ def _lead_after_phrase() -> re.Pattern[str]:
     """A body opening a sentence, a phrase of its own, then 牵头: 市城市管理委结合供热价格…，牵头完善…."""
     body = answer_vocab()["lead_body"].removesuffix("$")
     return re.compile(rf"(?:^|[。；;\n】])([^，。；、,;：:\s【】]{{1,15}}?{body})[^，。；;\n]{{2,40}}[，,]牵头(?!单位|部门)([^。；;]+)")
-LEAD_OVERLAP = 4  # characters of the question's words the text after "X牵头" must share to answer for X
 
 
 def _lead_in_text(query: Query, text: str) -> tuple[str, str] | None:
