@@ -192,6 +192,21 @@ def test_law_not_in_the_corpus_is_refused(laws_kb):
         assert not laws_kb.ask(q).answerable, q
 
 
+def test_a_law_whose_name_another_title_contains_is_not_that_law(laws_kb):
+    # 海洋环境保护法 contains every character of 环境保护法 in order; 环境保护法 is another law we do not hold
+    a = laws_kb.ask("环境保护法第一条讲什么？")
+    assert not a.answerable and "《环境保护法》" in a.answer, a.answer
+    b = laws_kb.ask("“海上焚烧”在海洋环境保护法里指什么？")
+    assert b.answerable and "海洋环境保护法" in b.citations[0].doc_title
+
+
+def test_an_article_of_a_law_not_held_is_answered_by_the_clause_that_applies_it(laws_kb):
+    # the judicial interpretation says which conduct counts as 环境保护法第六十五条's 弄虚作假
+    a = laws_kb.ask("运营污染防治设施的机构故意不开设备，能认定为环境保护法第六十五条说的弄虚作假吗？")
+    assert a.found and "故意不运行或者不正常运行" in a.answer, a.answer
+    assert "解释" in a.citations[0].doc_title
+
+
 def test_older_version_when_asked_by_year(laws_kb):
     a = laws_kb.ask("按2021年版北京停车条例，未按规定程序调整小区停车费罚多少？")
     assert "十万元" in a.answer and a.citations[0].doc_id.endswith("-2021")

@@ -8,6 +8,7 @@ question, states a penalty. Otherwise "现有文件未规定…" with the relate
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kb import vocab
@@ -29,8 +30,10 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     """The answer to an analysed question over its retrieved hits."""
     ask = reading(query, kb.documents)
     named = [d for d in kb.documents if d.id in ask.named]
-    missing = [n for n in ask.names if strong_name(n)]
-    if missing and not named:  # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law
+    # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law — unless a clause
+    # we hold applies it (a judicial interpretation of 环境保护法第六十五条 answers about that article)
+    missing = [n for n in ask.names if strong_name(n) and not cited_in(kb, n, query.text)]
+    if missing and not named:
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
     reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb.aliases, kb.mentions)
@@ -46,6 +49,17 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     answer.citations = cited if answer.kind == "targets" else cited[:k]  # every figure stated keeps its source
     answer.annotations = {h.clause_id: laws.annotate(h) for h in answer.citations}
     return answer
+
+
+def cited_in(kb, name: str, question: str) -> bool:
+    """Whether the question asks about an article of an act we do not hold that a clause we hold
+    applies by number ("环境保护法第六十五条说的弄虚作假" — a judicial interpretation defines it)."""
+    core = name.strip("《》")
+    asked = re.search(re.escape(core) + r"(第[〇零一二三四五六七八九十百千]+条)", re.sub(r"\s", "", question))
+    if asked is None:
+        return False
+    article = asked.group(1)
+    return any(kb.mentions(form + article) for form in (core, f"《{core}》", f"《中华人民共和国{core}》"))
 
 
 def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | None, named) -> Answer:
