@@ -90,6 +90,11 @@ def test_a_fee_asked_with_who_is_not_a_penalty_question():
     assert question_kind("私自打机井由谁处罚、罚多少？") == "penalty"
 
 
+def test_what_treatment_one_receives_asks_for_the_penalty():
+    from kb.answer.law_answer import question_kind
+    assert question_kind("地方领导授意普查员改动普查数据，会受到什么处理？") == "penalty"
+
+
 def test_a_rank_is_answered_by_the_rank(real_kb):
     a = real_kb.ask("丰台生态环境政务微博全国排第几？")  # the paragraph states 7000余条 first
     assert a.value == "第4名"
@@ -400,6 +405,8 @@ def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
     assert a.found and "2014年10月1日" in a.answer and "同时废止" not in a.answer, a.answer
     a = laws_kb.ask("2017年修正的那版海洋环境保护法是从哪天起施行的？")
     assert a.found and "2000年4月1日" in a.answer, a.answer
+    a = laws_kb.ask("全国污染源普查条例什么时候开始施行？")  # no date: it takes effect when published
+    assert a.found and "自公布之日起施行" in a.answer, a.answer
 
 
 def test_where_a_filing_goes_is_the_body_it_is_filed_with(laws_kb):
