@@ -206,10 +206,16 @@ def test_a_law_whose_name_another_title_contains_is_not_that_law(laws_kb):
 
 
 def test_an_article_of_a_law_not_held_is_answered_by_the_clause_that_applies_it(laws_kb):
-    # the judicial interpretation says which conduct counts as 环境保护法第六十五条's 弄虚作假
-    a = laws_kb.ask("运营污染防治设施的机构故意不开设备，能认定为环境保护法第六十五条说的弄虚作假吗？")
-    assert a.found and "故意不运行或者不正常运行" in a.answer, a.answer
-    assert "解释" in a.citations[0].doc_title
+    # the judicial interpretation says which conduct counts as 环境保护法第六十五条's 弄虚作假; the answer
+    # says first that the act itself is not held, and cites only clauses applying that article
+    for q in ("运营污染防治设施的机构故意不开设备，能认定为环境保护法第六十五条说的弄虚作假吗？",
+              "运营污染防治设施的机构故意不开设备，算不算《中华人民共和国环境保护法》第65条说的弄虚作假？"):
+        a = laws_kb.ask(q)
+        assert a.found and "故意不运行或者不正常运行" in a.answer, a.answer
+        assert a.answer.startswith("现有文件中没有《环境保护法》；以下条款适用其第六十五条")
+        assert all("环境保护法第六十五条" in h.text for h in a.citations)
+    # an article no clause we hold applies is refused, as the act is not held
+    assert not laws_kb.ask("大气污染防治法第九十九条规定了什么？").answerable
 
 
 def test_older_version_when_asked_by_year(laws_kb):

@@ -208,6 +208,21 @@ def test_a_national_law_called_国家_in_a_question():
     assert law_match("国家安全法", nuclear) == 0  # not held: refused, not answered from 核安全法
 
 
+def test_a_law_short_name_keeps_the_first_character_of_the_title():
+    from kb.model import Document
+    from kb.search.legal import documents_named, law_match
+
+    sea = Document(id="sea", file="s.md", title="中华人民共和国海洋环境保护法", type="法律")
+    env = Document(id="env", file="e.md", title="中华人民共和国环境保护法", type="法律")
+    energy = Document(id="energy", file="n.md", title="中华人民共和国节约能源法", type="法律")
+    forest = Document(id="forest", file="f.md", title="中华人民共和国森林法", type="法律")
+    assert law_match("环境保护法", sea) == 0 and law_match("能源法", energy) == 0
+    assert law_match("海洋环保法", sea) > 0 and law_match("节能法", energy) > 0
+    assert law_match("海洋环境保护法", env) == 0  # holding only 环境保护法, the marine law is still not held
+    assert [d.id for d in documents_named("“海上焚烧”在海洋环境保护法里指什么", [sea, env])[1]] == ["sea"]
+    assert law_match("上海市森林法", forest) == 0  # a place the title does not name
+
+
 def test_a_penalty_question_gets_the_article_punishing_the_rule_it_found(laws_kb):
     # Retrieval finds the rule (第十八条 下列地区禁止开凿机井); the article citing it and setting the fine
     # answers a question about consequences.

@@ -83,18 +83,19 @@ def _has_penalty(text: str) -> bool:
     return any(w in text for w in answer_vocab()["penalty_words"])
 
 
-def _states(kind: str, sentence: str, orders: bool = False) -> bool:
+def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False) -> bool:
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
-    also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚)."""
+    also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
+    `effective` (the question asks when the act takes effect), the article saying so."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
     if kind == "department":
         return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
             bool(re.search(data["body"], sentence)) and any(w in sentence for w in data["duty_words"]))
-    if kind == "deadline":  # a number of days, a frequency, or the day an act takes effect (自公布之日起施行)
+    if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
-                    or pattern("effective_text").search(sentence))
+                    or (effective and pattern("effective_text").search(sentence)))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
     return True
@@ -215,9 +216,10 @@ class LawAnswerer:
         a penalty may be an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚)."""
         terms = Terms(query, self.kb.rarity)
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
+        effective = bool(pattern("effective_question").search(query.text))
         scored = []
         for rank, hit in enumerate(hits):
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders)]
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective)]
             if not stating:
                 continue
             stating = [self.with_cited(hit, p) for p in stating]

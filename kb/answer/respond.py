@@ -16,7 +16,7 @@ from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.laws import is_law
-from kb.search.legal import reading, strong_name
+from kb.search.legal import named_laws, reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -30,12 +30,16 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     """The answer to an analysed question over its retrieved hits."""
     ask = reading(query, kb.documents)
     named = [d for d in kb.documents if d.id in ask.named]
-    # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law — unless a clause
-    # we hold applies it (a judicial interpretation of 环境保护法第六十五条 answers about that article)
-    missing = [n for n in ask.names if strong_name(n) and not cited_in(kb, n, query.text)]
-    if missing and not named:
+    # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law — unless the question
+    # names an article of it that clauses we hold apply (a judicial interpretation of 环境保护法第六十五条):
+    # then only those clauses answer, after saying that the act itself is not held
+    missing = [n for n in ask.names if strong_name(n)]
+    applying = [c for n in missing for c in applying_clauses(kb, n, ask.article, query.text)]
+    if missing and not named and not applying:
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
+    if applying and not named:
+        hits = kb.cite(applying, query)
     reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb.aliases, kb.mentions)
     if reason is not None and not named:
         return Answer(query.text, False, REFUSAL, kind="refusal")
@@ -45,21 +49,28 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
         answer = law_answer(laws, query, hits, kind, named)
     else:
         answer = document_answer(kb, query, hits, kind)
+    if applying and not named and answer.found:
+        answer.answer = f"现有文件中没有《{_bare(missing[0])}》；以下条款适用其{ask.article}：" + answer.answer
     cited = merge_parts(answer.citations)
     answer.citations = cited if answer.kind == "targets" else cited[:k]  # every figure stated keeps its source
     answer.annotations = {h.clause_id: laws.annotate(h) for h in answer.citations}
     return answer
 
 
-def cited_in(kb, name: str, question: str) -> bool:
-    """Whether the question asks about an article of an act we do not hold that a clause we hold
-    applies by number ("环境保护法第六十五条说的弄虚作假" — a judicial interpretation defines it)."""
-    core = name.strip("《》")
-    asked = re.search(re.escape(core) + r"(第[〇零一二三四五六七八九十百千]+条)", re.sub(r"\s", "", question))
-    if asked is None:
-        return False
-    article = asked.group(1)
-    return any(kb.mentions(form + article) for form in (core, f"《{core}》", f"《中华人民共和国{core}》"))
+def _bare(name: str) -> str:
+    return re.sub("[《》]", "", name).replace("中华人民共和国", "")
+
+
+def applying_clauses(kb, name: str, article: str | None, question: str) -> list[str]:
+    """Clauses we hold that apply the article the question names of an act we do not hold
+    ("环境保护法第六十五条" in "应当认定为环境保护法第六十五条规定的弄虚作假"): the clause names that very act
+    (not 海洋环境保护法, which contains its name) next to that article."""
+    core = _bare(name)
+    if article is None or not re.search(re.escape(core) + "》?第", re.sub(r"\s", "", question)):
+        return []
+    cited = re.compile(r"(?:《(?:中华人民共和国)?)?" + re.escape(core) + "》?" + article)
+    return [c.clause_id for c in kb.loaded.clauses if core in c.text and article in c.text and cited.search(c.text)
+            and core in {_bare(n) for n in named_laws(c.text)}]
 
 
 def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | None, named) -> Answer:

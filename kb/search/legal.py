@@ -207,10 +207,8 @@ def law_match(name: str, doc: Document) -> float:
         core = core[2:]
     if act_kind(core) != act_kind(title.rstrip("》")) or not act_kind(core):
         return 0.0
-    if act_kind(core) == "法":  # 环境保护法 is not 海洋环境保护法, 能源法 not 节约能源法: a law's
-        core = core[core.find(title[0]):] if title[0] in core else ""  # short name keeps its first character
-        if not core:
-            return 0.0
+    if act_kind(core) == "法" and not core.startswith(title[0]):
+        return 0.0  # 环境保护法 is not 海洋环境保护法, 能源法 not 节约能源法: a law's short name keeps its first character
     if any(place in core and place not in title for place in vocab.place_names()):
         return 0.0
     found = _in_order(core, title)
