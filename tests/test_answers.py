@@ -218,6 +218,17 @@ def test_an_article_of_a_law_not_held_is_answered_by_the_clause_that_applies_it(
     assert not laws_kb.ask("大气污染防治法第九十九条规定了什么？").answerable
 
 
+def test_a_law_named_after_a_full_date_is_that_law(laws_kb):
+    a = laws_kb.ask("2021年9月修正的北京市机动车停车条例下，物业没经业主同意就上调小区共有车位停车费，要罚多少？")
+    assert a.found and "十万元" in a.answer and a.citations[0].doc_id.endswith("-2021"), a.answer
+
+
+def test_costs_borne_by_the_violator_answer_a_penalty_question(laws_kb):
+    # 森林法 第七十五条 sets no fine: the authority restores the sign and the violator pays for it
+    a = laws_kb.ask("有人把山上立的护林标志牌拔了扔掉，会怎么处理？")
+    assert a.found and "所需费用由违法者承担" in a.answer and "森林法" in a.citations[0].doc_title, a.answer
+
+
 def test_older_version_when_asked_by_year(laws_kb):
     a = laws_kb.ask("按2021年版北京停车条例，未按规定程序调整小区停车费罚多少？")
     assert "十万元" in a.answer and a.citations[0].doc_id.endswith("-2021")
