@@ -455,6 +455,17 @@ def test_a_common_word_does_not_outweigh_the_conduct_asked(laws_kb):
     assert a.found and "二十元以上五十元以下" in a.answer, a.answer
 
 
+def test_a_measure_of_a_task_row_is_answered_by_the_body_it_names(real_kb):
+    # a 公文 task row assigns its measures to bodies in its own text; the row's lead column leads the task
+    a = real_kb.ask("平原地区道路扬尘负荷评估由哪个部门组织开展？")
+    assert a.answer.startswith("负责部门：市生态环境局（市生态环境局组织开展平原地区道路扬尘负荷评估"), a.answer
+    assert "本项任务的牵头部门" in a.answer
+    b = real_kb.ask("亦庄新城范围内的重点建设用地安全利用，由谁负责保障？")
+    assert b.answer.startswith("负责部门：北京经济技术开发区"), b.answer
+    c = real_kb.ask("推广新能源汽车由哪个部门牵头？")  # the task as a whole: the row's lead column
+    assert c.answer.startswith("牵头部门：市经济和信息化局"), c.answer
+
+
 def test_a_question_from_another_field_is_refused(real_kb):
     # 个人所得税 and 股票 are in kb/data/other_fields.json and in no seed document; the questions share
     # other words with the plans (个人, 新能源汽车) but no clause answers them.

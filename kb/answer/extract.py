@@ -201,14 +201,33 @@ def _lead_after_phrase() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[。；;\n】])([^，。；、,;：:\s【】]{{1,15}}?{body})[^，。；;\n]{{2,40}}[，,]牵头(?!单位|部门)([^。；;]+)")
 
 
+@lru_cache(maxsize=1)
+def _measure_subject() -> re.Pattern[str]:
+    """A measure of a task row whose subject is a body (市生态环境局组织开展…负荷评估; …，区住房城乡建设部门
+    加强施工安全监督检查): in a 公文 task table each such sentence assigns that measure to that body."""
+    body = answer_vocab()["lead_body"].removesuffix("$")
+    return re.compile(rf"(?:^|[。；;\n】，,])\s*((?:市(?!场)|区|各区|县|乡镇|街道)[^，。；、,;：:\s【】]{{1,14}}?{body})(?!牵头)([^，。；;\n]{{4,60}})")
+
+
+_BY = re.compile(r"由([^，。；、,;由]{2,20}?)负责([^，。；;\n]*)")  # …安全利用由北京经济技术开发区负责保障
+
+
 def _lead_in_text(query: Query, text: str) -> tuple[str, str] | None:
     """A body the task's own text names as leading the measure asked (市农业技术推广总站牵头编制…风险评估
-    技术指南), more precise than the row's lead column for the task as a whole: (body, its sentence)."""
+    技术指南), more precise than the row's lead column for the task as a whole: (body, its sentence).
+    Also a measure whose subject is a body (市生态环境局组织开展…) or that says who is responsible for it
+    (…由X负责保障), when it holds the question's words."""
     terms = {t for t in tokenize(query.expanded_text) if len(t) > 1}
     body = re.compile(answer_vocab()["lead_body"])
     found = _LEAD.findall(text) + _lead_after_phrase().findall(text)
     scored = [(sum(len(t) for t in terms if t in after), who, f"{who}牵头{after}")
               for who, after in found if body.search(who)]
+    content = {t for t in terms if not body.search(t)}  # 部门, 政府: every measure names one
+    scored += [(sum(len(t) for t in content if t in what), who, who + what) for who, what in _measure_subject().findall(text)]
+    for m in _BY.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n，,") + 1
+        sentence = text[start:m.end()]
+        scored.append((sum(len(t) for t in content if t in sentence), m.group(1), sentence))
     best = max(scored, default=None)
     return (best[1], best[2]) if best and best[0] >= LEAD_OVERLAP else None
 
@@ -220,7 +239,7 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
         lead = _lead_in_text(query, hit.text) if field_name == "牵头部门" and hit.kind == "task_row" else None
         if lead is not None:
             who, sentence = lead
-            text = f"牵头部门：{who}（{sentence}）"
+            text = f"{'牵头' if '牵头' in sentence else '负责'}部门：{who}（{sentence}）"  # 市生态环境局组织开展… is no lead
             if value:  # the row's column leads the task as a whole
                 text += f"；本项任务的牵头部门：{_unique_names(value.splitlines()[0])}"
             return Answer(query.text, True, text, value=who, kind=field_name,
