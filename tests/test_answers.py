@@ -3,6 +3,7 @@ the documents do not state it; law answers carry the penalty and who imposes it,
 articles it refers to; follow-ups are completed from the previous question."""
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from kb.answer.measures import states_amount
@@ -464,6 +465,25 @@ def test_a_measure_of_a_task_row_is_answered_by_the_body_it_names(real_kb):
     assert b.answer.startswith("负责部门：北京经济技术开发区"), b.answer
     c = real_kb.ask("推广新能源汽车由哪个部门牵头？")  # the task as a whole: the row's lead column
     assert c.answer.startswith("牵头部门：市经济和信息化局"), c.answer
+
+
+@pytest.mark.parametrize("question, text, who", [
+    ("区域布局优化由谁负责？", "区域布局优化调整产业结构，提升效率。", None),  # 区域 is no body
+    ("县城污水处理站提标改造由谁负责？", "县城污水处理站提标改造工作年底完成。", None),
+    ("第三方评估由哪个部门委托？", "市政府委托第三方开展评估工作。", None),
+    ("落实由谁负责？", "由相关部门负责落实。", None),  # names nobody
+    ("调查报告由谁签发？", "由企业主要负责人签发调查报告。", None),
+    ("督查考核办法由谁制定？", "市发展改革委员会组织制定督查考核办法。", "市发展改革委员会"),  # not cut at 委
+    ("错峰卸油由哪些部门督促？", "市商务局、市生态环境局督促加油站错峰卸油。", "市商务局、市生态环境局"),
+    ("清洁生产审核由哪个部门牵头？", "市公安局配合市生态环境局牵头开展强制性清洁生产审核。", "市生态环境局"),
+    ("负荷评估由谁组织开展？", "省生态环境厅组织开展道路扬尘负荷评估。", "省生态环境厅"),
+])
+def test_the_body_a_measure_names_is_a_body(question, text, who):
+    from kb.answer.extract import _lead_in_text
+    from kb.search.query import analyse
+
+    found = _lead_in_text(analyse(question), text)
+    assert (found[0] if found else None) == who, found
 
 
 def test_a_question_from_another_field_is_refused(real_kb):

@@ -202,14 +202,17 @@ def _lead_after_phrase() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _measure_subject() -> re.Pattern[str]:
-    """A measure of a task row whose subject is a body (市生态环境局组织开展…负荷评估; …，区住房城乡建设部门
-    加强施工安全监督检查): in a 公文 task table each such sentence assigns that measure to that body."""
-    body = answer_vocab()["lead_body"].removesuffix("$")
-    return re.compile(rf"(?:^|[。；;\n】，,])\s*((?:市(?!场)|区|各区|县|乡镇|街道)[^，。；、,;：:\s【】]{{1,14}}?{body})(?!牵头)([^，。；;\n]{{4,60}})")
-
-
-_BY = re.compile(r"由([^，。；、,;由]{2,20}?)负责([^，。；;\n]*)")  # …安全利用由北京经济技术开发区负责保障
+def _measure_subject() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A measure of a task row whose subject is one or more bodies (市生态环境局组织开展…负荷评估;
+    ，区住房城乡建设部门加强施工安全监督检查; 市商务局、市生态环境局督促…): in a 公文 task table each such
+    sentence assigns that measure to those bodies. And "由X负责…" (…安全利用由北京经济技术开发区负责保障).
+    The forms of a body's name are data (answers.json "measure_subject")."""
+    data = answer_vocab()["measure_subject"]
+    alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731 longest first
+    one = rf"(?:{alt(data['prefixes'])})[^，。；、,;：:\s【】]{{1,14}}?(?:{alt(data['suffixes'])})"
+    subject = re.compile(rf"(?:^|[。；;\n】，,])\s*({one}(?:、{one})*)((?:{alt(data['verbs'])})[^，。；;\n]{{2,60}})")
+    by = re.compile(rf"由([^，。；、,;由]{{2,20}}?(?:{alt(data['suffixes'])})|各区)负责(?!人)([^，。；;\n]*)")
+    return subject, by
 
 
 def _lead_in_text(query: Query, text: str) -> tuple[str, str] | None:
@@ -220,14 +223,19 @@ def _lead_in_text(query: Query, text: str) -> tuple[str, str] | None:
     terms = {t for t in tokenize(query.expanded_text) if len(t) > 1}
     body = re.compile(answer_vocab()["lead_body"])
     found = _LEAD.findall(text) + _lead_after_phrase().findall(text)
+    found = [(re.split("配合|协助", who)[-1], after) for who, after in found]  # 市公安局配合市生态环境局牵头: the latter
     scored = [(sum(len(t) for t in terms if t in after), who, f"{who}牵头{after}")
               for who, after in found if body.search(who)]
     content = {t for t in terms if not body.search(t)}  # 部门, 政府: every measure names one
-    scored += [(sum(len(t) for t in content if t in what), who, who + what) for who, what in _measure_subject().findall(text)]
-    for m in _BY.finditer(text):
+    subject, by = _measure_subject()
+    vague = set(answer_vocab()["measure_subject"]["vague"])
+    scored += [(sum(len(t) for t in content if t in what), who, who + what)
+               for who, what in subject.findall(text) if who not in vague]
+    for m in by.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n，,") + 1
         sentence = text[start:m.end()]
-        scored.append((sum(len(t) for t in content if t in sentence), m.group(1), sentence))
+        if m.group(1) not in vague:
+            scored.append((sum(len(t) for t in content if t in sentence), m.group(1), sentence))
     best = max(scored, default=None)
     return (best[1], best[2]) if best and best[0] >= LEAD_OVERLAP else None
 
@@ -239,7 +247,7 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
         lead = _lead_in_text(query, hit.text) if field_name == "牵头部门" and hit.kind == "task_row" else None
         if lead is not None:
             who, sentence = lead
-            text = f"{'牵头' if '牵头' in sentence else '负责'}部门：{who}（{sentence}）"  # 市生态环境局组织开展… is no lead
+            text = f"{'牵头' if who + '牵头' in sentence else '负责'}部门：{who}（{sentence}）"  # 组织开展… is no lead
             if value:  # the row's column leads the task as a whole
                 text += f"；本项任务的牵头部门：{_unique_names(value.splitlines()[0])}"
             return Answer(query.text, True, text, value=who, kind=field_name,
