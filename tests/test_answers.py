@@ -690,3 +690,37 @@ def test_a_body_the_tasks_own_text_names_as_leading_the_measure_asked(real_kb):
     assert a.answer.startswith("牵头部门：市农业技术推广总站"), a.answer
     a = real_kb.ask("推广新能源汽车由哪个部门牵头？")  # no measure of the row names its own lead: the column
     assert a.answer.startswith("牵头部门：市经济和信息化局"), a.answer
+
+
+def test_handing_something_over_to_a_party_names_no_authority():
+    # "交由…单位" hands waste to a contractor (产生单位 must not give it to 个人和未签订协议的单位);
+    # it does not say which body is responsible: no department answer from it.
+    from kb.answer.law_answer import _states, authority
+
+    handed = "不得将餐厨废弃物交由个人和未签订经营协议的单位收集运输、处置；"
+    assert authority(handed) is None and not _states("department", handed)
+    assert authority("由城市管理综合执法部门责令限期改正") == "城市管理综合执法部门"
+
+
+def test_a_county_named_without_its_suffix_is_an_everyday_word():
+    from kb.answer.extract import place_words
+
+    # 新建区 (南昌) without 区 is the verb 新建; 菏泽 (a prefecture) is still a place without 市
+    assert place_words("在重庆农村水井旁边新建厕所，逾期不改罚多少？") == ["重庆"]
+    assert place_words("菏泽饭店的泔水归哪个部门管？") == ["菏泽"]
+    assert place_words("南昌市新建区的规定是什么？") != []
+
+
+def test_a_count_in_a_measure_is_answered_only_by_a_figure_in_that_measure():
+    from kb.answer.measures import states_amount
+
+    assert not states_amount("进行夜间施工作业的，应当提前三日公告。", "夜间噪声不能超过多少分贝？")
+    assert states_amount("夜间不得超过五十五分贝。", "夜间噪声不能超过多少分贝？")
+    assert states_amount("可以申请一至两名具有专门知识的人出庭。", "最多能申请几个专家出庭？")  # 个 counts anything
+    assert not states_amount("达标率(%)：100", "有几个断面达标？")  # a share is no count
+
+
+def test_a_figure_about_something_else_is_not_the_answer(real_kb):
+    # the plan counts 100个 地下水风险源, not 口袋公园: say the documents do not state it
+    a = real_kb.ask("丰台区2023年要新建多少个口袋公园？")
+    assert not a.found and "100个" not in a.answer, a.answer

@@ -77,6 +77,18 @@ def test_features_read_the_question_and_the_clause():
     assert col["figure_asked"][1] == 1.0  # 多少 asked, 两千元 stated
     assert col["cover"][1] > col["cover"][0]  # 逾期 / 改正 are in the penalty article, not the plan
     assert col["dense_rank"][0] == 1.0 and col["dense_rank"][5] == 0.0  # not among the dense neighbours
+    assert not col["forbids_asked"].any()  # 罚多少 does not ask whether something is allowed
+
+
+def test_a_question_whether_something_is_allowed_marks_the_articles_that_forbid_it():
+    pool = _pool()[:3] + [_candidate(4, PARKING, "禁止在人行道上停放机动车。", 0.15, dense=0.82)]
+    docs = {d.id: d for d in (PARKING, PLAN)}
+    for question, marked in (("车能不能停在人行道上？", True), ("车停在人行道上合法吗？", True),
+                             ("车停在人行道上罚多少？", False)):
+        query = analyse(question)
+        x = rerank.features(query, pool, read_question(query.text, [PARKING, PLAN]), docs)
+        forbids = x[:, rerank.FEATURES.index("forbids_asked")]
+        assert list(forbids) == [0.0, 0.0, 0.0, float(marked)], question
 
 
 def test_the_ranker_reorders_the_head_and_keeps_every_candidate():

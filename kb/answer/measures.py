@@ -93,9 +93,10 @@ def states_amount(text: str, question: str = "") -> bool:
     if units:
         return in_units(text, units)
     counted = _counted().findall(question)
-    if counted and re.search("[%％‰]", text) and not in_units(text, counted) \
-            and not any(f"({u})" in text or f"（{u}）" in text for u in counted):
-        return False  # 几个断面 is not answered by 达标率(%)：100 — a share is no count
+    if counted and (in_units(text, counted) or any(f"({u})" in text or f"（{u}）" in text for u in counted)):
+        return True
+    if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
+        return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)
     text = re.sub(_YEAR, "", text)  # a year is no amount (a date may be: 几月 is answered by 11月1日)
     return bool(re.search(data["number"], text) or _FIGURE.search(text))
 

@@ -158,6 +158,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
+    if answer.kind == "clause" and asks_amount(query.text) and not terms.overlap(answer.answer):
+        return not_stated(query, answer.citations, "amount")  # 多少个口袋公园 → 100个地下水风险源: about something else
     if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated

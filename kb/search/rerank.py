@@ -56,6 +56,7 @@ FEATURES = (
     "section_dense",  # the same within its chapter or section
     "cited_dense",  # the best cosine among the candidate articles this clause cites ("违反本条例第X条")
     "penalty_cited",  # … when the question asks about consequences
+    "forbids_asked",  # the question asks whether something is allowed (能不能…) and the clause forbids (禁止, 不得)
 )
 
 CONTEXT = 40  # candidates the relative features are computed over
@@ -102,6 +103,7 @@ class _Pool:
         self.expanded = {w.upper() for e in query.expansions for w in tokenize(e) if len(w) > 1} - self.words
         self.pairs = set(_HAN_PAIR.findall(query.text))
         self.asks = set(query.intents)
+        self.permission = bool(pattern("permission_question").search(query.text))
         self.by_doc = Counter(c.doc.id for c in candidates)
         self.doc_best: dict[str, float] = {}
         self.section_best: dict[tuple[str, str], float] = {}
@@ -156,6 +158,7 @@ def _row(c, rank: int, pool: _Pool, query: Query, ask: LegalAsk, docs: dict[str,
         "section_dense": pool.section_best[(doc.id, clause.section)] - pool.top_dense,
         "cited_dense": cited,
         "penalty_cited": cited if ask.penalty else 0.0,
+        "forbids_asked": float(pool.permission and bool(pattern("prohibition_text").search(clause.text))),
     }
 
 
