@@ -68,6 +68,8 @@ def test_law_names_as_questions_write_them():
     assert named_laws("北京市大气污染防治条例第十条") == ["北京市大气污染防治条例"]
     assert named_laws("预算法第十条") == ["预算法"] and named_laws("《计算机软件保护条例》") == ["计算机软件保护条例"]
     assert named_laws("这是森林法里的规定吗？") == ["森林法"]
+    # 国务院 issues 行政法规: 国务院排水条例 is 城镇排水与污水处理条例, not a title beginning 国务院
+    assert named_laws("按国务院排水条例要罚多少钱？") == ["排水条例"]
 
 
 def test_an_article_of_a_title_with_inner_quotes_is_rank_one(laws_kb):
