@@ -724,3 +724,20 @@ def test_a_figure_about_something_else_is_not_the_answer(real_kb):
     # the plan counts 100个 地下水风险源, not 口袋公园: say the documents do not state it
     a = real_kb.ask("丰台区2023年要新建多少个口袋公园？")
     assert not a.found and "100个" not in a.answer, a.answer
+
+
+def test_a_question_about_two_versions_is_answered_from_each_labelled(laws_kb):
+    a = laws_kb.ask("海上执法人员现场检查时，企业拒绝检查，现行海洋环境保护法罚多少？2017年版又是怎么规定的？")
+    current, older = a.answer.split("\n")
+    assert current.startswith("【现行") and "五万元以上二十万元以下" in current, a.answer
+    assert older.startswith("【2017年版（已被 2023年修订）】") and "二万元以下" in older, a.answer
+
+
+def test_one_version_asked_is_not_a_comparison():
+    from kb.search.legal import pattern
+
+    compare = pattern("version_compare")
+    assert compare.search("现行海洋环境保护法罚多少？2017年版又是怎么规定的？")
+    assert compare.search("停车条例2024年修改后罚款有没有变？")
+    assert not compare.search("按2017年版海洋环境保护法，倾倒废弃物罚多少？")
+    assert not compare.search("现行停车条例对占用消防通道怎么罚？")

@@ -246,6 +246,38 @@ class LawAnswerer:
                 break
         return chosen
 
+    def versions_of(self, doc_id: str) -> list[str]:
+        """Every version held of the act `doc_id` is a version of, newest first (linked by superseded_by)."""
+        def newest(d: str) -> str:
+            seen = set()
+            while self.docs[d].superseded_by in self.docs and d not in seen:
+                seen.add(d)
+                d = self.docs[d].superseded_by
+            return d
+        root = newest(doc_id)
+        same = [d for d in self.docs if newest(d) == root]
+        return sorted(same, key=lambda d: -(self.docs[d].version_year or 0))
+
+    def each_version(self, query: Query, chosen: list, candidates: list[Hit], kind: str) -> list:
+        """For a question about two versions at once (现行…？2017年版又…？): the chosen article and, from
+        every other version of its act, that version's answering article (found among the
+        candidates, else by searching that version alone), newest first."""
+        from kb.search.searcher import Filters
+
+        top = chosen[0][0]
+        out = []
+        for version in self.versions_of(top.doc_id):
+            if version == top.doc_id:
+                out.append(chosen[0])
+                continue
+            pool = [h for h in candidates if h.doc_id == version]
+            if not pool:
+                pool = self.kb.searcher.search(query.text, POOL, filters=Filters(doc_ids=[version])).hits
+            found = self.choose(query, pool, kind, orders=kind == "penalty")
+            if found:
+                out.append(found[0])
+        return out
+
     def with_cited(self, hit: Hit, part: Part) -> Part:
         """A part that names another article of its act it applies (违反本条例第二十条规定) is also about
         that article's conduct (在生态清洁小流域范围内禁止…倾倒垃圾、排放污水): the 款 and 项 it names, kept
@@ -297,10 +329,19 @@ def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str,
                 lead = f"（执法主体：{general[0]}，见本{act_kind(hit.doc_title) or '法'}{general[1]}）"
         level = level_label(docs[hit.doc_id])
         prefix = f"【{level}】" if len(chosen) > 1 and level else ""
+        if len({docs[h.doc_id].title for h, _ in chosen}) < len(chosen):  # versions of one act: which is which
+            prefix = f"【{version_label(docs[hit.doc_id], docs)}】"
         if elsewhere(docs[hit.doc_id], question):  # 上海's regulation quoted for a question naming no place
             prefix = f"【{level or docs[hit.doc_id].scope}，非本市规定】"
         lines.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
     return "\n".join(lines)
+
+
+def version_label(doc, docs: dict) -> str:
+    """现行（2023年修订） / 2017年版（已被 2023年修订）."""
+    year = f"{doc.version_year}年" if doc.version_year else ""
+    note = version_note(doc, docs)
+    return f"{year}版（{note}）" if note else f"现行（{year}版）" if year else "现行"
 
 
 def elsewhere(doc, question: str) -> bool:

@@ -94,6 +94,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty")
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
+    if reading(query, laws.kb.documents).compare:
+        chosen = laws.each_version(query, chosen, candidates, kind or "other")
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):
         return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事

@@ -26,6 +26,7 @@ class LegalAsk:
     definition: bool = False  # asks what a term means (…是指什么, 什么叫…)
     effective: bool = False  # asks when the act takes effect (哪天起施行)
     names: tuple[str, ...] = ()  # the law names as the question writes them (named or not in the corpus)
+    compare: bool = False  # asks about two versions at once (现行…？2017年版又…？): every version is wanted
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +116,9 @@ def _effective_year(doc: Document) -> int:
 
 def other_version(doc: Document, ask: LegalAsk, docs: dict[str, Document]) -> bool:
     """Whether `doc` is not the version the question wants: the one in force in the year it gives
-    next to the act's name, else the current one."""
+    next to the act's name, else the current one; none when it asks about two versions at once."""
+    if ask.compare:
+        return False
     if doc.id in ask.named and ask.year is not None:
         return not in_force(doc, ask.year, docs)
     return doc.superseded_by is not None
@@ -149,7 +152,8 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
     asked = int(before.group(1)) - 1 if before else int(year.group(1)) if year else None
     return LegalAsk(named, asked if named else None, article,
                     bool(penalty_question().search(compact)), bool(definition_question().search(compact)),
-                    bool(pattern("effective_question").search(compact)), tuple(names))
+                    bool(pattern("effective_question").search(compact)), tuple(names),
+                    bool(pattern("version_compare").search(compact)))
 
 
 # ---- laws named in a question ------------------------------------------------------------
