@@ -741,3 +741,10 @@ def test_one_version_asked_is_not_a_comparison():
     assert compare.search("停车条例2024年修改后罚款有没有变？")
     assert not compare.search("按2017年版海洋环境保护法，倾倒废弃物罚多少？")
     assert not compare.search("现行停车条例对占用消防通道怎么罚？")
+
+
+def test_the_state_council_is_a_body_that_approves():
+    from kb.answer.law_answer import _states, authority
+
+    assert _states("department", "国家级海洋自然保护区的建立，须经国务院批准。")
+    assert authority("由国务院批准后公布") == "国务院"

@@ -70,6 +70,7 @@ def test_law_names_as_questions_write_them():
     assert named_laws("这是森林法里的规定吗？") == ["森林法"]
     # 国务院 issues 行政法规: 国务院排水条例 is 城镇排水与污水处理条例, not a title beginning 国务院
     assert named_laws("按国务院排水条例要罚多少钱？") == ["排水条例"]
+    assert named_laws("按现在的海洋环境保护法怎么罚？") == ["海洋环境保护法"]  # 现在的, like 现行
 
 
 def test_an_article_of_a_title_with_inner_quotes_is_rank_one(laws_kb):
