@@ -748,3 +748,9 @@ def test_the_state_council_is_a_body_that_approves():
 
     assert _states("department", "国家级海洋自然保护区的建立，须经国务院批准。")
     assert authority("由国务院批准后公布") == "国务院"
+
+
+def test_one_character_nouns_tie_a_question_to_its_article(laws_kb):
+    # 院子里养了一群鸡和鸭 shares no two-character word with 禁止在城镇地区饲养鸡、鸭…
+    a = laws_kb.ask("北京城区有邻居在小区院子里养了一群鸡和鸭，这能罚吗？")
+    assert a.found and "二十元以上五十元以下" in a.answer, a.answer

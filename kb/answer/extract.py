@@ -110,6 +110,12 @@ def looks_like_place(word: str) -> bool:
     return word in place_names() or word in administrative_names() or has_admin_suffix(word)
 
 
+def single_nouns(text: str) -> list[str]:
+    """The one-character nouns of a question (鸡, 鸭, 树), which word overlap (two characters and
+    more) does not count."""
+    return [w.word for w in _posseg().cut(text) if len(w.word) == 1 and w.flag == "n"]
+
+
 def place_words(text: str) -> list[str]:
     """Place names in a question (jieba's ns words that look like places; 雄安 + 新区 joined)."""
     words, found = list(_posseg().cut(text)), []

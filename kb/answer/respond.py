@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason
+from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason, single_nouns
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.laws import is_law
@@ -113,8 +113,9 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if not chosen:
         return False
     hit, part = chosen[0][0], chosen[0][1][0]
-    if kind and Terms(query).overlap(hit.text + part.about + part.cited) == 0:
-        return False
+    text = hit.text + part.about + part.cited
+    if kind and Terms(query).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
+        return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 
