@@ -754,3 +754,15 @@ def test_one_character_nouns_tie_a_question_to_its_article(laws_kb):
     # 院子里养了一群鸡和鸭 shares no two-character word with 禁止在城镇地区饲养鸡、鸭…
     a = laws_kb.ask("北京城区有邻居在小区院子里养了一群鸡和鸭，这能罚吗？")
     assert a.found and "二十元以上五十元以下" in a.answer, a.answer
+
+
+def test_a_fee_or_a_rates_measure_asked_needs_that_figure():
+    from kb.answer.measures import states_amount
+
+    # 多少微克 counts in 微克/立方米; 五十米 is another measure
+    assert not states_amount("保持施工工地出入口五十米范围内的道路清洁。", "PM10浓度超过多少微克就算超标？")
+    assert states_amount("PM2.5年均浓度控制在35微克/立方米。", "PM2.5要降到多少微克？")
+    # 交多少污水处理费 asks for a fee: a fine (二万元…罚款) does not state it
+    fine = "违反本条例规定的，并处二万元以上二十万元以下的罚款；所需费用由违法者承担。"
+    assert not states_amount(fine, "每吨自来水要交多少污水处理费？")
+    assert states_amount("污水处理费每吨0.95元。", "每吨自来水要交多少污水处理费？")
