@@ -72,9 +72,8 @@ def has_admin_suffix(word: str) -> bool:
 @lru_cache(maxsize=1)
 def administrative_names() -> frozenset[str]:
     """Every administrative division of China (GB/T 2260, from the table that ships with `cpca`),
-    by its full name, and provinces and prefectures also as people write them without the suffix
-    (深圳市 → 深圳). A county's name without its suffix is often an everyday word (新建区 → 新建,
-    城关区 → 城关): only its full name is a place (the home city's districts are data, places.json)."""
+    by its full name and as people write it without the suffix (深圳市 → 深圳, 昆山市 → 昆山), except
+    the short names that are everyday words (新建区 → 新建, 河西区 → 河西: places.json "not_places")."""
     import csv
     import importlib.util
     from pathlib import Path
@@ -82,9 +81,9 @@ def administrative_names() -> frozenset[str]:
     spec = importlib.util.find_spec("cpca")  # its table only: importing cpca would load pandas
     table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
     with open(table, encoding="utf-8") as f:
-        rows = [(row["name"], row["adcode"]) for row in csv.DictReader(f) if row["name"]]
-    upper = {name for name, code in rows if code[4:6] == "00"}  # adcode PPCCXX…: XX 00 above the county level
-    return frozenset({name for name, _ in rows} | {short_place_name(name) for name in upper})
+        full = {row["name"] for row in csv.DictReader(f) if row["name"]}
+    everyday = set(data("places").get("not_places", ()))
+    return frozenset(full | {short_place_name(name) for name in full} - everyday)
 
 
 @lru_cache(maxsize=1)

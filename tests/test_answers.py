@@ -702,12 +702,12 @@ def test_handing_something_over_to_a_party_names_no_authority():
     assert authority("由城市管理综合执法部门责令限期改正") == "城市管理综合执法部门"
 
 
-def test_a_county_named_without_its_suffix_is_an_everyday_word():
+def test_a_division_whose_short_name_is_an_everyday_word_is_no_place():
     from kb.answer.extract import place_words
 
-    # 新建区 (南昌) without 区 is the verb 新建; 菏泽 (a prefecture) is still a place without 市
+    # 新建区 (南昌) without 区 is the verb 新建 (places.json not_places); 菏泽 is still a place without 市
     assert place_words("在重庆农村水井旁边新建厕所，逾期不改罚多少？") == ["重庆"]
-    assert place_words("菏泽饭店的泔水归哪个部门管？") == ["菏泽"]
+    assert place_words("菏泽饭店的泔水归哪个部门管？") == ["菏泽"]  # short names are places unless data says not
     assert place_words("南昌市新建区的规定是什么？") != []
 
 
@@ -766,3 +766,20 @@ def test_a_fee_or_a_rates_measure_asked_needs_that_figure():
     fine = "违反本条例规定的，并处二万元以上二十万元以下的罚款；所需费用由违法者承担。"
     assert not states_amount(fine, "每吨自来水要交多少污水处理费？")
     assert states_amount("污水处理费每吨0.95元。", "每吨自来水要交多少污水处理费？")
+
+
+def test_review_cases_of_the_count_and_authority_rules():
+    from kb.answer.extract import place_words
+    from kb.answer.law_answer import authority
+    from kb.answer.measures import states_amount
+    from kb.search.legal import asks_permission, named_laws
+
+    assert authority("依法没收的国家明令淘汰的用能设备，交由指定单位解体处理。") == "指定单位"
+    assert states_amount("燃气锅炉低氮改造合计360蒸吨。", "低氮改造合计要完成多少吨？")
+    assert states_amount("新建口袋公园20个。", "今年要建几处口袋公园？")  # a classifier counted in 个
+    assert not states_amount("保持出入口五十米范围内清洁。", "夜间噪声不能超过多少分贝？")  # a measure is strict
+    assert states_amount("处五十元以上二百元以下罚款。", "随地吐痰罚多少块钱？")  # 块钱 is money, not a count of 块
+    assert not asks_permission("节能法第十六条规定了什么？") and not asks_permission("能拿到补偿吗？")
+    assert asks_permission("烧烤行吗？") and asks_permission("这犯法吗？")
+    assert named_laws("国务院组织法第十条") == ["国务院组织法"]  # 国务院 is part of a 法's name
+    assert place_words("昆山的垃圾分类怎么罚？") == ["昆山"]  # a county-level city without 市

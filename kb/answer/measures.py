@@ -41,6 +41,14 @@ def _counted() -> re.Pattern[str]:
     return re.compile(rf"(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?({alternatives})")
 
 
+def accepted_units(counted: list[str]) -> list[str]:
+    """The units a figure may carry for a count asked in these: a measure and the units ending in it
+    (多少吨 ← 360蒸吨), and for a classifier also 个 (几处口袋公园 ← 新建口袋公园20个)."""
+    classifiers = set(answer_vocab()["classifiers"])
+    out = [u for c in counted for u in (c, *(v for v in vocab.units() if v.endswith(c) and v != c))]
+    return list(dict.fromkeys(out + (["个"] if classifiers & set(counted) else [])))
+
+
 def figure_units(question: str) -> list[str]:
     """The units the figure asked for may carry: those of the measure named (比例 → %, 多少天 → 日|天)
     and a unit right after 多少 / 几 (多少家, 几处)."""
@@ -94,7 +102,7 @@ def states_amount(text: str, question: str = "") -> bool:
     if units:
         return in_units(text, units)
     counted = _counted().findall(question)
-    if counted and (in_units(text, counted) or any(f"({u})" in text or f"（{u}）" in text for u in counted)):
+    if counted and (in_units(text, accepted_units(counted)) or any(f"({u})" in text or f"（{u}）" in text for u in counted)):
         return True
     if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
         return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)

@@ -80,6 +80,12 @@ def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
 
 
 @lru_cache(maxsize=None)
+def asks_permission(question: str) -> bool:
+    """Whether a question asks if something is allowed (能不能在人行道上停车, 烧秸秆合法吗), not for an
+    amount or a right (能罚多少, 能拿到补偿吗)."""
+    return bool(pattern("permission_question").search(question)) and not pattern("permission_not").search(question)
+
+
 def pattern(key: str) -> re.Pattern[str]:
     """A pattern of kb/data/legal.json by its key ("effective_text": the article an act takes effect
     by, 立法法 — "本法自2024年1月1日起施行")."""
@@ -167,6 +173,8 @@ def named_laws(text: str) -> list[str]:
         if not m.group(2):  # outside 《…》: what the question says before the name is not part of it
             name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
         name = re.sub(data["name_prefix"], "", name)
+        if not m.group(2):  # 国务院排水条例: the issuer, outside 《》
+            name = re.sub(data["issuer_prefix"], "", name)
         everyday = [w for w in data["not_law_endings"] if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)]
         if len(name) >= 3 and not everyday:
             names.append(name)

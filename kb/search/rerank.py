@@ -23,8 +23,8 @@ import numpy as np
 from kb.errors import IndexError_
 from kb.index.keyword import tokenize
 from kb.model import Document
-from kb.search.legal import (LegalAsk, defined_terms, defines_asked, imposes_penalty, other_version, pattern,
-                             reading)
+from kb.search.legal import (LegalAsk, asks_permission, defined_terms, defines_asked, imposes_penalty,
+                             other_version, pattern, reading)
 from kb.search.query import Query
 from kb.search.settings import Settings
 
@@ -103,7 +103,7 @@ class _Pool:
         self.expanded = {w.upper() for e in query.expansions for w in tokenize(e) if len(w) > 1} - self.words
         self.pairs = set(_HAN_PAIR.findall(query.text))
         self.asks = set(query.intents)
-        self.permission = bool(pattern("permission_question").search(query.text))
+        self.permission = asks_permission(query.text)
         self.by_doc = Counter(c.doc.id for c in candidates)
         self.doc_best: dict[str, float] = {}
         self.section_best: dict[tuple[str, str], float] = {}
