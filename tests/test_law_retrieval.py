@@ -243,3 +243,10 @@ def test_a_penalty_question_gets_the_article_punishing_the_rule_it_found(laws_kb
     # The learnt ranker has come to rank the penalty first too; without it the stage alone does.
     assert first("boosts", "legal") == "第十八条"  # without the stage: the rule, not its penalty
     assert first("boosts", "legal", "penalty_article") == "第四十五条"
+
+
+def test_the_version_before_an_amendment_and_a_title_inside_a_title_are_read(laws_kb):
+    top = _top(laws_kb, "2023年修订前的海洋环境保护法第八十八条说的是什么？")[0]
+    assert top.clause_id.startswith("海洋环境保护法-2017") and top.label == "第八十八条", top.clause_id
+    top = _top(laws_kb, "2019年版《北京市实施〈中华人民共和国水法〉办法》第六十五条说的是什么？")[0]
+    assert "水法" in top.doc_title and top.label == "第六十五条", (top.doc_title, top.label)

@@ -211,8 +211,8 @@ def law_match(name: str, doc: Document) -> float:
     character of the name occurs in the title in order (one may differ in a long name, 司法解释
     for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the document's.
     """
-    core = re.sub("[《》]", "", name).replace("中华人民共和国", "")
-    title = re.sub("[《》]", "", doc.title).replace("中华人民共和国", "")
+    core = re.sub("[《》〈〉]", "", name).replace("中华人民共和国", "")  # 〈〉: a title inside a title
+    title = re.sub("[《》〈〉]", "", doc.title).replace("中华人民共和国", "")
     # 国家节约能源法 / 国家节能法 is 中华人民共和国节约能源法; 国家安全法 is not 核安全法 (an abbreviation
     # keeps the name's first character)
     if core.startswith("国家") and "国家" not in title and title.startswith(core[2:3]):
