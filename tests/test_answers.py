@@ -783,3 +783,10 @@ def test_review_cases_of_the_count_and_authority_rules():
     assert asks_permission("烧烤行吗？") and asks_permission("这犯法吗？")
     assert named_laws("国务院组织法第十条") == ["国务院组织法"]  # 国务院 is part of a 法's name
     assert place_words("昆山的垃圾分类怎么罚？") == ["昆山"]  # a county-level city without 市
+
+
+def test_an_article_only_an_amended_version_has_is_labelled_with_its_version(laws_kb):
+    # the 2022 北京市实施《水法》办法 has 48 articles; 第五十条 is the older version's
+    a = laws_kb.ask("北京市实施水法办法第五十条讲的是什么？")
+    assert a.answer.startswith("【") and "已被 2022年修订" in a.answer and "第五十条" in a.answer, a.answer
+    assert not laws_kb.ask("停车条例第二十二条讲的是什么？").answer.startswith("【")  # the version in force

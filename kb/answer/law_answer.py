@@ -338,7 +338,7 @@ def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str,
 
 
 def version_label(doc, docs: dict) -> str:
-    """现行（2023年修订） / 2017年版（已被 2023年修订）."""
+    """现行（2023年版） / 2017年版（已被 2023年修订）."""
     year = f"{doc.version_year}年" if doc.version_year else ""
     note = version_note(doc, docs)
     return f"{year}版（{note}）" if note else f"现行（{year}版）" if year else "现行"

@@ -13,9 +13,9 @@ from dataclasses import replace
 
 from kb import vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason, single_nouns
-from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render
+from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render, version_label
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
-from kb.answer.laws import is_law
+from kb.answer.laws import is_law, version_note
 from kb.search.legal import named_laws, reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -82,7 +82,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         found = laws.named_article(query)
         if found:
             hit = found[0]
-            return Answer(query.text, True, f"{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
+            doc = laws.docs[hit.doc_id]  # an amended version's article says so (第五十条 of 48 now in force)
+            label = f"【{version_label(doc, laws.docs)}】" if version_note(doc, laws.docs) else ""
+            return Answer(query.text, True, f"{label}{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
     candidates = laws.candidates(query, hits, kind or "other")
     asked = laws.named_article(query)
