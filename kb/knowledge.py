@@ -8,6 +8,7 @@ from kb.answer.extract import Answer, RefusalRule
 from kb.index.embedders import Embedder, make_embedder
 from kb.errors import KBError, QueryError
 from kb.model import Clause, Document
+from kb.search.legal import pattern
 from kb.search.query import Query
 from kb.search.searcher import Filters, Hit, Retrieval, Searcher, highlight_terms
 from kb.search.settings import Settings
@@ -30,6 +31,7 @@ class KnowledgeBase:
         self.aliases = tuple(a for d in loaded.documents for a in d.aliases)  # short names documents give themselves
         self._targets = None
         self._mentioned: dict[str, bool] = {}
+        self._territory: dict[str, str] = {}
 
     # ---- lifecycle ------------------------------------------------------
     @classmethod
@@ -85,6 +87,14 @@ class KnowledgeBase:
             self._mentioned[word] = any(word in c.text for c in self.loaded.clauses) or \
                 any(word in d.title for d in self.loaded.documents)
         return self._mentioned[word]
+
+    def territory(self, doc_id: str) -> str:
+        """Where a document says it applies: the text of its scope articles (本条例适用于本市行政区域内…,
+        本法所称青藏高原，是指西藏自治区、青海省…), empty when it has none (looked up once per document)."""
+        if doc_id not in self._territory:
+            scope = pattern("scope_text")
+            self._territory[doc_id] = " ".join(c.text for c in self.document_clauses(doc_id) if scope.search(c.text))
+        return self._territory[doc_id]
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:
         """Citable hits for given clauses (in that order), highlighted for the question."""

@@ -3,10 +3,14 @@ the documents do not state it; law answers carry the penalty and who imposes it,
 articles it refers to; follow-ups are completed from the previous question."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
 from kb.answer.measures import states_amount
+
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 
 
 # ---- seeds: the known bad cases of issue #14 -----------------------------------------------
@@ -94,6 +98,10 @@ def test_a_fee_asked_with_who_is_not_a_penalty_question():
 def test_what_treatment_one_receives_asks_for_the_penalty():
     from kb.answer.law_answer import question_kind
     assert question_kind("地方领导授意普查员改动普查数据，会受到什么处理？") == "penalty"
+    assert question_kind("有人把护林标志牌拔了扔掉，会怎么处理？") == "penalty"
+    # what one should do with a thing is a duty, not a penalty
+    assert question_kind("家里的旧沙发、旧衣柜不要了，应该怎么处理？") != "penalty"
+    assert question_kind("医院用旧了、不再使用的放射源，应当如何处理？") != "penalty"
 
 
 def test_a_rank_is_answered_by_the_rank(real_kb):
@@ -790,3 +798,45 @@ def test_an_article_only_an_amended_version_has_is_labelled_with_its_version(law
     a = laws_kb.ask("北京市实施水法办法第五十条讲的是什么？")
     assert a.answer.startswith("【") and "已被 2022年修订" in a.answer and "第五十条" in a.answer, a.answer
     assert not laws_kb.ask("停车条例第二十二条讲的是什么？").answer.startswith("【")  # the version in force
+
+
+_HIGHLAND_ACT = """# 高原生态保护条例
+
+## 第一章 总则
+
+第一条 为了保护高原生态环境，制定本条例。
+
+第二条 本条例所称高原地区，是指西藏自治区、青海省的全部行政区域。
+
+## 第二章 法律责任
+
+第十条 在高原地区旅游、徒步中随意丢弃生活垃圾的，由环境卫生主管部门责令改正，对个人处一百元以上五百元以下罚款。
+"""
+
+
+def test_a_place_named_in_an_acts_scope_article_is_a_place_it_answers_for(tmp_path, fake_embedder):
+    import shutil
+
+    from kb import KnowledgeBase
+    from kb.answer.extract import RefusalRule, refusal_reason
+    from kb.index.ingest import add_documents
+
+    corpus, index, folder = tmp_path / "corpus", tmp_path / "index", tmp_path / "new"
+    shutil.copytree(FIXTURES, corpus)
+    folder.mkdir()
+    (folder / "高原生态保护条例(2023-04-26).md").write_text(_HIGHLAND_ACT, encoding="utf-8")
+    add_documents([folder], corpus, index, fake_embedder)
+    kb = KnowledgeBase.load(index, fake_embedder)
+    act = next(d for d in kb.documents if "高原" in d.title)
+    rule = RefusalRule(min_dense=0.0, min_dense_off_vocab=0.0)  # the fake embedder's cosines mean nothing
+
+    def reason(question, territory):  # over the hits without the scope article itself
+        found = kb.retrieve(question)
+        hits = [h for h in found.hits if "所称" not in h.text]
+        return refusal_reason(found.query, hits, kb.loaded.keyword.vocab, rule, territory=territory)
+
+    assert "西藏" in kb.territory(act.id)
+    assert reason("去西藏徒步时把垃圾扔在山里罚多少？", kb.territory) is None
+    # the same act without its scope article does not speak for 西藏
+    assert reason("去西藏徒步时把垃圾扔在山里罚多少？", lambda doc_id: "") is not None
+    assert reason("去新疆徒步时把垃圾扔在山里罚多少？", kb.territory) is not None

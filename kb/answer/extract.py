@@ -143,10 +143,13 @@ def _whole_word(word: str, text: str) -> bool:
 
 
 def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
-                   aliases: tuple[str, ...] = (), mentions: Callable[[str], bool] | None = None) -> str | None:
+                   aliases: tuple[str, ...] = (), mentions: Callable[[str], bool] | None = None,
+                   territory: Callable[[str], str] = lambda doc_id: "") -> str | None:
     """Why the corpus cannot answer this question, or None when it can. `mentions(word)` tells
     whether any document mentions a word: a question about another field (个人所得税, 医保) that no
-    document mentions is not answered from a clause that happens to share its other words."""
+    document mentions is not answered from a clause that happens to share its other words.
+    `territory(doc_id)` is where a document says it applies: a place named there (西藏 in the
+    scope article of 青藏高原生态保护法) is a place its clauses answer for."""
     if not hits:
         return "no clause matched"
     foreign = [w for w in other_field_terms() if w in query.text and _whole_word(w, query.text)]
@@ -161,7 +164,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     places = [p for p in named if p not in vocab]
     if places:
         return f"place not covered: {places[0]}"
-    cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
+    cited = " ".join(h.text + h.section + h.doc_title + territory(h.doc_id) for h in hits[:5])
     absent = [p for p in named + query.districts if p not in cited]
     if absent:
         return f"no clause about {absent[0]} answers this"
@@ -173,6 +176,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         return "asks for live data that policy documents do not hold"
     close = any(h.kind == "article" and h.dense_score >= rule.min_dense_off_vocab for h in hits[:3])
     about_a_document = names_document(query.text, aliases, None)  # 按美丽北京意见…: about a document held
+    # 上海家里的旧沙发怎么处理: a place whose own act answers first is as good as the act's name
+    about_a_document = about_a_document or any(p in h.doc_title for p in named for h in hits[:3])
     if not any(term in query.field_text for term in domain_terms()) and not close and not about_a_document:
         return "not about environmental policy"
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:

@@ -40,7 +40,8 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
     if applying and not named:
         hits = kb.cite(applying, query)
-    reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb.aliases, kb.mentions)
+    reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb.aliases, kb.mentions,
+                            kb.territory)
     if reason is not None and not named:
         return Answer(query.text, False, REFUSAL, kind="refusal")
     laws = LawAnswerer(kb)
