@@ -189,11 +189,16 @@ def test_an_order_or_a_referral_answers_when_the_act_sets_no_fine(laws_kb):
 def test_definition_from_the_article_defining_the_term(laws_kb):
     a = laws_kb.ask("节约能源法所称能源包括哪些？")
     assert a.found and "煤炭、石油、天然气" in a.answer and a.citations[0].label == "第二条"
+    a = laws_kb.ask("规划环评条例里说的“指导性规划”是什么样的规划？")  # 是什么样的 asks what it is
+    assert "以发展战略为主要内容的专项规划" in a.answer, a.answer
 
 
 def test_department(laws_kb):
     a = laws_kb.ask("道路上的停车泊位归哪个部门设置和调整？")
     assert a.found and "公安机关交通管理部门" in a.answer
+    # 审核发放采伐许可证的部门 names nobody: the article saying which department issues it answers
+    a = laws_kb.ask("按森林法，砍树要的采伐许可证由哪个部门发？")
+    assert a.citations[0].label == "第五十七条" and "林业主管部门" in a.answer, a.answer
 
 
 def test_deadline_in_days(laws_kb):
