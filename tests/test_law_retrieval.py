@@ -250,3 +250,8 @@ def test_the_version_before_an_amendment_and_a_title_inside_a_title_are_read(law
     assert top.clause_id.startswith("海洋环境保护法-2017") and top.label == "第八十八条", top.clause_id
     top = _top(laws_kb, "2019年版《北京市实施〈中华人民共和国水法〉办法》第六十五条说的是什么？")[0]
     assert "水法" in top.doc_title and top.label == "第六十五条", (top.doc_title, top.label)
+
+
+def test_a_question_asking_whether_it_is_allowed_finds_the_prohibition_before_its_penalty(laws_kb):
+    hits = laws_kb.search("想从国外便宜买一批被放射性污染过的废旧钢材运回国内，可以吗？", k=3)
+    assert "禁止" in hits[0].text and "罚款" not in hits[0].text, [h.clause_id for h in hits]

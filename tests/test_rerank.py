@@ -78,6 +78,15 @@ def test_features_read_the_question_and_the_clause():
     assert col["cover"][1] > col["cover"][0]  # 逾期 / 改正 are in the penalty article, not the plan
     assert col["dense_rank"][0] == 1.0 and col["dense_rank"][5] == 0.0  # not among the dense neighbours
     assert not col["forbids_asked"].any()  # 罚多少 does not ask whether something is allowed
+    assert not col["penalty_unasked"].any()  # the penalty is what is asked
+
+
+def test_a_penalty_article_is_marked_when_the_question_asks_for_the_duty():
+    query = analyse("停车设施要向哪个部门备案？")
+    x = rerank.features(query, _pool(), read_question(query.text, [PARKING, PLAN]), {d.id: d for d in (PARKING, PLAN)})
+    col = {name: x[:, i] for i, name in enumerate(rerank.FEATURES)}
+    assert col["penalty_unasked"][1] == 1.0 and col["penalty_unasked"][2] == 0.0 and col["penalty"][1] == 0.0
+    assert rerank.model()["weights"][rerank.FEATURES.index("penalty_unasked")] < 0  # learnt to stand back
 
 
 def test_a_question_whether_something_is_allowed_marks_the_articles_that_forbid_it():

@@ -40,6 +40,7 @@ FEATURES = (
     "bigrams",  # share of the question's character pairs found in the clause
     "length",  # log of the clause length in characters
     "penalty",  # the question asks about consequences and the article imposes a penalty
+    "penalty_unasked",  # the question does not, and the article imposes a penalty (it repeats the duty's words)
     "named",  # the question names the clause's act
     "article_no",  # … and the clause is the article it asks for
     "defines",  # the clause defines the term the question asks about
@@ -141,6 +142,7 @@ def _row(c, rank: int, pool: _Pool, query: Query, ask: LegalAsk, docs: dict[str,
         "bigrams": _share(pool.pairs, clause.text),
         "length": math.log1p(len(clause.text)),
         "penalty": float(ask.penalty and imposes_penalty(clause)),
+        "penalty_unasked": float(not ask.penalty and imposes_penalty(clause)),
         "named": float(named),
         "article_no": float(named and ask.article is not None and clause.label == ask.article),
         "defines": float(ask.definition and defines_asked(query.text, defined_terms(clause.text))),
