@@ -1,6 +1,7 @@
 """The one entry point: build, load, search, ask, targets, documents and clauses."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kb.index import store as index_mod
@@ -89,11 +90,14 @@ class KnowledgeBase:
         return self._mentioned[word]
 
     def territory(self, doc_id: str) -> str:
-        """Where a document says it applies: the text of its scope articles (本条例适用于本市行政区域内…,
-        本法所称青藏高原，是指西藏自治区、青海省…), empty when it has none (looked up once per document)."""
+        """Where a document says it applies: its scope sentences (本条例适用于本市行政区域内…, 本法所称青藏高原，
+        是指西藏自治区、青海省…) up to any exception (不包括…, 除…以外), empty when it has none (looked up
+        once per document)."""
         if doc_id not in self._territory:
             scope = pattern("scope_text")
-            self._territory[doc_id] = " ".join(c.text for c in self.document_clauses(doc_id) if scope.search(c.text))
+            sentences = (s for c in self.document_clauses(doc_id) for s in re.split("[。；]", c.text))
+            self._territory[doc_id] = " ".join(re.split("不包括|除", s[m.start():])[0]
+                                               for s in sentences if (m := scope.search(s)))
         return self._territory[doc_id]
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:

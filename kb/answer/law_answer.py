@@ -91,9 +91,8 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
     if kind == "department":
-        # 由国务院和省、自治区、直辖市人民政府划定; a body named by what it does (审核发放采伐许可证的部门) names nobody
-        return bool(re.search(data["authority"], sentence)) or (
-            bool(re.search(f"(?<!的)(?:{data['body']})", sentence)) and any(w in sentence for w in data["duty_words"]))
+        return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
+            bool(re.search(data["body"], sentence)) and any(w in sentence for w in data["duty_words"]))
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
                     or (effective and pattern("effective_text").search(sentence)))
