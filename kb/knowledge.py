@@ -16,6 +16,7 @@ from kb.search.settings import Settings
 
 DEFAULT_INDEX = Path("index")
 DEFAULT_CORPUS = Path("corpus")
+_EXCEPTION = re.compile(r"不包括|除(?=[^，。；]*外)")  # 不包括…, 除…以外: the places after it are not covered
 ANSWER_POOL = 12  # clauses an answer chooses from (a penalty article often ranks below its obligation)
 
 
@@ -32,7 +33,7 @@ class KnowledgeBase:
         self.aliases = tuple(a for d in loaded.documents for a in d.aliases)  # short names documents give themselves
         self._targets = None
         self._mentioned: dict[str, bool] = {}
-        self._territory: dict[str, str] = {}
+        self._territory: dict[str, str] | None = None
 
     # ---- lifecycle ------------------------------------------------------
     @classmethod
@@ -91,14 +92,16 @@ class KnowledgeBase:
 
     def territory(self, doc_id: str) -> str:
         """Where a document says it applies: its scope sentences (本条例适用于本市行政区域内…, 本法所称青藏高原，
-        是指西藏自治区、青海省…) up to any exception (不包括…, 除…以外), empty when it has none (looked up
-        once per document)."""
-        if doc_id not in self._territory:
-            scope = pattern("scope_text")
-            sentences = (s for c in self.document_clauses(doc_id) for s in re.split("[。；]", c.text))
-            self._territory[doc_id] = " ".join(re.split("不包括|除", s[m.start():])[0]
-                                               for s in sentences if (m := scope.search(s)))
-        return self._territory[doc_id]
+        是指西藏自治区、青海省…) up to any exception (不包括…, 除…以外), empty when it has none (read for every
+        document at the first call)."""
+        if self._territory is None:  # one pass over the clauses for every document
+            scope, found = pattern("scope_text"), {d.id: [] for d in self.loaded.documents}
+            for clause in self.loaded.clauses:
+                for sentence in re.split("[。；]", clause.text):
+                    if m := scope.search(sentence):
+                        found[clause.doc_id].append(_EXCEPTION.split(sentence[m.start():])[0])
+            self._territory = {doc_id: " ".join(parts) for doc_id, parts in found.items()}
+        return self._territory.get(doc_id, "")
 
     def cite(self, clause_ids: list[str], query: Query) -> list[Hit]:
         """Citable hits for given clauses (in that order), highlighted for the question."""

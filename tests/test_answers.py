@@ -811,7 +811,7 @@ _HIGHLAND_ACT = """# 高原生态保护条例
 
 第一条 为了保护高原生态环境，制定本条例。
 
-第二条 本条例所称高原地区，是指西藏自治区、青海省的全部行政区域，不包括四川省。
+第二条 本条例所称高原地区，是指西藏自治区、青海省的全部行政区域，不包括四川省。本条例适用于高原地区清除垃圾和生态保护的活动，除新疆维吾尔自治区的飞地以外。
 
 ## 第二章 法律责任
 
@@ -840,7 +840,9 @@ def test_a_place_named_in_an_acts_scope_article_is_a_place_it_answers_for(tmp_pa
         hits = [h for h in found.hits if "所称" not in h.text]
         return refusal_reason(found.query, hits, kb.loaded.keyword.vocab, rule, territory=territory)
 
-    assert "西藏" in kb.territory(act.id) and "四川" not in kb.territory(act.id)  # 不包括四川省
+    assert "西藏" in kb.territory(act.id) and "生态保护的活动" in kb.territory(act.id)  # 清除 is no 除…以外
+    assert "四川" not in kb.territory(act.id) and "新疆" not in kb.territory(act.id)  # 不包括…, 除…以外
+    assert kb.territory("no-such-document") == ""
     assert reason("去西藏徒步时把垃圾扔在山里罚多少？", kb.territory) is None
     # the same act without its scope article does not speak for 西藏, nor for a place it excludes,
     # nor with articles no closer than one must be without the field's words
