@@ -849,3 +849,15 @@ def test_a_place_named_in_an_acts_scope_article_is_a_place_it_answers_for(tmp_pa
     assert reason("去西藏徒步时把垃圾扔在山里罚多少？", lambda doc_id: "") is not None
     assert reason("去四川徒步时把垃圾扔在山里罚多少？", kb.territory) is not None
     assert reason("去西藏徒步时把垃圾扔在山里罚多少？", kb.territory, far) is not None
+
+
+def test_a_fine_for_other_conduct_is_not_the_answer(laws_kb, monkeypatch):
+    # 市容环境卫生条例 fines littering in public (乱丢…塑料袋); no act held fines not sorting household waste
+    question = "北京居民生活垃圾不分类投放，罚多少钱？"
+    a = laws_kb.ask(question)
+    assert a.answerable and not a.found and a.answer.startswith("现有文件未规定对该行为的处罚")
+    right = laws_kb.ask("在北京大街上乱扔烟头，会被罚多少钱？")
+    assert right.found and "五十元" in right.answer
+    monkeypatch.setattr(laws_kb.refusal, "min_conduct_dense", 0.0)  # words alone would quote a fine
+    laws_kb.embedder.clear_cache()
+    assert laws_kb.ask(question).found

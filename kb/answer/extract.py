@@ -64,6 +64,13 @@ class RefusalRule:
     # refusing the most out-of-scope questions with under 2% false refusals. 0.868 refused 51% of
     # them for 0.8% false refusals, 0.88 55% for 1.0%, 0.90 57% for 1.4%; higher refuses no more.
     min_dense_off_vocab: float = 0.90
+    # A fine answers a penalty question only for the conduct asked: the answering part's conduct
+    # (its words and the 款 or 项 it applies) must be this close to the question. Below it, the
+    # article is about other conduct (北京生活垃圾不分类罚多少 → the fine for spitting in public).
+    # Set on the laws dev sets and four sets of lawrefbook acts (fourth session of 2026-12-03; 514
+    # penalty answers): 0.885 stops 5 of 27 answered out-of-scope questions and 4 of 77 wrong fines
+    # for 1 of 410 right ones; 0.88 stops 4 and 2 for none, 0.89 9 and 7 for 4.
+    min_conduct_dense: float = 0.885
 
 
 @lru_cache(maxsize=1)

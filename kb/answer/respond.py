@@ -119,7 +119,20 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     text = hit.text + part.about + part.cited
     if kind and Terms(query).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
+    if kind == "penalty" and not conduct_close(laws.kb, query, part.about):
+        return False
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
+
+
+def conduct_close(kb, query: Query, conduct: str) -> bool:
+    """Whether the conduct a penalty is for is the conduct asked: its vector as close to the question's
+    as `RefusalRule.min_conduct_dense` (words alone do not tell: 生活垃圾不分类 and 乱丢…塑料袋 share
+    the street-cleanliness act's words). Without a model, words decide alone."""
+    if kb.embedder is None:
+        return True
+    question = kb.embedder.encode_query(query.text)
+    part = kb.embedder.encode_passages([conduct])[0]
+    return float(question @ part) >= kb.refusal.min_conduct_dense
 
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
