@@ -861,3 +861,10 @@ def test_a_fine_for_other_conduct_is_not_the_answer(laws_kb, monkeypatch):
     monkeypatch.setattr(laws_kb.refusal, "min_conduct_dense", 0.0)  # words alone would quote a fine
     laws_kb.embedder.clear_cache()
     assert laws_kb.ask(question).found
+
+
+def test_an_article_number_beyond_the_acts_last_is_said_not_to_exist(laws_kb):
+    a = laws_kb.ask("节约能源法第九十条是怎么规定的？")  # the act has 87 articles
+    assert a.answerable and not a.found and "没有第九十条（共八十七条）" in a.answer
+    b = laws_kb.ask("节约能源法第八十七条是怎么规定的？")
+    assert b.found and "第八十七条" in b.answer

@@ -15,7 +15,8 @@ from kb import vocab
 from kb.answer.extract import REFUSAL, Answer, compose, refusal_reason, single_nouns
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render, version_label
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
-from kb.answer.laws import is_law, version_note
+from kb.answer.laws import article_number, is_law, label_number, version_note
+from kb.documents.numbering import int_to_cn
 from kb.search.legal import named_laws, reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -87,8 +88,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             label = f"【{version_label(doc, laws.docs)}】" if version_note(doc, laws.docs) else ""
             return Answer(query.text, True, f"{label}{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
-    candidates = laws.candidates(query, hits, kind or "other")
     asked = laws.named_article(query)
+    missing = _absent_article(laws, query, named) if not asked else None
+    if missing:  # 节能法第九十条: the act has 87 articles; never quote another article as if it were that one
+        return Answer(query.text, True, missing, kind="not_stated", citations=hits, found=False)
+    candidates = laws.candidates(query, hits, kind or "other")
     if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or an article applying it
         ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
@@ -108,6 +112,21 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
+
+
+def _absent_article(laws: LawAnswerer, query: Query, named) -> str | None:
+    """"《…》没有第九十条（共八十七条）" when the question names an article beyond the last of every
+    version held of the act it names."""
+    number = article_number(query.text)
+    if number is None or not named:
+        return None
+    last = {d.id: max((label_number(c.label) or 0 for c in laws.kb.document_clauses(d.id) if c.kind == "article"),
+                      default=0) for d in named}
+    if not all(last.values()) or number <= max(last.values()):
+        return None
+    doc = max(named, key=lambda d: last[d.id])
+    asked = re.search(r"第[一二三四五六七八九十百零〇两\d]+条", query.text).group(0)
+    return f"《{doc.title}》没有{asked}（共{int_to_cn(last[doc.id])}条）；以下为相关条款。"
 
 
 def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
