@@ -868,3 +868,13 @@ def test_an_article_number_beyond_the_acts_last_is_said_not_to_exist(laws_kb):
     assert a.answerable and not a.found and "没有第九十条（共八十七条）" in a.answer
     b = laws_kb.ask("节约能源法第八十七条是怎么规定的？")
     assert b.found and "第八十七条" in b.answer
+
+
+def test_a_short_article_answers_a_question_of_no_kind_whole(laws_kb, monkeypatch):
+    import kb.answer.respond as respond
+
+    question = "在北京开一辆车身很脏的车上路，条例有要求吗？"
+    a = laws_kb.ask(question)  # 第四十九条: 应当保持车身整洁… 车身不整洁或者破损的，应当及时清洗、维修。
+    assert a.found and "保持车身整洁" in a.answer and "及时清洗、维修" in a.answer and "第四十九条" in a.answer
+    monkeypatch.setattr(respond, "WHOLE_ARTICLE", 0)  # its closest sentence alone is the rule's first half
+    assert "及时清洗" not in laws_kb.ask(question).answer
