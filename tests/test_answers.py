@@ -878,3 +878,13 @@ def test_a_short_article_answers_a_question_of_no_kind_whole(laws_kb, monkeypatc
     assert a.found and "保持车身整洁" in a.answer and "及时清洗、维修" in a.answer and "第四十九条" in a.answer
     monkeypatch.setattr(respond, "WHOLE_ARTICLE", 0)  # its closest sentence alone is the rule's first half
     assert "及时清洗" not in laws_kb.ask(question).answer
+
+
+def test_a_figure_whose_sentence_is_about_something_else_is_not_the_answer(real_kb, monkeypatch):
+    question = "北京市十四五期间生态环境保护总投资是多少亿元？"  # the plans state 碳排放交易…累计成交额达17.5亿元
+    a = real_kb.ask(question)
+    assert a.answerable and not a.found and a.answer.startswith("现有文件未规定")
+    monkeypatch.setattr(real_kb.refusal, "min_figure_dense", 0.0)
+    assert "17.5亿元" in real_kb.ask(question).answer  # words alone would state it
+    right = real_kb.ask("2023年北京要新建几处休闲公园和城市森林？")
+    assert right.found and "15处" in right.answer

@@ -71,6 +71,12 @@ class RefusalRule:
     # penalty answers): 0.885 stops 5 of 27 answered out-of-scope questions and 4 of 77 wrong fines
     # for 1 of 410 right ones; 0.88 stops 4 and 2 for none, 0.89 9 and 7 for 4.
     min_conduct_dense: float = 0.885
+    # A figure quoted from a plan's sentence answers 多少 only when that sentence is this close to the
+    # question; below it the figure counts something else (给超市送货的小货车…多少是电动的 → 200辆 of
+    # 渣土车和混凝土搅拌车). Set on the seeds dev sets (fourth session of 2026-12-03; 308 figures
+    # answered): 0.875 stops 4 wrong figures and 1 of 4 answered out-of-scope questions for none of
+    # 273 right ones; 0.88 stops 6 and 1 for none, the nearest right figure at 0.881.
+    min_figure_dense: float = 0.875
 
 
 @lru_cache(maxsize=1)

@@ -147,20 +147,19 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     text = hit.text + part.about + part.cited
     if kind and Terms(query).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty" and not conduct_close(laws.kb, query, part.about):
-        return False
+    if kind == "penalty" and not _close(laws.kb, query, part.about, laws.kb.refusal.min_conduct_dense):
+        return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 
-def conduct_close(kb, query: Query, conduct: str) -> bool:
-    """Whether the conduct a penalty is for is the conduct asked: its vector as close to the question's
-    as `RefusalRule.min_conduct_dense` (words alone do not tell: 生活垃圾不分类 and 乱丢…塑料袋 share
-    the street-cleanliness act's words). Without a model, words decide alone."""
-    if kb.embedder is None:
+def _close(kb, query: Query, text: str, threshold: float) -> bool:
+    """Whether the text an answer rests on (a penalty's conduct, a figure's sentence) is as close to
+    the question as `threshold` (e5 cosine, RefusalRule): words alone do not tell, 生活垃圾不分类 and
+    乱丢…塑料袋 share the street-cleanliness act's words. Without a model, words decide alone."""
+    if kb.embedder is None or not text:
         return True
     question = kb.embedder.encode_query(query.text)
-    part = kb.embedder.encode_passages([conduct])[0]
-    return float(question @ part) >= kb.refusal.min_conduct_dense
+    return float(question @ kb.embedder.encode_passages([text])[0]) >= threshold
 
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
@@ -207,6 +206,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
     if answer.kind == "clause" and asks_amount(query.text) and not terms.overlap(answer.answer):
         return not_stated(query, answer.citations, "amount")  # 多少个口袋公园 → 100个地下水风险源: about something else
+    if answer.value and asks_amount(query.text) and not _close(kb, query, answer.answer[len(answer.value) + 1:-1],
+                                                               kb.refusal.min_figure_dense):
+        return not_stated(query, answer.citations, "amount")  # 小货车…多少是电动的 → 200辆 of 渣土车
     if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated
