@@ -33,7 +33,7 @@ def retrievers(kb) -> dict[str, callable]:
     no_parts = Searcher(base.index, base.encoder, replace(base.settings, use_parts=False))
     no_rescore = Searcher(base.index, base.encoder, replace(base.settings, rescorers=()))
     no_legal = Searcher(base.index, base.encoder, replace(
-        base.settings, rescorers=tuple(r for r in base.settings.rescorers if r not in ("legal", "penalty_article"))))
+        base.settings, rescorers=tuple(r for r in base.settings.rescorers if r not in ("legal", "asked_article", "penalty_article"))))
     no_ranker = Searcher(base.index, base.encoder, replace(
         base.settings, rescorers=tuple(r for r in base.settings.rescorers if r != "ranker")))
     texts = [passage_text(c, base.docs.get(c.doc_id)) for c in base.index.clauses]

@@ -101,6 +101,28 @@ class LegalBoosts:
         return boost
 
 
+class AskedArticle:
+    """A question naming an act and an article (2023年修订前的海洋环境保护法第八十八条) is a lookup: that
+    article of that act, in the version wanted, goes first whatever the learnt ranker made of it. Runs
+    after the ranker, which weighs the article number and the version among other evidence."""
+
+    def __init__(self, settings: Settings, documents: list[Document]):
+        self.documents = documents
+        self.by_id = {d.id: d for d in documents}
+
+    def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+        ask = reading(query, self.documents)
+        if not candidates or not ask.article or not ask.named:
+            return candidates
+        asked = [c for c in candidates if c.doc.id in ask.named and c.clause.label == ask.article
+                 and not other_version(c.doc, ask, self.by_id)]
+        if not asked:
+            return candidates
+        first = max(asked, key=lambda c: c.score)
+        top = max(c.score for c in candidates)
+        return [replace(c, score=top + abs(top) * 1e-6 + 1e-9) if c is first else c for c in candidates]
+
+
 CITING_DEPTH = 10  # how far down the penalty article citing the first clause may be
 
 
@@ -128,4 +150,5 @@ class PenaltyArticle:
 
 
 RESCORERS: dict[str, Callable[[Settings, list[Document]], Rescorer]] = {
-    "boosts": MetadataBoosts, "legal": LegalBoosts, "ranker": LearnedRanker, "penalty_article": PenaltyArticle}
+    "boosts": MetadataBoosts, "legal": LegalBoosts, "ranker": LearnedRanker, "asked_article": AskedArticle,
+    "penalty_article": PenaltyArticle}

@@ -28,5 +28,5 @@ class Settings:
     effective_boost: float = 2.0  # 停车条例哪天起施行: that act's article "本条例自…起施行"
     amended_factor: float = 0.7  # a version other than the one wanted (legal.other_version)
     # Stages after fusion (kb.search.rescore.RESCORERS); "ranker" is learnt (eval/train_ranker.py).
-    rescorers: tuple[str, ...] = ("boosts", "legal", "ranker", "penalty_article")
+    rescorers: tuple[str, ...] = ("boosts", "legal", "ranker", "asked_article", "penalty_article")
     dense_wait: float | None = None  # seconds to wait for the query vector, then keyword-only; None: always wait
