@@ -888,3 +888,10 @@ def test_a_figure_whose_sentence_is_about_something_else_is_not_the_answer(real_
     assert "17.5亿元" in real_kb.ask(question).answer  # words alone would state it
     right = real_kb.ask("2023年北京要新建几处休闲公园和城市森林？")
     assert right.found and "15处" in right.answer
+
+
+def test_an_absent_article_is_counted_in_the_version_in_force_and_only_after_the_acts_name(laws_kb):
+    a = laws_kb.ask("北京市实施水法办法第七十条是怎么规定的？")  # 69 articles in 2019, 48 in force since 2022
+    assert not a.found and "没有第七十条（共四十八条）" in a.answer
+    b = laws_kb.ask("北京市实施水法办法和水法第七十二条有什么关系？")  # 水法's article, an act not held
+    assert "没有第七十二条" not in b.answer

@@ -111,12 +111,15 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     # The consequence the act sets for the conduct asked: a fine, or an order or a referral when that
     # is what the closest article says (责令停止违法行为, 按照《森林防火条例》有关规定处罚).
     chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty")
+    if kind == "penalty" and len(chosen) > 1:  # the other level's article is quoted only for the conduct asked
+        chosen = chosen[:1] + [(h, picked) for h, picked in chosen[1:]
+                               if _close(laws.kb, query, picked[0].about, laws.kb.refusal.min_conduct_dense)]
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
-    if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions
-        chosen = [(h, [Part(h.text, h.text)] if len(h.text) <= WHOLE_ARTICLE else picked) for h, picked in chosen]
     if reading(query, laws.kb.documents).compare:
         chosen = laws.each_version(query, chosen, candidates, kind or "other")
+    if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions
+        chosen = [(h, [Part(h.text, h.text)] if _whole(h) else picked) for h, picked in chosen]
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):
         return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事
@@ -128,19 +131,32 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
 
 
+def _whole(hit: Hit) -> bool:
+    """A whole article (not one paragraph of an article stored in parts) short enough to quote whole."""
+    return hit.kind == "article" and not _FRAGMENT.search(hit.clause_id) and len(hit.text) <= WHOLE_ARTICLE
+
+
+_FRAGMENT = re.compile(r"\.p\d+$")  # 第二十六条 stored as art26.p1, art26.p2
+
+
 def _absent_article(laws: LawAnswerer, query: Query, named) -> str | None:
-    """"《…》没有第九十条（共八十七条）" when the question names an article beyond the last of every
-    version held of the act it names."""
-    number = article_number(query.text)
-    if number is None or not named:
+    """"《…》没有第九十条（共八十七条）" when the article the question names right after an act's name
+    (节约能源法第九十条, not 水法第七十二条 beside a 实施办法 named first) is beyond the last article of
+    every version held; the count is the version in force's. 第N条之一 is left to the lookup."""
+    ask = reading(query, laws.kb.documents)
+    text = re.sub(r"\s", "", query.text)
+    names = "|".join(re.escape(n.strip("《》")) for n in ask.names if n.strip("《》"))
+    found = re.search(rf"(?:{names})》?(?:的)?(第[一二三四五六七八九十百零〇两\d]+条)(?!之)", text) if names else None
+    if not named or not found:
         return None
+    number = article_number(found.group(1))
     last = {d.id: max((label_number(c.label) or 0 for c in laws.kb.document_clauses(d.id) if c.kind == "article"),
                       default=0) for d in named}
-    if not all(last.values()) or number <= max(last.values()):
+    if not all(last.values()) or number is None or number <= max(last.values()):
         return None
-    doc = max(named, key=lambda d: last[d.id])
-    asked = re.search(r"第[一二三四五六七八九十百零〇两\d]+条", query.text).group(0)
-    return f"《{doc.title}》没有{asked}（共{int_to_cn(last[doc.id])}条）；以下为相关条款。"
+    current = [d for d in named if d.id not in {o.id for o in named if version_note(o, laws.docs)}] or list(named)
+    doc = current[0]
+    return f"《{_bare(doc.title)}》没有第{int_to_cn(number)}条（共{int_to_cn(last[doc.id])}条）；以下为相关条款。"
 
 
 def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
@@ -163,7 +179,9 @@ def _close(kb, query: Query, text: str, threshold: float) -> bool:
     乱丢…塑料袋 share the street-cleanliness act's words. Without a model, words decide alone."""
     if kb.embedder is None or not text:
         return True
-    question = kb.embedder.encode_query(query.text)
+    question = kb.embedder.try_encode_query(query.text, kb.searcher.settings.dense_wait)
+    if question is None:  # the model is busy and retrieval went on without it: words decide
+        return True
     return float(question @ kb.embedder.encode_passages([text[:CLOSE_CHARS]])[0]) >= threshold
 
 
