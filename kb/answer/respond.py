@@ -150,12 +150,13 @@ def _absent_article(laws: LawAnswerer, query: Query, named) -> str | None:
     if not named or not found:
         return None
     number = article_number(found.group(1))
-    last = {d.id: max((label_number(c.label) or 0 for c in laws.kb.document_clauses(d.id) if c.kind == "article"),
-                      default=0) for d in named}
+    last = dict.fromkeys((d.id for d in named), 0)  # one pass over the clauses for every version named
+    for c in laws.kb.clauses:
+        if c.doc_id in last and c.kind == "article":
+            last[c.doc_id] = max(last[c.doc_id], label_number(c.label) or 0)
     if not all(last.values()) or number is None or number <= max(last.values()):
         return None
-    current = [d for d in named if d.id not in {o.id for o in named if version_note(o, laws.docs)}] or list(named)
-    doc = current[0]
+    doc = next((d for d in named if not version_note(d, laws.docs)), next(iter(named)))  # the version in force
     return f"《{_bare(doc.title)}》没有第{int_to_cn(number)}条（共{int_to_cn(last[doc.id])}条）；以下为相关条款。"
 
 
