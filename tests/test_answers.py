@@ -27,6 +27,21 @@ def test_no_other_district_substituted(real_kb):
     assert a.answerable and (not a.found or "城市副中心" in a.citations[0].text)
 
 
+def test_a_sentence_naming_several_districts_gives_the_asked_districts_figure(real_kb):
+    a = real_kb.ask("2023年推进场内叉车电动化，门头沟区要完成多少辆？")
+    assert a.found and a.value == "10辆"  # 朝阳区完成60辆、…门头沟区完成10辆: not the first figure
+    a = real_kb.ask("2023年燃气锅炉深度低氮改造示范项目中，顺义区要改造多少蒸吨？")
+    assert a.found and a.value == "100蒸吨"  # 经开区、顺义区、石景山区…分别改造200蒸吨、100蒸吨、60蒸吨
+
+
+def test_a_figure_of_several_districts_together_is_not_one_districts(real_kb):
+    a = real_kb.ask("2023年燃煤锅炉清洁能源改造，昌平区具体要改几台？")
+    assert not a.found and "19台" not in a.answer.split("；")[0]  # 朝阳区、海淀区…昌平区等…完成19台
+    assert a.citations
+    a = real_kb.ask("2023年朝阳、海淀、丰台、房山、昌平几个区的燃煤锅炉清洁能源改造合计要完成几台？")
+    assert a.found and a.value == "19台"
+
+
 def test_no_other_year_substituted(real_kb):
     a = real_kb.ask("丰台区到2025年优良天数比例要达到多少？")
     assert "2023年" not in a.answer and "75%" not in a.answer

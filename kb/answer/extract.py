@@ -339,12 +339,61 @@ def extract_value(sentence: str, query: Query) -> str | None:
     units = figure_units(query.text)
     if units:  # 多大比例 → 80%, not the 4.5吨 before it; 几处 is not answered in 亩
         values = [v for v in values if v.group(2) in units]
+    if len(query.districts) == 1 and not asks_total(query.text):
+        own = figures_of_place(sentence, query.districts[0])
+        if own is not None:  # the sentence splits its figures among several districts
+            values = [v for v in values if any(v.start() == o.start() for o in own)]
     counted = _COUNTED_THING.search(query.text)
     if counted:  # 多少个点位 → 383个点位, not the 21个 (街乡镇) before it
         thing = counted.group(1)  # 多少个空气质量监测点位: 点位 ends the phrase
         values = [v for v in values if sentence.startswith(thing[:2], v.end())] \
             or [v for v in values if sentence.startswith(thing[-2:], v.end())] or values
     return values[0].group(0).replace(" ", "") if values else None
+
+
+def asks_total(question: str) -> bool:
+    """合计, 加起来, 这几处: the question asks the figure of several places together."""
+    return bool(re.search(answer_vocab()["asks_total"], question))
+
+
+@lru_cache(maxsize=1)
+def _district_mention() -> re.Pattern[str]:
+    names = sorted({*vocab.districts(), *district_aliases()}, key=len, reverse=True)  # 北京经济技术开发区 before 经济技术开发区
+    return re.compile("|".join(map(re.escape, names)))
+
+
+_LIST_GAP = re.compile(r"[^\d。；;，,]{0,8}[、和及与]")  # 凤河、 / 河西地区、: the next district belongs to the same list
+
+
+def figures_of_place(sentence: str, place: str) -> list[re.Match] | None:
+    """The figures a sentence states for `place` when it names several districts: the figure after
+    the district before the next one (朝阳区完成60辆、门头沟区完成10辆 → 10辆), or the one in the same
+    position of a 分别 list (经开区、顺义区、石景山区率先示范，分别改造200蒸吨、100蒸吨、60蒸吨 → 100蒸吨 for
+    顺义区). A figure after a list of districts is theirs together, not one district's (朝阳区、海淀区…
+    昌平区等推进…，完成19台: []). None when the sentence names fewer than two districts or not `place`."""
+    aliases = district_aliases()
+    mentions = [(m.start(), m.end(), aliases.get(m.group(0), m.group(0))) for m in _district_mention().finditer(sentence)]
+    if len({full for _, _, full in mentions}) < 2 or place not in {full for _, _, full in mentions}:
+        return None
+    groups: list[list[tuple[int, int, str]]] = []  # runs of districts listed together
+    for mention in mentions:
+        if groups and _LIST_GAP.fullmatch(sentence[groups[-1][-1][1]:mention[0]]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    values = list(_value().finditer(sentence))
+    for n, group in enumerate(groups):
+        names = list(dict.fromkeys(full for _, _, full in group))
+        if place not in names:
+            continue
+        end = groups[n + 1][0][0] if n + 1 < len(groups) else len(sentence)
+        after = [v for v in values if group[-1][1] <= v.start() < end]
+        if len(names) == 1:
+            return after
+        respectively = sentence.find("分别", group[-1][1], end)
+        listed = [v for v in after if v.start() > respectively]
+        return [listed[names.index(place)]] if respectively >= 0 and len(listed) >= len(names) else []
+    return []
 
 
 _ASKS_ORDINAL = re.compile(r"第几(?![条章节款项编部批])|排名多少|排多少名|名次")  # a rank, not 第几条
