@@ -3,6 +3,8 @@
 For each gold set and split it prints
   value-in-answer   the gold `answer` string occurs in the answer text, among questions having one
                     (an answer that says the documents do not state it counts as a miss)
+  value-stated      … and when the answer states a figure first (value（sentence）), that figure is
+                    the one asked, not another figure of the sentence quoted after it
   oos refused       out-of-scope questions with `answerable: False`
   oos no value      out-of-scope questions refused or answered "not stated" (no value asserted)
   false refusal     in-scope questions with `answerable: False`
@@ -43,7 +45,8 @@ def evaluate(kb: KnowledgeBase, questions) -> tuple[dict, list[str]]:
     """The rates for one list of questions (kb.eval.run.answer_checks), and the misses as lines."""
     errors: list[str] = []
     result = answer_checks(kb, questions, errors)
-    return {"value_in_answer": result["value_accuracy"], "n_valued": result["n_valued"],
+    return {"value_in_answer": result["value_accuracy"], "value_stated": result["value_stated_accuracy"],
+            "n_valued": result["n_valued"],
             "oos_refused": result["refusal_rate"], "oos_no_value": result["no_value_rate"],
             "n_oos": result["n_out_of_scope"], "false_refusal": result["false_refusal_rate"],
             "not_stated": result["not_stated_rate"], "n_in_scope": result["n_answerable"]}, errors

@@ -42,6 +42,27 @@ def test_a_figure_of_several_districts_together_is_not_one_districts(real_kb):
     assert a.found and a.value == "19台"
 
 
+def test_the_figure_whose_own_words_are_asked(real_kb):
+    a = real_kb.ask("2023年各区3吨及以下叉车电动化任务合计是多少辆？")
+    assert a.found and a.value == "690辆"  # …，合计690辆: not 朝阳区完成60辆, the first figure
+    a = real_kb.ask("丰台区“十三五”期间一共清理整治了多少家散乱污企业？")
+    assert a.found and a.value == "484家"  # 累计疏解退出…企业130家，清理整治散乱污企业484家
+
+
+def test_a_figure_is_the_asked_places_or_things_by_the_sentences_own_structure():
+    from kb.answer.extract import extract_value
+    from kb.search.query import analyse
+
+    listed = "朝阳区完成60辆、门头沟区完成10辆、大兴区开展示范，合计690辆。"
+    assert extract_value(listed, analyse("门头沟区要完成多少辆？")) == "10辆"
+    assert extract_value(listed, analyse("大兴区要完成多少辆？")) is None  # the total is nobody's own
+    assert extract_value(listed, analyse("各区合计要完成多少辆？")) == "690辆"
+    other_list = "朝阳区、海淀区开展试点，全市PM2.5和PM10浓度分别下降5%和3%。"
+    assert extract_value(other_list, analyse("朝阳区PM10浓度下降多少？")) is None  # that 分别 is not the districts'
+    shared_head = "地表水体监测断面高锰酸盐指数、氨氮浓度较2015年分别下降47.1%和94.0%。"
+    assert extract_value(shared_head, analyse("地表水体监测断面氨氮浓度较2015年下降了多少？")) == "94.0%"
+
+
 def test_no_other_year_substituted(real_kb):
     a = real_kb.ask("丰台区到2025年优良天数比例要达到多少？")
     assert "2023年" not in a.answer and "75%" not in a.answer

@@ -34,6 +34,14 @@ def test_a_numbered_paragraph_and_a_list_of_items_are_resolved():
     assert "迟报" in both.about and "篡改" in both.about and "拒报" not in both.about
 
 
+def test_several_paragraphs_named_are_all_the_conduct():
+    article = ("经营单位应当在经营前十五日内办理备案。\n公共停车设施应当配建停车诱导设施。\n经营单位不得擅自停止经营。\n"
+               "违反第一款、第二款规定的，由城市管理综合执法部门责令限期改正；逾期未改正的，处一万元罚款。")
+    part = _about(article, "违反第一款、第二款")
+    assert "办理备案" in part.about and "停车诱导设施" in part.about and "擅自停止经营" not in part.about
+    assert part.note.startswith("第一款、第二款：")
+
+
 def test_violating_the_rule_just_stated_is_quoted_with_the_rule():
     article = "任何人不得在公共场所张贴广告。违反规定的，责令清除，并处一百元以上一千元以下罚款。"
     part = _about(article, "违反规定的")

@@ -348,7 +348,72 @@ def extract_value(sentence: str, query: Query) -> str | None:
         thing = counted.group(1)  # 多少个空气质量监测点位: 点位 ends the phrase
         values = [v for v in values if sentence.startswith(thing[:2], v.end())] \
             or [v for v in values if sentence.startswith(thing[-2:], v.end())] or values
+    if len(values) > 1:
+        values = _by_context(sentence, values, query)
     return values[0].group(0).replace(" ", "") if values else None
+
+
+_CUT = "，,；;。：:"
+
+
+def _by_context(sentence: str, values: list[re.Match], query: Query) -> list[re.Match]:
+    """Several figures in one sentence: the one whose own words share most with the question first,
+    the first on a tie. A figure's own words run from the previous figure or comma up to it (累计疏解…
+    企业130家，清理整治散乱污企业484家 → 484家 for 清理整治了多少家散乱污企业); in a list with 分别 they are
+    its subject's (高锰酸盐指数、氨氮浓度较2015年分别下降47.1%和94.0% → 94.0% for 氨氮). A question asking a
+    total takes the figure stated as one (…，合计690辆)."""
+    terms = {t for t in tokenize(query.text) if len(t) > 1 and not any(t in d for d in query.districts)}
+    if asks_total(query.text) and len(query.districts) != 1:
+        totals = [v for v in values if _is_total(sentence, v)]
+        if totals:
+            return totals + [v for v in values if v not in totals]
+    own = _own_words(sentence, values)
+
+    def overlap(v: re.Match) -> int:
+        return sum(len(t) for t in terms if t in own[v.start()])
+
+    best = max(values, key=overlap)
+    return [best] + [v for v in values if v is not best] if overlap(best) > overlap(values[0]) else values
+
+
+def _own_words(sentence: str, values: list[re.Match]) -> dict[int, str]:
+    """Each figure's own words, by its start: the text from the previous figure or comma up to it,
+    or, for the figures of a 分别 list, their subjects in order."""
+    own: dict[int, str] = {}
+    previous = 0
+    for v in values:
+        start = max(previous, *(sentence.rfind(c, 0, v.start()) + 1 for c in _CUT))
+        own[v.start()] = sentence[start:v.end()]
+        previous = v.end()
+    for m in re.finditer("分别", sentence):
+        run = _listed_after(sentence, [v for v in values if v.start() > m.end()])
+        subjects = _subjects_before(sentence, m.start())
+        if len(run) >= 2 and len(subjects) == len(run):
+            own.update((v.start(), subject) for v, subject in zip(run, subjects))
+    return own
+
+
+def _listed_after(sentence: str, values: list[re.Match]) -> list[re.Match]:
+    """The figures of a list: the first and those joined to it by 、 和 及 only (47.1%和94.0%)."""
+    run = values[:1]
+    for v in values[1:]:
+        if not re.fullmatch(r"\s*[、和及与]\s*", sentence[run[-1].end():v.start()]):
+            break
+        run.append(v)
+    return run
+
+
+def _subjects_before(sentence: str, end: int) -> list[str]:
+    """The subjects of the list before 分别 at `end`, in order. What they share is written once,
+    before the first (地表水体监测断面高锰酸盐指数、氨氮浓度): the first is cut to the longest other's length."""
+    cut = max(sentence.rfind(c, 0, end) for c in _CUT)
+    head = sentence[cut + 1:end]
+    if cut >= 0 and not re.search("[、和及与]", head):  # 经开区、顺义区、石景山区率先示范，分别改造…
+        head = sentence[max(sentence.rfind(c, 0, cut) for c in _CUT) + 1:cut]
+    subjects = re.split("[、和及与]", head)
+    if len(subjects) >= 2:
+        subjects[0] = subjects[0][-max(len(s) for s in subjects[1:]):]
+    return subjects
 
 
 def asks_total(question: str) -> bool:
@@ -381,7 +446,7 @@ def figures_of_place(sentence: str, place: str) -> list[re.Match] | None:
             groups[-1].append(mention)
         else:
             groups.append([mention])
-    values = list(_value().finditer(sentence))
+    values = [v for v in _value().finditer(sentence) if not _is_total(sentence, v)]  # …，合计690辆: nobody's own
     for n, group in enumerate(groups):
         names = list(dict.fromkeys(full for _, _, full in group))
         if place not in names:
@@ -392,8 +457,15 @@ def figures_of_place(sentence: str, place: str) -> list[re.Match] | None:
             return after
         respectively = sentence.find("分别", group[-1][1], end)
         listed = [v for v in after if v.start() > respectively]
-        return [listed[names.index(place)]] if respectively >= 0 and len(listed) >= len(names) else []
+        # the 分别 of this list, not of another one later (…，全市PM2.5和PM10浓度分别下降5%和3%)
+        own_list = respectively >= 0 and not re.search("[、和及与]", sentence[group[-1][1]:respectively])
+        return [listed[names.index(place)]] if own_list and len(listed) >= len(names) else []
     return []
+
+
+def _is_total(sentence: str, value: re.Match) -> bool:
+    """A figure stated as a total (合计690辆)."""
+    return any(sentence[max(0, value.start() - 4):value.start()].endswith(w) for w in answer_vocab()["total_words"])
 
 
 _ASKS_ORDINAL = re.compile(r"第几(?![条章节款项编部批])|排名多少|排多少名|名次")  # a rank, not 第几条

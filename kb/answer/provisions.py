@@ -19,7 +19,7 @@ _ITEM = re.compile(rf"^(?:[（(][{_NUM}]+[)）]|\d{{1,2}}[.．、](?!\d))")
 # 违反第三款规定的 / 有前款第一项行为的 / 单位有本条第一款所列行为之一的 / 违反规定的 (本条例 is another act's word)
 # 项 numbers as statutes write them: 第一项、第二项 / 第一、二、四项 / 第（一）、（四）项 / 第一项至第三项
 _ITEM_NO = rf"(?:[（(][{_NUM}]+[)）]|[{_NUM}]+)"
-_REFERS = re.compile(rf"(?:违反|有)(本条(?!例)|本款|前款)?(?:第([{_NUM}]+)款)?"
+_REFERS = re.compile(rf"(?:违反|有)(本条(?!例)|本款|前款)?(?:第([{_NUM}]+款(?:[、和或及]第[{_NUM}]+款)*))?"
                      rf"((?:[、和或]?第(?:{_ITEM_NO}[、和或])*{_ITEM_NO}项(?:[至到]第?{_ITEM_NO}项)?)*)"
                      rf"(?:规定|所列|行为)")
 SHORT = 24  # a sentence this short is quoted with the one before it ("公告期间不得少于七日。")
@@ -41,6 +41,12 @@ def _item_numbers(named: str) -> list[int]:
     if len(numbers) == 2 and re.search("[至到]", named):
         return list(range(numbers[0], numbers[1] + 1))
     return numbers
+
+
+def _referred(lead: str, listed: list[str], items: list[int]) -> str:
+    """The conduct of a 款 a penalty refers to: the 项 named (from 0), else the whole 款 with its 项."""
+    picked = [k for k in items if k < len(listed)]
+    return " ".join([listed[k] for k in picked] if picked else [lead, *listed])
 
 
 def _opens_list(piece: str) -> bool:
@@ -103,12 +109,11 @@ def parts(article: str) -> list[Part]:
             conduct, note = "", ""
             if ref:
                 scope, para_no, item_no = ref.groups()  # item_no: 第一项、第二项
-                target = n - 1 if scope == "前款" else (cn_to_int(para_no) - 1 if para_no else None)
-                if target is not None and 0 <= target < len(paras) and target != n:
-                    lead, listed = paras[target]
-                    picked = _item_numbers(item_no)
-                    picked = [k for k in picked if k < len(listed)]
-                    conduct = " ".join([listed[k] for k in picked] if picked else [lead, *listed])
+                targets = [n - 1] if scope == "前款" else [cn_to_int(k) - 1 for k in re.findall(f"[{_NUM}]+", para_no or "")]
+                targets = [t for t in targets if 0 <= t < len(paras) and t != n]  # 第一款、第二款: every 款 named
+                if targets:
+                    items_named = _item_numbers(item_no) if len(targets) == 1 else []
+                    conduct = " ".join(_referred(*paras[t], items_named) for t in targets)
                     named = re.sub(r"^(?:违反|有)|(?:规定|所列|行为)$", "", ref.group(0))  # 前款第一项
                     note = f"{named}：{conduct}"
                     note = "" if len(note) > 200 else note

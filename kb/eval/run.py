@@ -7,6 +7,7 @@ build its corpus; questions may carry a split — "frozen" (set aside before any
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import replace
@@ -88,11 +89,15 @@ def _scored(run: dict, questions: list[GoldQuestion], kinds: list[str], covers: 
             "by_kind": {k: scores(qrels([q for q in questions if q.kind == k]), run) for k in kinds}}
 
 
+_FIGURE = re.compile(r"\d")  # a stated figure (not a department's name, which the answer lists with the others')
+
+
 def answer_checks(kb, questions: list[GoldQuestion], errors: list[str] | None = None) -> dict:
     """What `ask` does with the questions: out-of-scope ones refused, or answered "现有文件未规定…"
     (no value asserted); in-scope ones falsely refused or "not stated"; the gold value in the answer
     (a "not stated" answer counts as a miss). Misses are appended to `errors` when given."""
-    n = dict.fromkeys(("oos", "refused", "no_value", "in", "false_refusal", "not_stated", "valued", "value_ok"), 0)
+    n = dict.fromkeys(("oos", "refused", "no_value", "in", "false_refusal", "not_stated", "valued", "value_ok",
+                       "stated_ok"), 0)
     for q in questions:
         answer = kb.ask(q.question)
         found = answer.answerable and answer.found
@@ -112,13 +117,21 @@ def answer_checks(kb, questions: list[GoldQuestion], errors: list[str] | None = 
             n["valued"] += 1
             ok = found and _squash(q.answer) in _squash(answer.answer)
             n["value_ok"] += ok
+            # Stricter: a figure the answer states first (value（sentence）) must be the one asked, not
+            # another figure of the sentence quoted after it.
+            value = _squash(answer.value or "")
+            stated = ok and (not _FIGURE.search(value) or _squash(q.answer) in value  # 10辆 does not state 110辆
+                             or bool(re.search(rf"(?<![\d.]){re.escape(value)}", _squash(q.answer))))
+            n["stated_ok"] += stated
             if not ok and errors is not None:
                 errors.append(f"value missing {q.id} [{q.answer}] {q.question} → {answer.answer[:100]}")
+            elif not stated and errors is not None:
+                errors.append(f"value wrong   {q.id} [{q.answer}] {q.question} → {answer.answer[:100]}")
     rate = lambda a, b: round(n[a] / n[b], 4) if n[b] else None  # noqa: E731
     return {
         "refusal_rate": rate("refused", "oos"), "no_value_rate": rate("no_value", "oos"),
         "false_refusal_rate": rate("false_refusal", "in"), "not_stated_rate": rate("not_stated", "in"),
-        "value_accuracy": rate("value_ok", "valued"),
+        "value_accuracy": rate("value_ok", "valued"), "value_stated_accuracy": rate("stated_ok", "valued"),
         "n_out_of_scope": n["oos"], "n_answerable": n["in"], "n_valued": n["valued"],
     }
 
@@ -246,7 +259,8 @@ def _split_table(name: str, result: dict, split: str) -> str:
         notes.append(f"`ask`: out-of-scope refused {fmt(a['refusal_rate'])} ({a['n_out_of_scope']}), "
                      f"refused or 未规定 {fmt(a['no_value_rate'])}, "
                      f"false refusals {fmt(a['false_refusal_rate'])} ({a['n_answerable']}), "
-                     f"value in answer {fmt(a['value_accuracy'])} ({a['n_valued']} with a value).")
+                     f"value in answer {fmt(a['value_accuracy'])} ({a['n_valued']} with a value; "
+                     f"the figure stated first the one asked {fmt(a['value_stated_accuracy'])}).")
     return "\n".join(rows + notes) + "\n"
 
 
