@@ -160,6 +160,14 @@ def test_seed_followup_replaces_the_district(real_kb):
 
 # ---- laws (development split questions and laws) ---------------------------------------------
 
+def test_who_imposes_a_penalty_is_named_whole():
+    from kb.answer.law_answer import authority
+
+    assert authority("有下列行为之一的，由县级以上人民政府环境保护行政主管部门责令停止违法行为") == "县级以上人民政府环境保护行政主管部门"
+    assert authority("道路范围内由公安机关交通管理部门责令停止违法行为") == "公安机关交通管理部门"  # not 公安机关
+    assert authority("由城市管理综合执法部门报经市或者区人民政府批准后拆除") == "城市管理综合执法部门"
+
+
 def test_penalty_states_range_authority_and_article(laws_kb):
     a = laws_kb.ask("工地建筑垃圾没有日产日清，罚款标准是多少？")
     assert a.found and "二千元以上二万元以下" in a.answer and "《北京市市容环境卫生条例》第四十六条" in a.answer
