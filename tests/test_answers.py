@@ -59,6 +59,8 @@ def test_a_figure_is_the_asked_places_or_things_by_the_sentences_own_structure()
     assert extract_value(listed, analyse("各区合计要完成多少辆？")) == "690辆"
     other_list = "朝阳区、海淀区开展试点，全市PM2.5和PM10浓度分别下降5%和3%。"
     assert extract_value(other_list, analyse("朝阳区PM10浓度下降多少？")) is None  # that 分别 is not the districts'
+    after = "完成7条黑臭水体和30条小微水体治理，并保持长制久清。"  # the thing counted follows its figure
+    assert extract_value(after, analyse("完成了多少条小微水体治理？")) == "30条"
     shared_head = "地表水体监测断面高锰酸盐指数、氨氮浓度较2015年分别下降47.1%和94.0%。"
     assert extract_value(shared_head, analyse("地表水体监测断面氨氮浓度较2015年下降了多少？")) == "94.0%"
 

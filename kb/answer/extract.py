@@ -377,13 +377,16 @@ def _by_context(sentence: str, values: list[re.Match], query: Query) -> list[re.
 
 
 def _own_words(sentence: str, values: list[re.Match]) -> dict[int, str]:
-    """Each figure's own words, by its start: the text from the previous figure or comma up to it,
-    or, for the figures of a 分别 list, their subjects in order."""
+    """Each figure's own words, by its start: the text from the previous figure or comma up to it and
+    on to the next figure or 、 or comma (完成7条黑臭水体和30条小微水体治理: 30条 is 小微水体's; 形成万亩以上绿色
+    板块40处、千亩以上绿色板块350处: 350处 is 千亩's), or, for the figures of a 分别 list, their subjects."""
     own: dict[int, str] = {}
     previous = 0
-    for v in values:
+    for n, v in enumerate(values):
         start = max(previous, *(sentence.rfind(c, 0, v.start()) + 1 for c in _CUT))
-        own[v.start()] = sentence[start:v.end()]
+        following = values[n + 1].start() if n + 1 < len(values) else len(sentence)
+        end = min([following] + [i for i in (sentence.find(c, v.end()) for c in _CUT + "、") if i >= 0])
+        own[v.start()] = sentence[start:max(end, v.end())]
         previous = v.end()
     for m in re.finditer("分别", sentence):
         run = _listed_after(sentence, [v for v in values if v.start() > m.end()])
