@@ -27,8 +27,6 @@ INTENTS = {
 }
 
 
-
-
 @lru_cache(maxsize=1)
 def _asked_unit() -> re.Pattern[str]:
     """多少辆 / 多少万吨: the question wants a figure in that unit."""
