@@ -98,3 +98,28 @@ def test_laws_answer_floor(laws_kb):
         checks = answer_checks(laws_kb, questions)
         assert checks["value_accuracy"] >= floor, (name, checks)
         assert checks["false_refusal_rate"] <= 0.05, (name, checks)
+
+
+def test_the_stricter_value_check_reads_the_figure_stated_first():
+    """A gold value quoted in the answer's sentence after another figure counts for value_accuracy,
+    not for value_stated_accuracy; a stated 10辆 is not a gold 110辆."""
+    from kb.answer.extract import Answer
+    from kb.eval.metrics import GoldQuestion
+    from kb.eval.run import answer_checks
+
+    class Stated:
+        def __init__(self, value: str, text: str):
+            self.value, self.text = value, text
+
+        def ask(self, question: str) -> Answer:
+            return Answer(question, True, self.text, value=self.value)
+
+    question = [GoldQuestion("q", "district", "门头沟区要完成多少辆？", [], answer="10辆")]
+    other_first = answer_checks(Stated("60辆", "60辆（朝阳区完成60辆、门头沟区完成10辆）"), question)
+    assert other_first["value_accuracy"] == 1.0 and other_first["value_stated_accuracy"] == 0.0
+    right = answer_checks(Stated("10辆", "10辆（朝阳区完成60辆、门头沟区完成10辆）"), question)
+    assert right["value_stated_accuracy"] == 1.0
+    larger = [GoldQuestion("q", "fact", "合计多少辆？", [], answer="110辆")]
+    assert answer_checks(Stated("10辆", "10辆（…合计110辆）"), larger)["value_stated_accuracy"] == 0.0
+    words = [GoldQuestion("q", "responsibility", "哪个部门牵头？", [], answer="市公安局")]
+    assert answer_checks(Stated("市生态环境局", "牵头部门：市生态环境局；其他：市公安局"), words)["value_stated_accuracy"] == 1.0
