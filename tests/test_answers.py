@@ -168,6 +168,8 @@ def test_who_imposes_a_penalty_is_named_whole():
     assert authority("有下列行为之一的，由县级以上人民政府环境保护行政主管部门责令停止违法行为") == "县级以上人民政府环境保护行政主管部门"
     assert authority("道路范围内由公安机关交通管理部门责令停止违法行为") == "公安机关交通管理部门"  # not 公安机关
     assert authority("由城市管理综合执法部门报经市或者区人民政府批准后拆除") == "城市管理综合执法部门"
+    assert authority("由县级以上人民政府林业草原等有关主管部门按照职责分工责令停止违法行为") == "县级以上人民政府林业草原等有关主管部门"
+    assert authority("由城管执法部门移送市市容环境卫生管理部门处理") == "城管执法部门"
 
 
 def test_penalty_states_range_authority_and_article(laws_kb):
