@@ -59,16 +59,19 @@ def _words(text: str) -> frozenset[str]:
 
 
 class Terms:
-    """The question's content words, minus the words every article shares (罚款, 部门…), each
-    weighed by its length: the question's own words whole, words its synonyms add half. A word
+    """The question's content words, minus the words every article shares (罚款, 部门…) and the
+    phrases in `omit` (the name of the act asked about), each weighed by its length: the question's own words whole, words its synonyms add half. A word
     inside a longer word that also occurs is not counted again (环境影响评价, not also 环境, 影响, 评价).
     With `rarity` (the corpus's inverse document frequency, 0-1) a common word counts less: 擅自
     occurs in many prohibitions, 改作他用 in one."""
 
-    def __init__(self, query: Query, rarity: Callable[[str], float] | None = None):
+    def __init__(self, query: Query, rarity: Callable[[str], float] | None = None, omit: tuple[str, ...] = ()):
         generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
-        self.weights = {t: (1.0 if t in query.text else 0.5) * (rarity(t) if rarity else 1.0)
-                        for t in dict.fromkeys(tokenize(query.expanded_text)) if len(t) > 1 and t not in generic}
+        text, expanded = query.text, query.expanded_text
+        for phrase in sorted(omit, key=len, reverse=True):  # the act's name says which act, not what about
+            text, expanded = text.replace(phrase, " "), expanded.replace(phrase, " ")
+        self.weights = {t: (1.0 if t in text else 0.5) * (rarity(t) if rarity else 1.0)
+                        for t in dict.fromkeys(tokenize(expanded)) if len(t) > 1 and t not in generic}
 
     def overlap(self, text: str) -> float:
         words = _words(text)
@@ -131,6 +134,7 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
 
 
 CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the part's own words
+_ONLY_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?规定的，")
 
 
 class LawAnswerer:
@@ -226,8 +230,11 @@ class LawAnswerer:
             cited = {p: terms.overlap(p.cited) for p in stating}
             # The conduct a part cites counts (at half weight) when its own words share nothing with the
             # question; otherwise it only decides between parts as close (第三十一条第一项 / 第二项至第七项).
-            fit = {p: (own := terms.overlap(p.about)) + (CITED_WEIGHT * cited[p] if own == 0 else 0.0)
-                   + _fits_ask(kind, query.text, p.quote, terms) for p in stating}
+            # A part whose conduct is only the reference (违反本条例第十九条第二款规定的，由…处…) has no words of
+            # its own about the conduct: those it has name who acts (城市管理主管部门 for 城市道路绿化).
+            fit = {p: (own := 0.0 if p.cited and _ONLY_REFERENCE.match(p.quote) else terms.overlap(p.about))
+                   + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
+                   for p in stating}
             close = max(fit.values()) / 2
             best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p],
                                                cited[p], p.whole_list == wants_list))

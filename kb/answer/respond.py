@@ -105,8 +105,10 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if missing:  # 节能法第九十条: the act has 87 articles; never quote another article as if it were that one
         return Answer(query.text, True, missing, kind="not_stated", citations=hits, found=False)
     candidates = laws.candidates(query, hits, kind or "other")
-    if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or an article applying it
-        ids = {h.clause_id for h in asked} | {c for h in asked for c in laws.cited_by(h.clause_id)}
+    if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or (for a penalty) an article applying it
+        ids = {h.clause_id for h in asked}
+        if kind is not None:  # 第二十七条规定了哪些企业应当…: the article itself, not the penalty citing it
+            ids |= {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
     # The consequence the act sets for the conduct asked: a fine, or an order or a referral when that
     # is what the closest article says (责令停止违法行为, 按照《森林防火条例》有关规定处罚).
@@ -118,8 +120,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates or hits, kind)
     if reading(query, laws.kb.documents).compare:
         chosen = laws.each_version(query, chosen, candidates, kind or "other")
-    if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions
-        chosen = [(h, [Part(h.text, h.text)] if _whole(h) else picked) for h, picked in chosen]
+    if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions;
+        named = {h.clause_id for h in asked}  # the article the question names, whole (第二十六条…分成几类)
+        chosen = [(h, [Part(h.text, h.text)] if _whole(h) or h.clause_id in named else picked) for h, picked in chosen]
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):
         return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事
@@ -167,7 +170,11 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
         return False
     hit, part = chosen[0][0], chosen[0][1][0]
     text = hit.text + part.about + part.cited
-    if kind and Terms(query).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
+    # The words of the act's name do not count: every article of 《浙江省生活垃圾管理条例》 is about
+    # 生活垃圾, and 该条例对快递企业不使用绿色包装罚多少 asks about 快递…包装, which no article fines.
+    ask = reading(query, laws.kb.documents)  # a name we hold no act of is what is asked about (…管理办法由谁定)
+    names = tuple(n.strip("《》") for n in ask.names) if ask.named else ()
+    if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
     if kind == "penalty" and not _close(laws.kb, query, part.about, laws.kb.refusal.min_conduct_dense):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
