@@ -142,7 +142,7 @@ def place_words(text: str) -> list[str]:
         word = _COUNTED.sub("", word) or word  # 山东四省: 山东 (the count of places is not a name)
         if looks_like_place(word):
             found.append(word)
-    return found
+    return list(dict.fromkeys(found))
 
 
 _COUNTED = re.compile(r"(?<=..)[两几数多各一二三四五六七八九十]+[省市区县]$")

@@ -68,8 +68,12 @@ class Terms:
     def __init__(self, query: Query, rarity: Callable[[str], float] | None = None, omit: tuple[str, ...] = ()):
         generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
         text, expanded = query.text, query.expanded_text
-        for phrase in sorted(omit, key=len, reverse=True):  # the act's name says which act, not what about
-            text, expanded = text.replace(phrase, " "), expanded.replace(phrase, " ")
+        if omit:  # the act's name says which act, not what about: neither its words nor their synonyms
+            from kb.search.query import analyse
+
+            for phrase in sorted(omit, key=len, reverse=True):
+                text = text.replace(phrase, " ")
+            expanded = analyse(text).expanded_text
         self.weights = {t: (1.0 if t in text else 0.5) * (rarity(t) if rarity else 1.0)
                         for t in dict.fromkeys(tokenize(expanded)) if len(t) > 1 and t not in generic}
 
@@ -135,6 +139,12 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
 
 CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the part's own words
 _ONLY_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?规定的，")
+
+
+def conduct(part: Part) -> str:
+    """What a penalty part is about, for checking it against the question: the conduct of the 款 it
+    names when that is all it says of the conduct (违反本条例第十九条第二款规定的，由…处…), else its own words."""
+    return part.cited if part.cited and _ONLY_REFERENCE.match(part.quote) else part.about
 
 
 class LawAnswerer:
@@ -232,7 +242,7 @@ class LawAnswerer:
             # question; otherwise it only decides between parts as close (第三十一条第一项 / 第二项至第七项).
             # A part whose conduct is only the reference (违反本条例第十九条第二款规定的，由…处…) has no words of
             # its own about the conduct: those it has name who acts (城市管理主管部门 for 城市道路绿化).
-            fit = {p: (own := 0.0 if p.cited and _ONLY_REFERENCE.match(p.quote) else terms.overlap(p.about))
+            fit = {p: (own := 0.0 if conduct(p) is p.cited else terms.overlap(p.about))
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
             close = max(fit.values()) / 2

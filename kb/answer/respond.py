@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kb import vocab
 from kb.answer.extract import REFUSAL, Answer, asks_total, compose, figures_of_place, refusal_reason, single_nouns
-from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind, render, version_label
+from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, conduct, question_kind, render, version_label
 from kb.answer.laws import article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.provisions import Part
@@ -107,7 +107,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     candidates = laws.candidates(query, hits, kind or "other")
     if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or (for a penalty) an article applying it
         ids = {h.clause_id for h in asked}
-        if kind is not None:  # 第二十七条规定了哪些企业应当…: the article itself, not the penalty citing it
+        if kind is not None or "违反" in query.text:  # 第二十七条规定了哪些企业应当…: that article, not its penalty
             ids |= {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
     # The consequence the act sets for the conduct asked: a fine, or an order or a referral when that
@@ -115,14 +115,13 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty")
     if kind == "penalty" and len(chosen) > 1:  # the other level's article is quoted only for the conduct asked
         chosen = chosen[:1] + [(h, picked) for h, picked in chosen[1:]
-                               if _close(laws.kb, query, picked[0].about, laws.kb.refusal.min_conduct_dense)]
+                               if _close(laws.kb, query, conduct(picked[0]), laws.kb.refusal.min_conduct_dense)]
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
     if reading(query, laws.kb.documents).compare:
         chosen = laws.each_version(query, chosen, candidates, kind or "other")
     if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions;
-        named = {h.clause_id for h in asked}  # the article the question names, whole (第二十六条…分成几类)
-        chosen = [(h, [Part(h.text, h.text)] if _whole(h) or h.clause_id in named else picked) for h, picked in chosen]
+        chosen = [(h, [Part(h.text, h.text)] if _whole(h) else named_whole(h, asked) or picked) for h, picked in chosen]
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):
         return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事
@@ -132,6 +131,14 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
+
+
+def named_whole(hit: Hit, asked: list[Hit]) -> list[Part]:
+    """The article the question names (第二十六条…分成几类), whole: all its stored parts, in order."""
+    if hit.clause_id not in {h.clause_id for h in asked}:
+        return []
+    text = "\n".join(h.text for h in asked if h.doc_id == hit.doc_id and h.label == hit.label)
+    return [Part(text, text)]
 
 
 def _whole(hit: Hit) -> bool:
@@ -176,7 +183,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     names = tuple(n.strip("《》") for n in ask.names) if ask.named else ()
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty" and not _close(laws.kb, query, part.about, laws.kb.refusal.min_conduct_dense):
+    if kind == "penalty" and not _close(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
