@@ -22,7 +22,7 @@ from kb.documents.law import find_references
 from kb.index.keyword import tokenize
 from kb.vocab import districts, home_city, place_names, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, pattern, reading
-from kb.search.query import Query
+from kb.search.query import Query, analyse
 from kb.search.searcher import Hit
 
 POOL = 12  # retrieved hits a law answer may choose from
@@ -69,8 +69,6 @@ class Terms:
         generic = set(answer_vocab()["penalty_words"]) | {"部门", "规定", "处罚", "单位", "北京", "北京市"}
         text, expanded = query.text, query.expanded_text
         if omit:  # the act's name says which act, not what about: neither its words nor their synonyms
-            from kb.search.query import analyse
-
             for phrase in sorted(omit, key=len, reverse=True):
                 text = text.replace(phrase, " ")
             expanded = analyse(text).expanded_text
