@@ -60,8 +60,9 @@ def _words(text: str) -> frozenset[str]:
 
 class Terms:
     """The question's content words, minus the words every article shares (罚款, 部门…) and the
-    phrases in `omit` (the name of the act asked about), each weighed by its length: the question's own words whole, words its synonyms add half. A word
-    inside a longer word that also occurs is not counted again (环境影响评价, not also 环境, 影响, 评价).
+    phrases in `omit` (the name of the act asked about), each weighed by its length: the question's
+    own words whole, words its synonyms add half. A word inside a longer word that also occurs is
+    not counted again (环境影响评价, not also 环境, 影响, 评价).
     With `rarity` (the corpus's inverse document frequency, 0-1) a common word counts less: 擅自
     occurs in many prohibitions, 改作他用 in one."""
 
@@ -139,10 +140,16 @@ CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the
 _ONLY_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?规定的，")
 
 
+def refers_only(part: Part) -> bool:
+    """Whether all a penalty part says of the conduct is the 款 it names (违反本条例第十九条第二款规定的，
+    由…处…): its own words then name who acts, not what was done."""
+    return bool(part.cited) and bool(_ONLY_REFERENCE.match(part.quote))
+
+
 def conduct(part: Part) -> str:
     """What a penalty part is about, for checking it against the question: the conduct of the 款 it
-    names when that is all it says of the conduct (违反本条例第十九条第二款规定的，由…处…), else its own words."""
-    return part.cited if part.cited and _ONLY_REFERENCE.match(part.quote) else part.about
+    names when that is all it says of it, else its own words."""
+    return part.cited if refers_only(part) else part.about
 
 
 class LawAnswerer:
@@ -240,7 +247,7 @@ class LawAnswerer:
             # question; otherwise it only decides between parts as close (第三十一条第一项 / 第二项至第七项).
             # A part whose conduct is only the reference (违反本条例第十九条第二款规定的，由…处…) has no words of
             # its own about the conduct: those it has name who acts (城市管理主管部门 for 城市道路绿化).
-            fit = {p: (own := 0.0 if conduct(p) is p.cited else terms.overlap(p.about))
+            fit = {p: (own := 0.0 if refers_only(p) else terms.overlap(p.about))
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
             close = max(fit.values()) / 2
