@@ -1010,3 +1010,40 @@ def test_an_article_the_question_names_is_quoted_whole(laws_kb):
     assert a.found and "公益林由国务院" in a.answer and "（一）重要江河源头汇水区域" in a.answer
     b = laws_kb.ask("违反北京市水土保持条例第二十五条有什么后果？")  # the consequence: the article applying it
     assert b.found and "5万元以上50万元以下" in b.answer
+
+
+def test_an_article_asked_of_a_version_by_year_is_looked_up_in_that_version(laws_kb):
+    a = laws_kb.ask("2017年修正的海洋环境保护法第一百零五条是怎么规定的？")  # 97 articles in 2017, 124 in 2023
+    assert not a.found and "没有第一百零五条（共九十七条）" in a.answer and "2017年版" in a.answer
+    b = laws_kb.ask("海洋环境保护法第一百零五条是怎么规定的？")  # the version in force has it
+    assert b.found and "海洋油气勘探开发" in b.answer
+
+
+def test_a_count_of_people_asked_is_not_answered_by_a_share():
+    from kb.answer.measures import asks_amount
+
+    assert asks_amount("审查小组最少要由几名专家组成？") and asks_amount("需要几位验收人员签字？")
+
+
+def test_a_count_of_people_asked_is_said_not_stated_when_the_article_gives_a_share(laws_kb):
+    a = laws_kb.ask("规划环境影响评价的审查小组最少要由几名专家组成？")  # 第十八条: 不得少于…二分之一
+    assert a.answerable and not a.found
+
+
+def test_officials_misconduct_answers_only_questions_about_officials(laws_kb):
+    from kb.answer.law_answer import about_officials
+
+    duty = "林业主管部门的工作人员和其他国家机关的有关工作人员滥用职权、玩忽职守、徇私舞弊，构成犯罪的，依法追究刑事责任"
+    assert about_officials(duty)
+    assert not about_officials("参加审查的专家在审查中徇私舞弊的，取消其入选专家库的资格")  # experts, not officials
+    assert not about_officials("工作人员滥用职权的，给予处分；单位违反本条例的，处一万元罚款")  # a fine too
+    a = laws_kb.ask("林业部门工作人员玩忽职守怎么处理？")
+    assert a.found and "第四十九条" in a.answer
+
+
+def test_the_conduct_asked_is_compared_without_the_acts_name():
+    from kb.answer.respond import asked_conduct
+    from kb.search.query import analyse
+
+    query = analyse("北京市水土保持条例对在陡坡地开垦种植农作物的罚款多少？")
+    assert asked_conduct(query, ("北京市水土保持条例",)).startswith("对在陡坡地开垦")

@@ -136,6 +136,12 @@ def gives_value(kind: str, question: str, quote: str) -> bool:
     return asks_amount(question) and states_amount(quote, question)
 
 
+def about_officials(text: str) -> bool:
+    """An article on officials' own misconduct (工作人员滥用职权、玩忽职守、徇私舞弊的，依法给予处分), which
+    every act has: it answers questions about officials, not about the conduct of others it regulates."""
+    return bool(re.search(answer_vocab()["officials_misconduct"], text)) and not states_money(text)
+
+
 CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the part's own words
 _ONLY_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?规定的，")
 
@@ -237,7 +243,10 @@ class LawAnswerer:
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         effective = bool(pattern("effective_question").search(query.text))
         scored = []
+        officials = bool(re.search(answer_vocab()["asks_officials"], query.text))
         for rank, hit in enumerate(hits):
+            if about_officials(hit.text) and not officials:
+                continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
             stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective)]
             if not stating:
                 continue

@@ -18,7 +18,7 @@ from kb.answer.laws import article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.provisions import Part
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import named_laws, reading, strong_name
+from kb.search.legal import named_laws, other_version, reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -92,6 +92,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if named:  # a question naming a law is answered from that law (the version asked, else in force)
         ids = {d.id for d in named}
         hits = [h for h in hits if h.doc_id in ids] or hits
+    missing = _absent_article(laws, query, named)
+    if missing:  # 节能法第九十条: the act has 87 articles; never quote another article as if it were that one
+        return Answer(query.text, True, missing, kind="not_stated", citations=hits, found=False)
     if kind == "lookup":
         found = laws.named_article(query)
         if found:
@@ -101,9 +104,6 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             return Answer(query.text, True, f"{label}{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
     asked = laws.named_article(query)
-    missing = _absent_article(laws, query, named) if not asked else None
-    if missing:  # 节能法第九十条: the act has 87 articles; never quote another article as if it were that one
-        return Answer(query.text, True, missing, kind="not_stated", citations=hits, found=False)
     candidates = laws.candidates(query, hits, kind or "other")
     if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or (for a penalty) an article applying it
         ids = {h.clause_id for h in asked}
@@ -115,7 +115,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty")
     if kind == "penalty" and len(chosen) > 1:  # the other level's article is quoted only for the conduct asked
         chosen = chosen[:1] + [(h, picked) for h, picked in chosen[1:]
-                               if _close(laws.kb, query, conduct(picked[0]), laws.kb.refusal.min_conduct_dense)]
+                               if _close(laws.kb, query, conduct(picked[0]), laws.kb.refusal.min_conduct_dense,
+                                         asked_conduct(query, act_names(laws, query)))]
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
     if reading(query, laws.kb.documents).compare:
@@ -152,8 +153,12 @@ _FRAGMENT = re.compile(r"\.p\d+$")  # 第二十六条 stored as art26.p1, art26.
 def _absent_article(laws: LawAnswerer, query: Query, named) -> str | None:
     """"《…》没有第九十条（共八十七条）" when the article the question names right after an act's name
     (节约能源法第九十条, not 水法第七十二条 beside a 实施办法 named first) is beyond the last article of
-    every version held; the count is the version in force's. 第N条之一 is left to the lookup."""
+    every version held; the count is the version in force's. A question giving the year of a version
+    (2017年修正的海洋环境保护法第一百零五条) is about that version alone: the article of another version
+    is not its answer. 第N条之一 is left to the lookup."""
     ask = reading(query, laws.kb.documents)
+    if ask.year is not None:
+        named = [d for d in named if not other_version(d, ask, laws.docs)] or named
     text = re.sub(r"\s", "", query.text)
     names = "|".join(re.escape(n.strip("《》")) for n in ask.names if n.strip("《》"))
     found = re.search(rf"(?:{names})》?(?:的)?(第[一二三四五六七八九十百零〇两\d]+条)(?!之)", text) if names else None
@@ -167,7 +172,8 @@ def _absent_article(laws: LawAnswerer, query: Query, named) -> str | None:
     if not all(last.values()) or number is None or number <= max(last.values()):
         return None
     doc = next((d for d in named if not version_note(d, laws.docs)), next(iter(named)))  # the version in force
-    return f"《{_bare(doc.title)}》没有第{int_to_cn(number)}条（共{int_to_cn(last[doc.id])}条）；以下为相关条款。"
+    label = f"（{version_label(doc, laws.docs)}）" if version_note(doc, laws.docs) else ""
+    return f"《{_bare(doc.title)}》{label}没有第{int_to_cn(number)}条（共{int_to_cn(last[doc.id])}条）；以下为相关条款。"
 
 
 def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
@@ -179,22 +185,39 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     text = hit.text + part.about + part.cited
     # The words of the act's name do not count: every article of 《浙江省生活垃圾管理条例》 is about
     # 生活垃圾, and 该条例对快递企业不使用绿色包装罚多少 asks about 快递…包装, which no article fines.
-    ask = reading(query, laws.kb.documents)  # a name we hold no act of is what is asked about (…管理办法由谁定)
-    names = tuple(n.strip("《》") for n in ask.names) if ask.named else ()
+    names = act_names(laws, query)
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty" and not _close(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense):
+    if kind == "penalty" and not _close(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense,
+                                        asked_conduct(query, names)):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 
-def _close(kb, query: Query, text: str, threshold: float) -> bool:
+def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
+    """The names of the acts held that the question names (a name we hold no act of is what is
+    asked about: …管理办法由谁定)."""
+    ask = reading(query, laws.kb.documents)
+    return tuple(n.strip("《》") for n in ask.names if n.strip("《》")) if ask.named else ()
+
+
+def asked_conduct(query: Query, names: tuple[str, ...]) -> str:
+    """The question without the names of the acts it names: what it asks about. Every article of
+    《北京市水土保持条例》 is close to a question naming it, whatever conduct it fines."""
+    text = query.text
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    return text
+
+
+def _close(kb, query: Query, text: str, threshold: float, question_text: str | None = None) -> bool:
     """Whether the text an answer rests on (a penalty's conduct, a figure's sentence) is as close to
-    the question as `threshold` (e5 cosine, RefusalRule): words alone do not tell, 生活垃圾不分类 and
-    乱丢…塑料袋 share the street-cleanliness act's words. Without a model, words decide alone."""
+    the question (or to `question_text`, what of it is compared) as `threshold` (e5 cosine,
+    RefusalRule): words alone do not tell, 生活垃圾不分类 and 乱丢…塑料袋 share the street-cleanliness
+    act's words. Without a model, words decide alone."""
     if kb.embedder is None or not text:
         return True
-    question = kb.embedder.try_encode_query(query.text, kb.searcher.settings.dense_wait)
+    question = kb.embedder.try_encode_query(question_text or query.text, kb.searcher.settings.dense_wait)
     if question is None:  # the model is busy and retrieval went on without it: words decide
         return True
     return float(question @ kb.embedder.encode_passages([text[:CLOSE_CHARS]])[0]) >= threshold
