@@ -1047,3 +1047,13 @@ def test_the_conduct_asked_is_compared_without_the_acts_name():
 
     query = analyse("北京市水土保持条例对在陡坡地开垦种植农作物的罚款多少？")
     assert asked_conduct(query, ("北京市水土保持条例",)).startswith("对在陡坡地开垦")
+
+
+def test_a_judicial_interpretation_is_named_by_its_short_name_or_full_title(laws_kb):
+    from kb.search.legal import named_laws
+
+    assert named_laws("关于这个问题的解释是什么？") == [] and named_laws("请解释一下这一条") == []
+    for question in ("环境侵权责任纠纷司法解释第九条讲的是什么？",
+                     "最高人民法院关于审理环境侵权责任纠纷案件适用法律若干问题的解释第九条是什么？"):
+        a = laws_kb.ask(question)
+        assert a.found and "一至两名具有专门知识的人" in a.answer and "第九条" in a.answer, a.answer

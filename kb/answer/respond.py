@@ -104,6 +104,12 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             return Answer(query.text, True, f"{label}{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
     asked = laws.named_article(query)
+    if kind == "lookup" and not asked:  # 第九条讲什么 of an act we cannot tell: only a 第九条 may answer
+        number = article_number(query.text)
+        numbered = [h for h in hits if h.kind == "article" and label_number(h.label) == number]
+        if not numbered:
+            return not_stated(query, hits, kind, "所问的条文")
+        hits = numbered
     candidates = laws.candidates(query, hits, kind or "other")
     if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or (for a penalty) an article applying it
         ids = {h.clause_id for h in asked}

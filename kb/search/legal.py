@@ -170,10 +170,11 @@ def named_laws(text: str) -> list[str]:
     names = []
     for m in re.finditer(data["law_name"], text):
         name = next(g for g in m.groups() if g)
-        if not m.group(2):  # outside 《…》: what the question says before the name is not part of it
+        whole = bool(m.group(2) or m.group(4))  # 《…》, 最高人民法院关于…的解释: the name is all there
+        if not whole:  # outside 《…》: what the question says before the name is not part of it
             name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
         name = re.sub(data["name_prefix"], "", name)
-        if not m.group(2):  # 国务院排水条例: the issuer, outside 《》
+        if not whole:  # 国务院排水条例: the issuer, outside 《》
             name = re.sub(data["issuer_prefix"], "", name)
         everyday = [w for w in data["not_law_endings"] if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)]
         if len(name) >= 3 and not everyday:
