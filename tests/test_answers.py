@@ -1057,3 +1057,11 @@ def test_a_judicial_interpretation_is_named_by_its_short_name_or_full_title(laws
                      "最高人民法院关于审理环境侵权责任纠纷案件适用法律若干问题的解释第九条是什么？"):
         a = laws_kb.ask(question)
         assert a.found and "一至两名具有专门知识的人" in a.answer and "第九条" in a.answer, a.answer
+
+
+def test_both_versions_asked_as_new_and_old_are_a_comparison(laws_kb):
+    from kb.search.legal import named_laws
+
+    assert named_laws("新旧两版海洋环境保护法的罚款各是多少？") == ["海洋环境保护法"]
+    a = laws_kb.ask("新旧两版海洋环境保护法对破坏珊瑚礁的罚款各是多少？")
+    assert a.found and "2023年版" in a.answer and "2017年版" in a.answer, a.answer
