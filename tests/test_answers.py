@@ -1065,3 +1065,11 @@ def test_both_versions_asked_as_new_and_old_are_a_comparison(laws_kb):
     assert named_laws("新旧两版海洋环境保护法的罚款各是多少？") == ["海洋环境保护法"]
     a = laws_kb.ask("新旧两版海洋环境保护法对破坏珊瑚礁的罚款各是多少？")
     assert a.found and "2023年版" in a.answer and "2017年版" in a.answer, a.answer
+
+
+def test_a_department_answer_names_a_body_not_the_body_that_does_something_else():
+    from kb.answer.law_answer import names_body
+
+    assert not names_body("符合林木采伐技术规程的，审核发放采伐许可证的部门应当及时核发采伐许可证。")
+    assert not names_body("有关部门应当及时处理")
+    assert names_body("采伐许可证由县级以上人民政府林业主管部门核发") and names_body("本市水行政部门负责")

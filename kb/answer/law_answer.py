@@ -98,13 +98,22 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
     if kind == "department":
         return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
-            bool(re.search(data["body"], sentence)) and any(w in sentence for w in data["duty_words"]))
+            names_body(sentence) and any(w in sentence for w in data["duty_words"]))
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
                     or (effective and pattern("effective_text").search(sentence)))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
     return True
+
+
+def names_body(sentence: str) -> bool:
+    """Whether a sentence names a body: 林业主管部门核发, not only 审核发放采伐许可证的部门 (the body that
+    does something else, named elsewhere) nor 有关部门."""
+    vague = answer_vocab()["measure_subject"]["vague"]
+    return any(m.start() == 0 or sentence[m.start() - 1] != "的"
+               for m in re.finditer(answer_vocab()["body"], sentence)
+               if not any(sentence.startswith(v, m.end() - len(v)) for v in vague))
 
 
 def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:

@@ -104,7 +104,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             return Answer(query.text, True, f"{label}{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
     asked = laws.named_article(query)
-    if kind == "lookup" and not asked:  # 第九条讲什么 of an act we cannot tell: only a 第九条 may answer
+    if kind == "lookup" and not asked and not reading(query, laws.kb.documents).names:
+        # 第九条讲什么, naming no act: only a 第九条 may answer (an act named but not held is answered
+        # by the clause applying its article: 环境保护法第六十五条规定的弄虚作假 → the interpretation's)
         number = article_number(query.text)
         numbered = [h for h in hits if h.kind == "article" and label_number(h.label) == number]
         if not numbered:
