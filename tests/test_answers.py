@@ -1043,10 +1043,14 @@ def test_officials_misconduct_answers_only_questions_about_officials(laws_kb):
 
 def test_the_conduct_asked_is_compared_without_the_acts_name():
     from kb.answer.respond import asked_conduct
+    from kb.search.legal import read_question
     from kb.search.query import analyse
 
     query = analyse("北京市水土保持条例对在陡坡地开垦种植农作物的罚款多少？")
     assert asked_conduct(query, ("北京市水土保持条例",)).startswith("对在陡坡地开垦")
+    named = analyse("停车条例第二十二条逾期不改罚多少？")
+    named.legal = read_question(named.text, [])
+    assert asked_conduct(named, ("停车条例",)) == named.text  # the article named is the conduct asked
 
 
 def test_a_judicial_interpretation_is_named_by_its_short_name_or_full_title(laws_kb):

@@ -211,8 +211,11 @@ def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
 
 def asked_conduct(query: Query, names: tuple[str, ...]) -> str:
     """The question without the names of the acts it names: what it asks about. Every article of
-    《北京市水土保持条例》 is close to a question naming it, whatever conduct it fines."""
+    《北京市水土保持条例》 is close to a question naming it, whatever conduct it fines. A question
+    naming an article (停车条例第二十二条逾期不改罚多少) asks about that article's conduct: it is kept whole."""
     text = query.text
+    if query.legal is not None and query.legal.article:
+        return text
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "")
     return text
