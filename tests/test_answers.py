@@ -1077,3 +1077,14 @@ def test_a_department_answer_names_a_body_not_the_body_that_does_something_else(
     assert not names_body("符合林木采伐技术规程的，审核发放采伐许可证的部门应当及时核发采伐许可证。")
     assert not names_body("有关部门应当及时处理")
     assert names_body("采伐许可证由县级以上人民政府林业主管部门核发") and names_body("本市水行政部门负责")
+
+
+def test_a_question_naming_the_act_needs_the_fines_conduct_close_without_the_acts_name(laws_kb):
+    # The act's other fines are its nearest misses: 水土保持设施未纳入主体工程设计 for 陡坡开荒.
+    for question in ("北京市水土保持条例对在陡坡上开荒种庄稼的罚款是多少？", "北京市机动车停车条例对电动自行车乱停放罚多少？"):
+        a = laws_kb.ask(question)
+        assert a.answerable and not a.found, a.answer
+    b = laws_kb.ask("北京市水土保持条例对生产建设单位不按时报送监测情况罚多少？")
+    assert b.found and "第二十八条" in b.answer
+    c = laws_kb.ask("北京市机动车停车条例对停车欠费两次催缴不补罚多少？")
+    assert c.found and "一百元" in c.answer

@@ -122,9 +122,10 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     # is what the closest article says (责令停止违法行为, 按照《森林防火条例》有关规定处罚).
     chosen = laws.choose(query, candidates, kind or "other", orders=kind == "penalty")
     if kind == "penalty" and len(chosen) > 1:  # the other level's article is quoted only for the conduct asked
+        names = act_names(laws, query)
         chosen = chosen[:1] + [(h, picked) for h, picked in chosen[1:]
-                               if _close(laws.kb, query, conduct(picked[0]), laws.kb.refusal.min_conduct_dense,
-                                         asked_conduct(query, act_names(laws, query)))]
+                               if _close(laws.kb, query, conduct(picked[0]), conduct_threshold(laws.kb, names),
+                                         asked_conduct(query, names))]
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
     if reading(query, laws.kb.documents).compare:
@@ -196,7 +197,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     names = act_names(laws, query)
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty" and not _close(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense,
+    if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, names),
                                         asked_conduct(query, names)):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
@@ -209,6 +210,11 @@ def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
     return tuple(n.strip("《》") for n in ask.names if n.strip("《》")) if ask.named else ()
 
 
+def conduct_threshold(kb, names: tuple[str, ...]) -> float:
+    """How close a fine's conduct must be to the question: closer when the question names the act."""
+    return kb.refusal.min_conduct_dense_named if names else kb.refusal.min_conduct_dense
+
+
 def asked_conduct(query: Query, names: tuple[str, ...]) -> str:
     """The question without the names of the acts it names: what it asks about. Every article of
     《北京市水土保持条例》 is close to a question naming it, whatever conduct it fines. A question
@@ -218,7 +224,11 @@ def asked_conduct(query: Query, names: tuple[str, ...]) -> str:
         return text
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "")
-    return text
+    return _VERSION_ASKED.sub("", text) if names else text  # 2017年修正的: which version, not what conduct
+
+
+# The version a question names beside the act (2017年修正的, 按2021年版, 当时施行的, 现行): not the conduct asked.
+_VERSION_ASKED = re.compile(r"(?:按照?|依照?|根据)?(?:(?:19|20)\d{2}年(?:修正|修订|修改|公布|施行)?(?:版|后)?的?|当时施行的|现行的?|新旧两版|修订前|修订后)")
 
 
 def _close(kb, query: Query, text: str, threshold: float, question_text: str | None = None) -> bool:
