@@ -74,10 +74,11 @@ class RefusalRule:
     # The same, for a question naming the act ("北京市水土保持条例对在陡坡地开垦罚多少"), compared
     # without the act's name (respond.asked_conduct). Such a question says exactly what it asks, and
     # the act's other fines are its nearest misses. Set on the laws dev sets dev11-dev15 (seventh
-    # session of 2026-12-03; 68 penalty answers to questions naming an act): 0.91 stops 7 of 8
-    # answered out-of-scope questions for 1 of 47 right fines (0.904); 0.90 stops 4 for none, 0.92
-    # 7 and 2 wrong for 1.
-    min_conduct_dense_named: float = 0.91
+    # session of 2026-12-03; 68 penalty answers to questions naming an act): 0.90 stops 4 of 8
+    # answered out-of-scope questions for none of 47 right fines; 0.91 stops 7 for 1 there, but on
+    # all dev sets 4 right fines (three of them asked of the 2017 海洋环境保护法), and short questions
+    # (市容条例对乱贴小广告罚多少, 0.902) fall below it.
+    min_conduct_dense_named: float = 0.90
     # A figure quoted from a plan's sentence answers 多少 only when that sentence is this close to the
     # question; below it the figure counts something else (给超市送货的小货车…多少是电动的 → 200辆 of
     # 渣土车和混凝土搅拌车). Set on the seeds dev sets (fourth session of 2026-12-03; 308 figures

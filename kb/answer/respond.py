@@ -124,7 +124,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if kind == "penalty" and len(chosen) > 1:  # the other level's article is quoted only for the conduct asked
         names = act_names(laws, query)
         chosen = chosen[:1] + [(h, picked) for h, picked in chosen[1:]
-                               if _close(laws.kb, query, conduct(picked[0]), conduct_threshold(laws.kb, names),
+                               if _close(laws.kb, query, conduct(picked[0]), conduct_threshold(laws.kb, query, names),
                                          asked_conduct(query, names))]
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
@@ -197,7 +197,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     names = act_names(laws, query)
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, names),
+    if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, query, names),
                                         asked_conduct(query, names)):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
@@ -210,9 +210,11 @@ def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
     return tuple(n.strip("《》") for n in ask.names if n.strip("《》")) if ask.named else ()
 
 
-def conduct_threshold(kb, names: tuple[str, ...]) -> float:
-    """How close a fine's conduct must be to the question: closer when the question names the act."""
-    return kb.refusal.min_conduct_dense_named if names else kb.refusal.min_conduct_dense
+def conduct_threshold(kb, query: Query, names: tuple[str, ...]) -> float:
+    """How close a fine's conduct must be to the question: closer when the question names the act
+    (not when it names an article too: then the question is compared whole, name and all)."""
+    article = query.legal is not None and query.legal.article
+    return kb.refusal.min_conduct_dense_named if names and not article else kb.refusal.min_conduct_dense
 
 
 def asked_conduct(query: Query, names: tuple[str, ...]) -> str:
