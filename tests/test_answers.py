@@ -1088,3 +1088,22 @@ def test_a_question_naming_the_act_needs_the_fines_conduct_close_without_the_act
     assert b.found and "第二十八条" in b.answer
     c = laws_kb.ask("北京市机动车停车条例对停车欠费两次催缴不补罚多少？")
     assert c.found and "一百元" in c.answer
+
+
+def test_conduct_before_an_acts_name_is_not_part_of_the_name():
+    from kb.search.legal import named_laws
+
+    # a reviewer's cases: the conduct was read as the act's name, and refused as an act not held
+    assert named_laws("露天焚烧秸秆按宁波市大气污染防治条例罚多少？") == ["宁波市大气污染防治条例"]
+    assert named_laws("重庆市林地保护管理条例对林业部门工作人员徇私枉法怎么处理") == ["重庆市林地保护管理条例"]
+    assert named_laws("不按规定报送按北京市水土保持条例罚多少") == ["北京市水土保持条例"]
+
+
+def test_a_bureau_not_doing_its_duty_asks_about_officials():
+    import re
+
+    from kb.answer.laws import answer_vocab
+
+    asks = answer_vocab()["asks_officials"]
+    assert re.search(asks, "环保局不履行监管职责怎么处理？") and re.search(asks, "林业部门工作人员玩忽职守怎么处理？")
+    assert not re.search(asks, "企业不履行环境影响评价义务罚多少？")

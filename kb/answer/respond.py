@@ -18,7 +18,7 @@ from kb.answer.laws import article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.provisions import Part
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import named_laws, other_version, reading, strong_name
+from kb.search.legal import law_match, named_laws, other_version, reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -207,7 +207,9 @@ def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
     """The names of the acts held that the question names (a name we hold no act of is what is
     asked about: …管理办法由谁定)."""
     ask = reading(query, laws.kb.documents)
-    return tuple(n.strip("《》") for n in ask.names if n.strip("《》")) if ask.named else ()
+    held = [laws.docs[d] for d in ask.named]
+    return tuple(n.strip("《》") for n in ask.names
+                 if n.strip("《》") and any(law_match(n, doc) for doc in held))
 
 
 def conduct_threshold(kb, query: Query, names: tuple[str, ...]) -> float:
