@@ -1019,7 +1019,7 @@ def test_an_article_asked_of_a_version_by_year_is_looked_up_in_that_version(laws
     assert b.found and "海洋油气勘探开发" in b.answer
 
 
-def test_a_count_of_people_asked_is_not_answered_by_a_share():
+def test_a_count_of_people_is_a_figure_asked():
     from kb.answer.measures import asks_amount
 
     assert asks_amount("审查小组最少要由几名专家组成？") and asks_amount("需要几位验收人员签字？")

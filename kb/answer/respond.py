@@ -18,7 +18,7 @@ from kb.answer.laws import article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.provisions import Part
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import law_match, named_laws, other_version, reading, strong_name
+from kb.search.legal import law_match, named_laws, other_version, pattern, reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -228,11 +228,8 @@ def asked_conduct(query: Query, names: tuple[str, ...]) -> str:
         return text
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "")
-    return _VERSION_ASKED.sub("", text) if names else text  # 2017年修正的: which version, not what conduct
+    return pattern("version_asked").sub("", text) if names else text  # 2017年修正的: which version, not what conduct
 
-
-# The version a question names beside the act (2017年修正的, 按2021年版, 当时施行的, 现行): not the conduct asked.
-_VERSION_ASKED = re.compile(r"(?:按照?|依照?|根据)?(?:(?:19|20)\d{2}年(?:修正|修订|修改|公布|施行)?(?:版|后)?的?|当时施行的|现行的?|新旧两版|修订前|修订后)")
 
 
 def _close(kb, query: Query, text: str, threshold: float, question_text: str | None = None) -> bool:
