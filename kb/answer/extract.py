@@ -442,6 +442,19 @@ def _district_mention() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+def _district_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Where `text` names a district of the city: start, end and the district's full name (亦庄 → 北京经济技术开发区)."""
+    aliases = district_aliases()
+    return [(m.start(), m.end(), aliases.get(m.group(0), m.group(0))) for m in _district_mention().finditer(text)]
+
+
+def other_district(sentence: str, place: str) -> bool:
+    """Whether the sentence is another district's: it names districts, and not `place` (昌平区…多少辆 →
+    "大兴区…实现100辆氢燃料电池车示范应用" states 大兴区's figure, never 昌平区's)."""
+    named = {full for _, _, full in _district_mentions(sentence)}
+    return bool(named) and place not in named
+
+
 _LIST_GAP = re.compile(r"[^\d。；;，,]{0,8}[、和及与]")  # 凤河、 / 河西地区、: the next district belongs to the same list
 
 
@@ -451,8 +464,7 @@ def figures_of_place(sentence: str, place: str) -> list[re.Match] | None:
     position of a 分别 list (经开区、顺义区、石景山区率先示范，分别改造200蒸吨、100蒸吨、60蒸吨 → 100蒸吨 for
     顺义区). A figure after a list of districts is theirs together, not one district's (朝阳区、海淀区…
     昌平区等推进…，完成19台: []). None when the sentence names fewer than two districts or not `place`."""
-    aliases = district_aliases()
-    mentions = [(m.start(), m.end(), aliases.get(m.group(0), m.group(0))) for m in _district_mention().finditer(sentence)]
+    mentions = _district_mentions(sentence)
     if len({full for _, _, full in mentions}) < 2 or place not in {full for _, _, full in mentions}:
         return None
     groups: list[list[tuple[int, int, str]]] = []  # runs of districts listed together

@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.answer.extract import REFUSAL, Answer, asks_total, compose, figures_of_place, refusal_reason, single_nouns
+from kb.answer.extract import (REFUSAL, Answer, asks_total, compose, figures_of_place, other_district, refusal_reason,
+                               single_nouns)
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, conduct, question_kind, render, version_label
 from kb.answer.laws import article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
@@ -292,9 +293,12 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if answer.value and asks_amount(query.text) and not _close(kb, query, answer.answer[len(answer.value) + 1:-1],
                                                                kb.refusal.min_figure_dense):
         return not_stated(query, answer.citations, "amount")  # 小货车…多少是电动的 → 200辆 of 渣土车
-    if (answer.kind == "clause" and answer.value is None and "quantity" in query.intents and len(query.districts) == 1
-            and not asks_total(query.text) and figures_of_place(answer.answer, query.districts[0]) == []):
+    one_place = answer.kind == "clause" and "quantity" in query.intents and len(query.districts) == 1 \
+        and not asks_total(query.text)
+    if one_place and answer.value is None and figures_of_place(answer.answer, query.districts[0]) == []:
         return not_stated(query, answer.citations, None, what=f"{query.districts[0]}的相关数值")  # 19台 is five districts'
+    if one_place and other_district(answer.answer, query.districts[0]):  # never another district's figure
+        return not_stated(query, answer.citations, None, what=f"{query.districts[0]}的相关数值")
     if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated
