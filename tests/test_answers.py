@@ -42,6 +42,14 @@ def test_a_figure_of_several_districts_together_is_not_one_districts(real_kb):
     assert a.found and a.value == "19台"
 
 
+def test_a_sentence_about_another_district_does_not_answer(real_kb):
+    # the 一微克 task names 昌平区 elsewhere; its 100辆 sentence is 大兴区's alone
+    a = real_kb.ask("昌平区2023年氢燃料电池车示范应用要达到多少辆？")
+    assert not a.found and "100辆" not in a.answer.split("；")[0] and "昌平区" in a.answer
+    a = real_kb.ask("大兴区2023年氢燃料电池车示范应用要达到多少辆？")
+    assert a.found and a.value == "100辆"
+
+
 def test_the_figure_whose_own_words_are_asked(real_kb):
     a = real_kb.ask("2023年各区3吨及以下叉车电动化任务合计是多少辆？")
     assert a.found and a.value == "690辆"  # …，合计690辆: not 朝阳区完成60辆, the first figure
@@ -98,6 +106,14 @@ def test_a_count_is_not_answered_by_a_share(real_kb):
     a = real_kb.ask("门头沟区2023年参加水质考核的断面一共有几个？")  # its row gives 达标率(%) only
     assert not a.found and a.answer.startswith("现有文件未规定")
     assert states_amount("考核断面数量（个）：12；达标率(%)：100", "有几个断面？")  # the count in its header
+
+
+def test_a_share_in_a_row_whose_header_gives_the_unit(real_kb):
+    # 生活垃圾回收利用率（%）：…2020年现状值：35 — the % is said once, in the header
+    assert states_amount("生活垃圾回收利用率（%）：2020年现状值：35", "多大比例？")
+    assert not states_amount("生活垃圾回收利用率（%）：2025年规划值：达到市级要求", "多大比例？")
+    a = real_kb.ask("2020年丰台区生活垃圾回收利用的比例是多少？")
+    assert a.found and "35" in a.answer and "回收利用率" in a.answer
 
 
 def test_the_figure_of_the_thing_counted(real_kb):
@@ -1023,6 +1039,8 @@ def test_a_count_of_people_is_a_figure_asked():
     from kb.answer.measures import asks_amount
 
     assert asks_amount("审查小组最少要由几名专家组成？") and asks_amount("需要几位验收人员签字？")
+    assert not states_amount("应当自收到之日起三十日内作出决定。", "需要几位居民代表签字？")  # days are no people
+    assert states_amount("由五位居民代表组成", "需要几位居民代表签字？")
 
 
 def test_a_count_of_people_asked_is_said_not_stated_when_the_article_gives_a_share(laws_kb):

@@ -99,15 +99,25 @@ def states_amount(text: str, question: str = "") -> bool:
         return states_money(text if "罚" in question else _FINE.sub("", text))  # a fee or payment is no fine
     if re.search(data["asks_frequency"], question) and _how_often(text, question):
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
-    if units:
-        return in_units(text, units)
+    if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
+        return in_units(text, units) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
     counted = _counted().findall(question)
-    if counted and (in_units(text, accepted_units(counted)) or any(f"({u})" in text or f"（{u}）" in text for u in counted)):
+    if counted and (in_units(text, accepted_units(counted)) or headed(text, counted)):
         return True
     if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
         return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)
-    text = re.sub(_YEAR, "", text)  # a year is no amount (a date may be: 几月 is answered by 11月1日)
-    return bool(re.search(data["number"], text) or _FIGURE.search(text))
+    return _number(text)
+
+
+def headed(text: str, units: list[str]) -> bool:
+    """Whether the text gives one of the units once, in parentheses, as a table's header does: （%）."""
+    return any(f"({u})" in text or f"（{u}）" in text for u in units)
+
+
+def _number(text: str) -> bool:
+    """A number that is no year (a date may be: 几月 is answered by 11月1日), nor the 2.5 of PM2.5."""
+    text = re.sub(_YEAR, "", text)
+    return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
 
 
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[—–~至到-]\s*((?:19|20)\d{2})年")  # 2023—2025年
