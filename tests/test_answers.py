@@ -1043,6 +1043,16 @@ def test_a_count_of_people_is_a_figure_asked():
     assert states_amount("由五位居民代表组成", "需要几位居民代表签字？")
 
 
+def test_a_period_without_a_number_answers_how_long():
+    assert states_amount("处置情况记录档案应当永久保存。", "处置记录档案要保存多久？")
+    assert not states_amount("应当建立处置情况记录档案。", "处置记录档案要保存多久？")
+
+
+def test_a_star_rating_asked_is_answered_by_a_rating_only():
+    assert states_amount("新建室内场馆达到绿色建筑三星级标准", "场馆要达到绿色建筑几星级？")
+    assert not states_amount("全市累计推广规模达到500万平方米以上", "场馆要达到绿色建筑几星级？")
+
+
 def test_a_count_of_people_asked_is_said_not_stated_when_the_article_gives_a_share(laws_kb):
     a = laws_kb.ask("规划环境影响评价的审查小组最少要由几名专家组成？")  # 第十八条: 不得少于…二分之一
     assert a.answerable and not a.found

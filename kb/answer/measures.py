@@ -99,6 +99,8 @@ def states_amount(text: str, question: str = "") -> bool:
         return states_money(text if "罚" in question else _FINE.sub("", text))  # a fee or payment is no fine
     if re.search(data["asks_frequency"], question) and _how_often(text, question):
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
+    if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):
+        return True  # 档案要保存多久 → 永久保存: a period with no number
     if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
         return in_units(text, units) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
     counted = _counted().findall(question)
