@@ -265,6 +265,14 @@ def test_department(laws_kb):
     assert a.found and "公安机关交通管理部门" in a.answer
 
 
+def test_the_body_with_a_duty_not_the_one_fining_its_breach(laws_kb):
+    # 第二十四条: 区停车管理部门…建立区域停车诱导系统; its third 款 fines a car park that does not connect
+    a = laws_kb.ask("区域停车诱导系统由哪个部门负责建立？")
+    assert a.found and a.answer.startswith("区停车管理部门") and "罚款" not in a.answer
+    b = laws_kb.ask("公共停车设施不接入区域停车诱导系统，由哪个部门处罚？")
+    assert b.found and "城市管理综合执法部门" in b.answer
+
+
 def test_deadline_in_days(laws_kb):
     a = laws_kb.ask("经营性停车场要在开业前多少天内备案？")
     assert a.found and "十五日" in a.answer
@@ -1046,6 +1054,9 @@ def test_a_count_of_people_is_a_figure_asked():
 def test_a_period_without_a_number_answers_how_long():
     assert states_amount("处置情况记录档案应当永久保存。", "处置记录档案要保存多久？")
     assert not states_amount("应当建立处置情况记录档案。", "处置记录档案要保存多久？")
+    from kb.answer.law_answer import _states
+
+    assert _states("deadline", "处置情况记录档案应当永久保存。") and not _states("deadline", "划定永久基本农田。")
 
 
 def test_a_star_rating_asked_is_answered_by_a_rating_only():
