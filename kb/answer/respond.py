@@ -295,9 +295,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, "amount")  # 小货车…多少是电动的 → 200辆 of 渣土车
     one_place = answer.kind == "clause" and "quantity" in query.intents and len(query.districts) == 1 \
         and not asks_total(query.text)
-    if one_place and answer.value is None and figures_of_place(answer.answer, query.districts[0]) == []:
-        return not_stated(query, answer.citations, None, what=f"{query.districts[0]}的相关数值")  # 19台 is five districts'
-    if one_place and other_district(answer.answer, query.districts[0]):  # never another district's figure
+    if one_place and ((answer.value is None and figures_of_place(answer.answer, query.districts[0]) == [])  # 19台 is
+                      or other_district(answer.answer, query.districts[0])):  # five districts'; 100辆 is 大兴区's
         return not_stated(query, answer.citations, None, what=f"{query.districts[0]}的相关数值")
     if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
