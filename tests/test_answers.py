@@ -1146,3 +1146,40 @@ def test_a_bureau_not_doing_its_duty_asks_about_officials():
     asks = answer_vocab()["asks_officials"]
     assert re.search(asks, "环保局不履行监管职责怎么处理？") and re.search(asks, "林业部门工作人员玩忽职守怎么处理？")
     assert not re.search(asks, "企业不履行环境影响评价义务罚多少？")
+
+
+def test_by_when_is_answered_by_a_time_set_by_another_event(laws_kb):
+    # 放射性污染防治法第三十四条: 应当在申请领取采矿许可证或者办理退役审批手续前编制环境影响报告书 (no number)
+    a = laws_kb.ask("要关闭一座铀矿，环境影响报告书得在什么时候之前编好报批？")
+    assert a.found and "办理退役审批手续前" in a.answer and "第三十四条" in a.answer, a.answer
+    from kb.answer.law_answer import _states
+
+    assert _states("deadline", "应当在投入生产前取得排污许可证", when=True)
+    assert not _states("deadline", "应当在投入生产前取得排污许可证")  # 多少天 is not answered by it
+    assert not _states("deadline", "依照前款规定执行", when=True) and not _states("deadline", "目前尚未建立", when=True)
+
+
+def test_how_much_a_fine_is_is_not_stated_by_an_article_fining_without_an_amount(laws_kb):
+    # 节约能源法第八十一条: 给予警告，可以并处罚款 — a fine, but no amount to quote as the answer
+    a = laws_kb.ask("公共机构采购了国家明令淘汰的空调设备，节约能源法规定的罚款数额是多少？")
+    assert a.answerable and not a.found and a.answer.startswith("现有文件未规定所问的罚款数额"), a.answer
+    assert "第八十一条" in a.answer  # what the article does say follows the notice
+    b = laws_kb.ask("机关单位采购了国家明令淘汰的用能设备，会受到什么处罚？")  # asks what, not how much
+    assert b.found and "可以并处罚款" in b.answer, b.answer
+    c = laws_kb.ask("有人往林地里排重金属超标的污水，按森林法规定罚款是多少？")  # a referral to another act
+    assert not c.found and "土壤污染防治法" in c.answer, c.answer
+
+
+def test_a_districts_short_name_inside_a_provinces_name_is_no_district():
+    from kb.search.query import analyse
+
+    assert analyse("在广东城市划定的禁止使用区域内使用高排放非道路移动机械，罚款多少？").districts == []
+    assert analyse("北京东城和西城的PM2.5目标").districts == ["东城区", "西城区"]
+    assert analyse("东城2023年PM2.5目标是多少").districts == ["东城区"]
+
+
+def test_a_phrase_ending_in_the_word_law_is_no_acts_name():
+    from kb.search.legal import named_laws
+
+    assert named_laws("前几年北京为了环保，自己新立、改过几部本地的法？") == []
+    assert named_laws("森林法第八十三条讲什么") == ["森林法"]

@@ -89,10 +89,11 @@ def _has_penalty(text: str) -> bool:
     return any(w in text for w in answer_vocab()["penalty_words"])
 
 
-def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False) -> bool:
+def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False, when: bool = False) -> bool:
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
     also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
-    `effective` (the question asks when the act takes effect), the article saying so."""
+    `effective` (the question asks when the act takes effect), the article saying so, and with `when`
+    (it asks by when: 最晚什么时候), a time set by another event (在投入生产前)."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
@@ -101,7 +102,8 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
             names_body(sentence) and any(w in sentence for w in data["duty_words"]))
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
-                    or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence)))
+                    or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence))
+                    or (when and re.search(data["event_time"], sentence)))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
     return True
@@ -132,7 +134,8 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
         return 2 * weight if any(w in sentence for w in data["definition_verbs"]) else 0.0
     if kind == "deadline":
         units = asked_units(question, time=True)
-        if units and in_units(sentence, units):
+        if (units and in_units(sentence, units)) or (
+                re.search(data["asks_when"], question) and re.search(data["event_time"], sentence)):
             return 2 * weight
     return 0.0
 
@@ -251,12 +254,13 @@ class LawAnswerer:
         terms = Terms(query, self.kb.rarity)
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         effective = bool(pattern("effective_question").search(query.text))
+        when = bool(re.search(answer_vocab()["asks_when"], query.text))
         scored = []
         officials = bool(re.search(answer_vocab()["asks_officials"], query.text))
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective)]
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when)]
             if not stating:
                 continue
             stating = [self.with_cited(hit, p) for p in stating]

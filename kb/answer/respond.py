@@ -15,7 +15,7 @@ from kb import vocab
 from kb.answer.extract import (REFUSAL, Answer, asks_total, compose, figures_of_place, other_district, refusal_reason,
                                single_nouns)
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, conduct, question_kind, render, version_label
-from kb.answer.laws import article_number, is_law, label_number, version_note
+from kb.answer.laws import answer_vocab, article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.provisions import Part
 from kb.documents.numbering import int_to_cn
@@ -138,9 +138,15 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事
     if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
-    text = render(chosen, laws, kind or "other", query.text)
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
+    vocab = answer_vocab()
+    if kind == "penalty" and re.search(vocab["asks_fine_amount"], query.text) and not any(
+            re.search(vocab["fine_amount"], s) for s in stated):  # 罚多少 → 可以并处罚款, 依照《土壤污染防治法》处罚
+        said = render(chosen, laws, kind, query.text)  # what the article does say, quoted after the notice
+        return Answer(query.text, True, f"现有文件未规定所问的罚款数额。相关条款规定：{said}", kind="not_stated",
+                      citations=cited + rest, found=False)
+    text = render(chosen, laws, kind or "other", query.text)
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
 
 

@@ -98,7 +98,7 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
     periods = vocab.periods()
     query.periods = [p for p in periods if p in text]
     query.years = sorted(set(query.years) | {periods[p][1] for p in query.periods})  # a period means its last year
-    query.districts = [d for d in vocab.districts() if d in text or (d.endswith("区") and d[:-1] in text)]
+    query.districts = [d for d in vocab.districts() if d in text or (d.endswith("区") and _short_name_in(d[:-1], text))]
     query.districts += [full for alias, full in vocab.district_aliases().items()
                         if alias in text and full not in query.districts]
     for number in _ARTICLE_DIGITS.findall(text):  # 第22条 is written 第二十二条 in the law itself
@@ -106,3 +106,11 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
     query.intents = [name for name, pattern in INTENTS.items() if pattern.search(text)]
     query.units = list(dict.fromkeys(_asked_unit().findall(text)))
     return query
+
+
+def _short_name_in(name: str, text: str) -> bool:
+    """A district's name without 区 (东城) written in the text as itself, not as the tail or head of a
+    province's name (广东城市 names 广东, not 东城)."""
+    provinces = [m.span() for p in vocab.place_names() for m in re.finditer(re.escape(p), text)]
+    return any(not any(a < m.end() and m.start() < b for a, b in provinces)
+               for m in re.finditer(re.escape(name), text))
