@@ -87,6 +87,34 @@ def administrative_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _provinces_by_name() -> dict[str, frozenset[str]]:
+    """Every division of China (full and everyday name) → the provinces it lies in (GB/T 2260 codes:
+    the first two digits are the province's); a name used in several provinces maps to each."""
+    import csv
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("cpca")
+    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    with open(table, encoding="utf-8") as f:
+        rows = [(row["adcode"], row["name"]) for row in csv.DictReader(f) if row["name"]]
+    province = {code[:2]: name for code, name in rows if code[2:].strip("0") == ""}
+    found: dict[str, set[str]] = {}
+    for code, name in rows:
+        if code[:2] in province and code[2:].strip("0"):
+            for written in {name, short_place_name(name)}:
+                found.setdefault(written, set()).add(province[code[:2]])
+    return {name: frozenset(p) for name, p in found.items()}
+
+
+def province_of(place: str) -> str | None:
+    """The province a city or county lies in (广州 → 广东省, 青岛市 → 山东省), None when the name is no
+    division's or is shared by divisions of several provinces (鼓楼区)."""
+    provinces = _provinces_by_name().get(place, frozenset())
+    return next(iter(provinces)) if len(provinces) == 1 else None
+
+
+@lru_cache(maxsize=1)
 def _district_names() -> tuple[str, ...]:
     """Every way a district is written: 丰台区, 丰台, 亦庄."""
     return (*districts(), *map(short_place_name, districts()), *district_aliases())

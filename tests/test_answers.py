@@ -243,7 +243,8 @@ def test_an_order_or_a_referral_answers_when_the_act_sets_no_fine(laws_kb):
     b = laws_kb.ask("北京森林防火戒严期在林区野外用火，按什么处罚？")
     assert b.found and "按照《森林防火条例》有关规定处罚" in b.answer
     c = laws_kb.ask("北京未经批准移植林木罚多少钱？")  # the order for that conduct, not another article's fine
-    assert c.found and "第四十七条" in c.answer and "责令补种" in c.answer
+    assert "第四十七条" in c.answer and "责令补种" in c.answer
+    assert not c.found and c.answer.startswith("现有文件未规定所问的罚款数额")  # 罚多少钱: it sets no amount
 
 
 def test_definition_from_the_article_defining_the_term(laws_kb):
@@ -1183,3 +1184,75 @@ def test_a_phrase_ending_in_the_word_law_is_no_acts_name():
 
     assert named_laws("前几年北京为了环保，自己新立、改过几部本地的法？") == []
     assert named_laws("森林法第八十三条讲什么") == ["森林法"]
+
+
+_PROVINCE_ACT = """# 广东省工地扬尘防治条例
+
+## 第一章 总则
+
+第一条 为了防治施工工地扬尘污染，制定本条例。
+
+第二条 施工工地应当采取洒水、覆盖等防尘措施。
+
+## 第二章 法律责任
+
+第三条 施工工地未采取洒水、覆盖等防尘措施的，由住房城乡建设主管部门责令改正，处一万元以上十万元以下罚款。
+"""
+_CITY_ACT = """# 济南市工地扬尘防治条例
+
+## 第一章 总则
+
+第一条 为了防治施工工地扬尘污染，制定本条例。
+
+第二条 施工工地应当采取洒水、覆盖等防尘措施。
+
+## 第二章 法律责任
+
+第三条 施工工地未采取洒水、覆盖等防尘措施的，由城市管理部门责令改正，处二万元以上五万元以下罚款。
+"""
+
+
+def test_a_provinces_act_answers_for_its_cities_and_a_citys_act_for_that_city_only(tmp_path, fake_embedder):
+    import shutil
+
+    from kb import KnowledgeBase
+    from kb.answer.extract import RefusalRule, refusal_reason
+    from kb.answer.law_answer import LawAnswerer
+    from kb.index.ingest import add_documents
+    from kb.vocab import province_of
+
+    assert province_of("广州") == "广东省" and province_of("青岛市") == "山东省"
+    assert province_of("鼓楼区") is None  # a name several provinces use
+    corpus, index, folder = tmp_path / "corpus", tmp_path / "index", tmp_path / "new"
+    shutil.copytree(FIXTURES, corpus)
+    folder.mkdir()
+    (folder / "广东省工地扬尘防治条例(2020-01-01).md").write_text(_PROVINCE_ACT, encoding="utf-8")
+    (folder / "济南市工地扬尘防治条例(2021-01-01).md").write_text(_CITY_ACT, encoding="utf-8")
+    add_documents([folder], corpus, index, fake_embedder)
+    kb = KnowledgeBase.load(index, fake_embedder)
+    laws, close = LawAnswerer(kb), RefusalRule(min_dense=0.0, min_dense_off_vocab=-1.0)
+
+    def acts(question):
+        found = kb.retrieve(question)
+        kept = laws.same_place(found.query, [h for h in found.hits if h.kind == "article"])
+        return {laws.docs[h.doc_id].title for h in kept}, refusal_reason(
+            found.query, found.hits, kb.loaded.keyword.vocab, close, territory=kb.territory)
+
+    titles, reason = acts("广州的工地不洒水扬尘罚多少？")
+    assert titles == {"广东省工地扬尘防治条例"} and reason is None
+    titles, reason = acts("济南的工地不洒水扬尘罚多少？")
+    assert titles == {"济南市工地扬尘防治条例"} and reason is None
+    titles, _ = acts("青岛的工地不洒水扬尘罚多少？")  # 济南's act does not apply in 青岛, though both are 山东's
+    assert titles == set()
+    _, reason = acts("杭州的工地不洒水扬尘罚多少？")  # no act of 浙江 held
+    assert reason is not None
+
+
+def test_a_respectively_list_whose_subjects_share_a_tail_gives_each_its_own_figure():
+    from kb.answer.extract import extract_value
+    from kb.search.query import analyse
+
+    sentence = "氮氧化物、VOCs、化学需氧量和氨氮重点工程减排量分别为1.38万吨、0.99万吨、1.7万吨和0.12万吨以上。"
+    assert extract_value(sentence, analyse("VOCs重点工程减排量定的是多少？")) == "0.99万吨"  # not 氨氮's
+    assert extract_value(sentence, analyse("氨氮重点工程减排量是多少？")) == "0.12万吨"
+    assert extract_value(sentence, analyse("氮氧化物重点工程减排量是多少？")) == "1.38万吨"

@@ -97,3 +97,16 @@ def test_the_conduct_an_article_cites_is_the_paragraph_and_items_it_names():
     assert "倾倒废弃物" in cited_conduct(article, None, {2, 3}) and "鸟蛋" not in cited_conduct(article, None, {2, 3})
     assert cited_conduct(article, 2, set()) == "保护范围由市人民政府划定。"
     assert "鸟蛋" in cited_conduct(article, None, set()) and "划定" in cited_conduct(article, None, set())
+
+
+def test_a_paragraph_applying_another_paragraphs_penalty_carries_that_penalty():
+    # 森林法第七十三条: its third 款 sets no penalty of its own, "依照本条第一款规定处罚"
+    article = ("违反本法规定，未经县级以上人民政府林业主管部门审核同意，擅自改变林地用途的，由县级以上人民政府林业主管部门"
+               "责令限期恢复植被和林业生产条件，可以处恢复植被和林业生产条件所需费用三倍以下的罚款。\n"
+               "虽经审核同意，但未办理建设用地审批手续擅自占用林地的，依照《中华人民共和国土地管理法》的有关规定处罚。\n"
+               "临时使用林地期满后一年内未恢复植被或者林业生产条件的，依照本条第一款规定处罚。")
+    third = next(p for p in parts(article) if p.quote.startswith("临时使用林地"))
+    assert third.note.startswith("本条第一款：由县级以上人民政府林业主管部门") and "三倍以下的罚款" in third.note
+    assert "擅自改变林地用途" not in third.note  # the penalty, not the first 款's conduct
+    second = next(p for p in parts(article) if p.quote.startswith("虽经"))
+    assert second.note == ""  # another act's penalty: nothing of this article to carry

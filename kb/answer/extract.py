@@ -186,11 +186,12 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     for alias in (*district_aliases(), *aliases):
         text = text.replace(alias, " ")
     named = [w for w in place_words(text) if home_city() not in w and w not in domain_terms()]
-    places = [p for p in named if p not in vocab]
+    places = [p for p in named if p not in vocab and not _province_named(p, vocab)]
     if places:
         return f"place not covered: {places[0]}"
     cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
-    absent = [p for p in named + query.districts if p not in cited and not _covers(p, hits, rule, territory)]
+    absent = [p for p in named + query.districts if p not in cited and not _covers(p, hits, rule, territory)
+              and (p in query.districts or not _province_named(p, cited))]  # the city's own districts: by name
     if absent:
         return f"no clause about {absent[0]} answers this"
     dated = {h.doc_date[:4] for h in hits if h.doc_date}  # 2024年美丽北京意见: the year a document was issued
@@ -206,6 +207,13 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"
     return None
+
+
+def _province_named(place: str, text) -> bool:
+    """Whether the province a city lies in is named (in the index's words, in the clauses retrieved):
+    a province's regulations apply in its cities (广州 → 广东省大气污染防治条例)."""
+    province = vocab.province_of(place)
+    return province is not None and (province in text or vocab.short_place_name(province) in text)
 
 
 def _covers(place: str, hits: list[Hit], rule: RefusalRule, territory: Callable[[str], str]) -> bool:
@@ -381,8 +389,8 @@ def _by_context(sentence: str, values: list[re.Match], query: Query) -> list[re.
             return totals + [v for v in values if v not in totals]
     own = _own_words(sentence, values)
 
-    def overlap(v: re.Match) -> int:
-        return sum(len(t) for t in terms if t in own[v.start()])
+    def overlap(v: re.Match) -> int:  # the index's words are upper-cased (VOCS): VOCs is one of them
+        return sum(len(t) for t in terms if t.upper() in own[v.start()].upper())
 
     best = max(values, key=overlap)
     return [best] + [v for v in values if v is not best] if overlap(best) > overlap(values[0]) else values
@@ -420,14 +428,19 @@ def _listed_after(sentence: str, values: list[re.Match]) -> list[re.Match]:
 
 def _subjects_before(sentence: str, end: int) -> list[str]:
     """The subjects of the list before 分别 at `end`, in order. What they share is written once,
-    before the first (地表水体监测断面高锰酸盐指数、氨氮浓度): the first is cut to the longest other's length."""
+    before the first (地表水体监测断面高锰酸盐指数、氨氮浓度): the first is cut to the longest other's length;
+    or after the last (氮氧化物、VOCs、化学需氧量和氨氮重点工程减排量): with three or more, the last is cut to the
+    longest middle one's, and the first to that length too."""
     cut = max(sentence.rfind(c, 0, end) for c in _CUT)
     head = sentence[cut + 1:end]
     if cut >= 0 and not re.search("[、和及与]", head):  # 经开区、顺义区、石景山区率先示范，分别改造…
         head = sentence[max(sentence.rfind(c, 0, cut) for c in _CUT) + 1:cut]
     subjects = re.split("[、和及与]", head)
-    if len(subjects) >= 2:
-        subjects[0] = subjects[0][-max(len(s) for s in subjects[1:]):]
+    if len(subjects) >= 3:
+        longest = max(len(s) for s in subjects[1:-1])
+        subjects[0], subjects[-1] = subjects[0][-longest:], subjects[-1][:longest]
+    elif len(subjects) == 2:
+        subjects[0] = subjects[0][-len(subjects[1]):]
     return subjects
 
 

@@ -20,7 +20,8 @@ from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
 from kb.answer.provisions import Part, cited_conduct, parts
 from kb.documents.law import find_references
 from kb.index.keyword import tokenize
-from kb.vocab import districts, home_city, place_names, short_place_name
+from kb.answer.extract import place_words
+from kb.vocab import districts, home_city, place_names, province_of, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, pattern, reading
 from kb.search.query import Query, analyse
 from kb.search.searcher import Hit
@@ -228,12 +229,16 @@ class LawAnswerer:
     def same_place(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """A local regulation of another place never answers a question naming a place (北京 ≠ 上海)."""
         named = [p for p in place_names() if p in query.text]
-        if not named:
+        cities = [w for w in place_words(query.text) if w not in named and province_of(w)]  # 广州, 青岛市
+        if not named and not cities:
             return hits  # answered, but labelled with the other place (render, elsewhere)
+        provinces = {province_of(c) for c in cities}  # a province's act applies in its cities
 
-        def fits(h: Hit) -> bool:
-            scope = self.docs[h.doc_id].scope or "全国"
-            return scope in ("全国", "全市") or any(p in scope for p in named)
+        def fits(h: Hit) -> bool:  # the scope, or the title: 山东黄河三角洲…条例 applies in 东营市, in 山东
+            doc = self.docs[h.doc_id]
+            scope = doc.scope or "全国"
+            return scope in ("全国", "全市", *provinces) or any(
+                short_place_name(p) in scope or p in doc.title for p in named + cities)
         return [h for h in hits if fits(h)]
 
     def named_article(self, query: Query) -> list[Hit]:
@@ -273,7 +278,7 @@ class LawAnswerer:
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
             close = max(fit.values()) / 2
-            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote), fit[p],
+            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote + p.note), fit[p],
                                                cited[p], p.whole_list == wants_list))
             scored.append((fit[best] - rank * (RANK_WEIGHT if kind != "other" else OTHER_RANK_WEIGHT), hit, best))
         if not scored:

@@ -22,6 +22,9 @@ _ITEM_NO = rf"(?:[（(][{_NUM}]+[)）]|[{_NUM}]+)"
 _REFERS = re.compile(rf"(?:违反|有)(本条(?!例)|本款|前款)?(?:第([{_NUM}]+款(?:[、和或及]第[{_NUM}]+款)*))?"
                      rf"((?:[、和或]?第(?:{_ITEM_NO}[、和或])*{_ITEM_NO}项(?:[至到]第?{_ITEM_NO}项)?)*)"
                      rf"(?:规定|所列|行为)")
+# 依照本条第一款规定处罚 / 依照前款的规定处理: the penalty is the one another 款 of the article sets
+_APPLIES = re.compile(rf"(?:依照|按照|适用)(?:本条第([{_NUM}]+)款|(前款))(?:的)?规定(?:处罚|处理|予以处罚)")
+_PENALTY = re.compile("罚款|罚金|没收|吊销|责令停业|责令关闭|拘留|警告")
 SHORT = 24  # a sentence this short is quoted with the one before it ("公告期间不得少于七日。")
 LIST_MAX = 400  # a lead-in ending in "：" is quoted with its items up to this length, else alone
 
@@ -124,6 +127,14 @@ def parts(article: str) -> list[Part]:
                     conduct = " ".join(p for p, _ in paras)
             elif "下列" in piece and items:  # 有下列行为之一的，…处…罚款：
                 conduct = " ".join(items)
+            applied = _APPLIES.search(piece)
+            if applied and not note and not _PENALTY.search(piece):  # the 款 whose penalty applies, quoted after it
+                target = n - 1 if applied.group(2) else cn_to_int(applied.group(1)) - 1
+                if 0 <= target < len(paras) and target != n:
+                    penalty = "".join(p for p in _pieces(paras[target][0]) if _PENALTY.search(p))
+                    penalty = penalty[penalty.find("，由") + 1:] if "，由" in penalty else penalty  # not its conduct
+                    named = "前款" if applied.group(2) else f"本条第{applied.group(1)}款"
+                    note = f"{named}：{penalty}" if penalty and len(penalty) <= 200 else ""
             if not ref and len(piece) <= SHORT and before:
                 out.append(Part(pieces[i - 1] + piece, pieces[i - 1] + piece))
                 continue

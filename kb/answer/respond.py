@@ -142,7 +142,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     rest = [h for h in candidates if h not in cited]
     vocab = answer_vocab()
     if kind == "penalty" and re.search(vocab["asks_fine_amount"], query.text) and not any(
-            re.search(vocab["fine_amount"], s) for s in stated):  # 罚多少 → 可以并处罚款, 依照《土壤污染防治法》处罚
+            re.search(vocab["fine_amount"], p.quote + p.note) for _, picked in chosen for p in picked):  # 罚多少 → 可以并处罚款, 依照《土壤污染防治法》处罚
         said = render(chosen, laws, kind, query.text)  # what the article does say, quoted after the notice
         return Answer(query.text, True, f"现有文件未规定所问的罚款数额。相关条款规定：{said}", kind="not_stated",
                       citations=cited + rest, found=False)
