@@ -1256,3 +1256,8 @@ def test_a_respectively_list_whose_subjects_share_a_tail_gives_each_its_own_figu
     assert extract_value(sentence, analyse("VOCs重点工程减排量定的是多少？")) == "0.99万吨"  # not 氨氮's
     assert extract_value(sentence, analyse("氨氮重点工程减排量是多少？")) == "0.12万吨"
     assert extract_value(sentence, analyse("氮氧化物重点工程减排量是多少？")) == "1.38万吨"
+
+
+def test_degrees_of_electricity_are_kilowatt_hours(real_kb):
+    a = real_kb.ask("北京外调绿电到2025年争取多少度？")
+    assert a.found and a.answer.startswith("300亿千瓦时"), a.answer
