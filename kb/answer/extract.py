@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Container
 
 from kb import vocab
 from kb.answer.laws import answer_vocab
@@ -209,11 +209,11 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     return None
 
 
-def _province_named(place: str, text) -> bool:
-    """Whether the province a city lies in is named (in the index's words, in the clauses retrieved):
-    a province's regulations apply in its cities (广州 → 广东省大气污染防治条例)."""
+def _province_named(place: str, where: Container[str]) -> bool:
+    """Whether the province a city lies in is named in `where` (the index's words, or the text of the
+    clauses retrieved): a province's regulations apply in its cities (广州 → 广东省大气污染防治条例)."""
     province = vocab.province_of(place)
-    return province is not None and (province in text or vocab.short_place_name(province) in text)
+    return province is not None and (province in where or vocab.short_place_name(province) in where)
 
 
 def _covers(place: str, hits: list[Hit], rule: RefusalRule, territory: Callable[[str], str]) -> bool:

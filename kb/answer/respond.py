@@ -140,10 +140,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
-    vocab = answer_vocab()
-    if kind == "penalty" and re.search(vocab["asks_fine_amount"], query.text) and not any(
-            re.search(vocab["fine_amount"], p.quote + p.note) for _, picked in chosen for p in picked):  # 罚多少 → 可以并处罚款, 依照《土壤污染防治法》处罚
-        said = render(chosen, laws, kind, query.text)  # what the article does say, quoted after the notice
+    words = answer_vocab()
+    # 罚多少 is not answered by 可以并处罚款 nor by 依照《土壤污染防治法》的有关规定处罚: say so, then quote them
+    if kind == "penalty" and re.search(words["asks_fine_amount"], query.text) and not any(
+            re.search(words["fine_amount"], p.quote + p.note) for _, picked in chosen for p in picked):
+        said = render(chosen, laws, kind, query.text)
         return Answer(query.text, True, f"现有文件未规定所问的罚款数额。相关条款规定：{said}", kind="not_stated",
                       citations=cited + rest, found=False)
     text = render(chosen, laws, kind or "other", query.text)
