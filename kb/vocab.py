@@ -74,22 +74,15 @@ def administrative_names() -> frozenset[str]:
     """Every administrative division of China (GB/T 2260, from the table that ships with `cpca`),
     by its full name and as people write it without the suffix (深圳市 → 深圳, 昆山市 → 昆山), except
     the short names that are everyday words (新建区 → 新建, 河西区 → 河西: places.json "not_places")."""
-    import csv
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("cpca")  # its table only: importing cpca would load pandas
-    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
-    with open(table, encoding="utf-8") as f:
-        full = {row["name"] for row in csv.DictReader(f) if row["name"]}
+    full = {name for _, name in _divisions()}
     everyday = set(data("places").get("not_places", ()))
     return frozenset(full | {short_place_name(name) for name in full} - everyday)
 
 
 @lru_cache(maxsize=1)
-def _provinces_by_name() -> dict[str, frozenset[str]]:
-    """Every division of China (full and everyday name) → the provinces it lies in (GB/T 2260 codes:
-    the first two digits are the province's); a name used in several provinces maps to each."""
+def _divisions() -> tuple[tuple[str, str], ...]:
+    """(GB/T 2260 code, full name) of every administrative division, from the table that ships with
+    `cpca` (its table only: importing cpca would load pandas)."""
     import csv
     import importlib.util
     from pathlib import Path
@@ -97,7 +90,14 @@ def _provinces_by_name() -> dict[str, frozenset[str]]:
     spec = importlib.util.find_spec("cpca")
     table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
     with open(table, encoding="utf-8") as f:
-        rows = [(row["adcode"], row["name"]) for row in csv.DictReader(f) if row["name"]]
+        return tuple((row["adcode"], row["name"]) for row in csv.DictReader(f) if row["name"])
+
+
+@lru_cache(maxsize=1)
+def _provinces_by_name() -> dict[str, frozenset[str]]:
+    """Every division of China (full and everyday name) → the provinces it lies in (GB/T 2260 codes:
+    the first two digits are the province's); a name used in several provinces maps to each."""
+    rows = _divisions()
     province = {code[:2]: name for code, name in rows if code[2:].strip("0") == ""}
     found: dict[str, set[str]] = {}
     for code, name in rows:

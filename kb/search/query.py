@@ -98,7 +98,8 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
     periods = vocab.periods()
     query.periods = [p for p in periods if p in text]
     query.years = sorted(set(query.years) | {periods[p][1] for p in query.periods})  # a period means its last year
-    query.districts = [d for d in vocab.districts() if d in text or (d.endswith("区") and d[:-1] in text and _short_name_in(d[:-1], text))]
+    query.districts = [d for d in vocab.districts()
+                       if d in text or (d.endswith("区") and d[:-1] in text and _short_name_in(d[:-1], text))]
     query.districts += [full for alias, full in vocab.district_aliases().items()
                         if alias in text and full not in query.districts]
     for number in _ARTICLE_DIGITS.findall(text):  # 第22条 is written 第二十二条 in the law itself
