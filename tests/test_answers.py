@@ -1261,3 +1261,29 @@ def test_a_respectively_list_whose_subjects_share_a_tail_gives_each_its_own_figu
 def test_degrees_of_electricity_are_kilowatt_hours(real_kb):
     a = real_kb.ask("北京外调绿电到2025年争取多少度？")
     assert a.found and a.answer.startswith("300亿千瓦时"), a.answer
+
+
+def test_a_quoted_term_named_in_passing_is_answered_by_what_names_it(laws_kb):
+    from kb.search.legal import defines_asked, names_in_passing
+
+    # an enumeration ending in the term, or the full name it shortens, says what the term covers
+    assert names_in_passing("“环境敏感区域”包括哪些？", "本市医院、学校及幼托机构等环境敏感区域内禁止使用…")
+    assert names_in_passing("“重点林区”指什么？", "国务院确定的国家重点林区（以下简称重点林区）的森林…")
+    assert not names_in_passing("“环境敏感区域”包括哪些？", "环境敏感区域内禁止使用…")
+    assert not defines_asked("森林法里说的“集体林地”是指什么？", ["林地"])  # a longer term than the one defined
+    a = laws_kb.ask("上海大气条例里禁止使用高挥发性有机物含量产品的“环境敏感区域”，具体包括哪些地方？")
+    assert a.found and "医院、学校及幼托机构" in a.answer and "第五十一条" in a.answer
+    a = laws_kb.ask("森林法里说的“集体林地”是指什么？")
+    assert a.found and "由农民集体使用的林地" in a.answer and "第十七条" in a.answer
+
+
+def test_which_districts_is_answered_with_the_districts_not_a_figure(real_kb):
+    from kb.search.query import analyse
+
+    a = real_kb.ask("“十三五”时期哪几个区的生态环境状况指数（EI）跨入了“优”等级？")
+    assert a.found and "门头沟区、怀柔区、密云区、延庆区" in a.answer and a.value is None
+    a = real_kb.ask("2020年PM2.5年均浓度率先达到国家二级标准的，除7个生态涵养区外还有哪个区？")
+    assert "顺义区" in a.answer and not a.answer.startswith("38")
+    assert "quantity" not in analyse("哪几个区的PM2.5浓度达标？").intents
+    assert "quantity" in analyse("哪几个区的PM2.5浓度是多少？").intents  # a figure is asked too
+    assert real_kb.ask("到2025年哪个区的森林覆盖率目标最高？").kind == "targets"  # the figures compared

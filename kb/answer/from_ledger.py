@@ -68,8 +68,9 @@ def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
     document states for that year, when one states it in so many words."""
     targeted = any(w in query.text for w in _TARGET_WORDS)
     status = not targeted and len(query.years) == 1 and not re.search(answer_vocab()["change_asked"], query.text)
-    if "responsibility" in query.intents or not (targeted or status):
-        return None
+    if "responsibility" in query.intents or "place" in query.intents and "quantity" not in query.intents \
+            or not (targeted or status):
+        return None  # who leads, or which districts (哪几个区…跨入“优”等级), is no figure of the ledger
     indicator = indicator_in(query.text)
     if indicator is None:
         return None

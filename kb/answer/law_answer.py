@@ -22,7 +22,7 @@ from kb.documents.law import find_references
 from kb.index.keyword import tokenize
 from kb.answer.extract import place_words
 from kb.vocab import districts, home_city, place_names, province_of, short_place_name
-from kb.search.legal import act_kind, defined_terms, defines_asked, other_version, pattern, reading
+from kb.search.legal import act_kind, defined_terms, defines_asked, names_in_passing, other_version, pattern, reading
 from kb.search.query import Query, analyse
 from kb.search.searcher import Hit
 
@@ -132,6 +132,8 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
         defined = defined_terms(sentence)
         if len(defined) <= 2 and defines_asked(question, defined):  # not a list defining many
             return 4 * weight  # "本法所称能源，是指…" for 能源是指什么
+        if names_in_passing(question, sentence):
+            return 3 * weight  # “环境敏感区域”包括哪些 → "本市医院、学校及幼托机构等环境敏感区域内…"
         return 2 * weight if any(w in sentence for w in data["definition_verbs"]) else 0.0
     if kind == "deadline":
         units = asked_units(question, time=True)
@@ -265,7 +267,8 @@ class LawAnswerer:
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when)]
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when)
+                       or (kind == "definition" and names_in_passing(query.text, p.quote))]
             if not stating:
                 continue
             stating = [self.with_cited(hit, p) for p in stating]
@@ -284,7 +287,8 @@ class LawAnswerer:
         if not scored:
             return []
         if kind == "definition":  # the article that defines the very term asked is the answer
-            scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or scored
+            scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or [
+                row for row in scored if names_in_passing(query.text, row[2].quote)] or scored
         scored.sort(key=lambda row: -row[0])
         top_score, top, part = scored[0]
         chosen = [(top, [part])]

@@ -19,7 +19,8 @@ from kb.answer.laws import answer_vocab, article_number, is_law, label_number, v
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.provisions import Part
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import law_match, named_laws, other_version, pattern, reading, strong_name
+from kb.search.legal import (defined_terms, defines_asked, law_match, named_laws, names_in_passing, other_version, pattern,
+                             reading, strong_name)
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -208,6 +209,9 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, query, names),
                                         asked_conduct(query, names)):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
+    if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
+                                 or names_in_passing(query.text, part.quote)):
+        return True  # the very term asked, defined or named in passing, wherever it ranks
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 

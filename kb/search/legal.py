@@ -71,10 +71,25 @@ def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
     """Whether the question asks what one of these terms means — the term next to 是指 / 是什么意思,
     after 什么是 / 所称, or before 包括哪些 right after a law's name (国家重点保护的林地包括哪些 asks
     for a list, not the meaning of 林地)."""
+    quoted = re.findall(r"[“「]([^”」]{2,30})[”」]", question)
     question = re.sub(r"[\s“”「」《》]", "", question)
     for term in terms:
+        if any(term in q and term != q for q in quoted):
+            continue  # “集体林地”是指什么 does not ask what 林地 means
         forms = [f.replace("{term}", re.escape(term)) for f in _data()["definition_asked"]]
         if any(re.search(form, question) for form in forms):
+            return True
+    return False
+
+
+def names_in_passing(question: str, text: str) -> bool:
+    """Whether a clause says what a term the question quotes covers without defining it: an
+    enumeration ending in it (医院、学校及幼托机构等“环境敏感区域”) or the full name it shortens
+    (国务院确定的国家重点林区（以下简称“重点林区”）)."""
+    text = re.sub(r"[“”「」]", "", text)
+    for term in set(re.findall(r"[“「]([^”」]{2,30})[”」]", question)):
+        forms = [f.replace("{term}", re.escape(term)) for f in _data()["definition_passing"]]
+        if any(re.search(form, text) for form in forms):
             return True
     return False
 

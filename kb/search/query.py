@@ -24,7 +24,10 @@ INTENTS = {
     "quantity": re.compile(r"多少|几[个项家辆台吨]?|比例|比重|占比|浓度|目标|数值|指标|要达到|达到多|控制在"),
     "howto": re.compile(r"如何|怎样|怎么|哪些措施|什么措施|措施有哪些|采取"),
     "compare": re.compile(r"分别|各文件|各个文件|各规划|对比|比较|不同文件"),
+    # which places (哪几个区跨入“优”等级), not which place ranks first (哪个区最高: their figures compared)
+    "place": re.compile(r"^(?!.*最[高低多少大小好差]).*哪(?:个|几个|些)(?:区|县|街道|街乡|乡镇|地区|城市|省|市)"),
 }
+_COUNT = re.compile(r"多少|(?<!哪)几")  # a number asked, not 哪几个区 (which ones)
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +108,8 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
     for number in _ARTICLE_DIGITS.findall(text):  # 第22条 is written 第二十二条 in the law itself
         query.expansions.append(f"第{int_to_cn(int(number))}条")
     query.intents = [name for name, pattern in INTENTS.items() if pattern.search(text)]
+    if "place" in query.intents and not _COUNT.search(text):  # 哪几个区…浓度达标 asks for the districts
+        query.intents = [i for i in query.intents if i != "quantity"]
     query.units = list(dict.fromkeys(_asked_unit().findall(text)))
     return query
 
