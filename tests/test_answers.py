@@ -1287,3 +1287,12 @@ def test_which_districts_is_answered_with_the_districts_not_a_figure(real_kb):
     assert "quantity" not in analyse("哪几个区的PM2.5浓度达标？").intents
     assert "quantity" in analyse("哪几个区的PM2.5浓度是多少？").intents  # a figure is asked too
     assert real_kb.ask("到2025年哪个区的森林覆盖率目标最高？").kind == "targets"  # the figures compared
+
+
+def test_a_duty_no_article_fines_is_quoted_not_answered_with_another_conducts_fine(laws_kb):
+    # 森林法第四十五条 requires 林木良种; 第七十九条 fines 未完成更新造林任务, which is not that
+    a = laws_kb.ask("国家投资的造林绿化项目没按规定使用林木良种，森林法规定罚多少？")
+    assert not a.found and a.answer.startswith("现有文件未规定对所问行为的处罚")
+    assert "应当按照国家规定使用林木良种" in a.answer and "第四十五条" in a.answer and "二倍以下" not in a.answer
+    a = laws_kb.ask("违法占用自然海岸线，按长度怎么罚款？")  # the duty's own fine is still found
+    assert a.found and "每米五百元以上一万元以下" in a.answer

@@ -158,6 +158,11 @@ def about_officials(text: str) -> bool:
 
 
 CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the part's own words
+# A duty no article fines (LawAnswerer.unpenalised_duty): the question's words it shares, at least this
+# much and this many times those the chosen fine's conduct shares (dev sets: the fines for the
+# conduct asked share 0.6-0.7 as much; near misses answered with another conduct's fine 0.1-0.4).
+DUTY_MIN_OVERLAP = 3.0
+DUTY_RATIO = 2.5
 _ONLY_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?规定的，")
 
 
@@ -298,6 +303,23 @@ class LawAnswerer:
                 chosen.append((hit, [part]))
                 break
         return chosen
+
+    def unpenalised_duty(self, query: Query, candidates: list[Hit], chosen: tuple[Hit, list[Part]],
+                         omit: tuple[str, ...] = ()) -> Hit | None:
+        """The article that best matches a penalty question when it sets no penalty itself, no
+        article applies it, and the fine chosen is for conduct the question hardly names: 森林法
+        第四十五条 requires 林木良种, and 第七十九条's fine (未完成更新造林任务) is not for breaching it.
+        A question about such a duty has no fine in the act; the duty is what it says."""
+        top = candidates[0] if candidates else None
+        hit, part = chosen[0], chosen[1][0]
+        if top is None or _has_penalty(top.text) or hit.clause_id == top.clause_id \
+                or hit.clause_id in self.cited_by(top.clause_id):
+            return None
+        terms = Terms(query, self.kb.rarity, omit=omit)
+        matched = terms.overlap(top.text)
+        if matched >= DUTY_MIN_OVERLAP and matched >= DUTY_RATIO * terms.overlap(conduct(part)):
+            return top
+        return None
 
     def versions_of(self, doc_id: str) -> list[str]:
         """Every version held of the act `doc_id` is a version of, newest first (linked by superseded_by)."""

@@ -130,6 +130,12 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
                                          asked_conduct(query, names))]
     if not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
+    duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
+        if kind == "penalty" and not asked else None
+    if duty is not None:  # 没按规定使用林木良种罚多少: the act requires it and fines something else
+        said = render([(duty, [Part(duty.text, duty.text)])], laws, "other", query.text)
+        return Answer(query.text, True, f"现有文件未规定对所问行为的处罚。相关条款规定：{said}", kind="not_stated",
+                      citations=[duty] + [h for h in candidates if h is not duty], found=False)
     if reading(query, laws.kb.documents).compare:
         chosen = laws.each_version(query, chosen, candidates, kind or "other")
     if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions;
