@@ -1296,3 +1296,28 @@ def test_a_duty_no_article_fines_is_quoted_not_answered_with_another_conducts_fi
     assert "应当按照国家规定使用林木良种" in a.answer and "第四十五条" in a.answer and "二倍以下" not in a.answer
     a = laws_kb.ask("违法占用自然海岸线，按长度怎么罚款？")  # the duty's own fine is still found
     assert a.found and "每米五百元以上一万元以下" in a.answer
+
+
+def test_an_item_of_a_long_list_of_definitions_is_quoted_not_its_lead_in(laws_kb):
+    a = laws_kb.ask("向海里弃置旧船，海洋环境保护法算不算“倾倒”？")
+    assert "倾倒，是指" in a.answer and "弃置船舶" in a.answer, a.answer
+    assert "本法中下列用语的含义是：（《" not in a.answer, a.answer  # never the lead-in alone
+
+
+def test_a_definition_of_another_term_does_not_answer(laws_kb):
+    from kb.search.legal import defines_other
+
+    item = "本法中下列用语的含义是：（五）陆地污染源（简称陆源），是指从陆地向海域排放污染物，造成或者可能造成海洋环境污染的场所、设施等。"
+    assert defines_other("要优先划入生态保护红线的海域是指什么样的海域？", item)
+    assert not defines_other("什么是陆源？", item) and not defines_other("陆地上的污染源指什么", item)
+    a = laws_kb.ask("海洋环境保护法中优先划入生态保护红线的海域指的是哪种海域？")
+    assert "陆地污染源" not in a.answer.split("；以下为相关条款")[0], a.answer
+
+
+def test_a_law_named_before_an_everyday_word_or_with_a_demonstrative(laws_kb):
+    from kb.search.legal import named_laws
+
+    assert named_laws("新旧海洋环境保护法写法有什么不同？") == ["海洋环境保护法"]
+    assert named_laws("这是什么写法") == [] and named_laws("执法") == []
+    a = laws_kb.ask("审理环境侵权纠纷的那部司法解释，第九条怎么规定的？")
+    assert a.found and "第九条" in a.answer and "一至两名具有专门知识的人" in a.answer, a.answer

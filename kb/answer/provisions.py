@@ -125,8 +125,8 @@ def parts(article: str) -> list[Part]:
                     continue
                 elif scope == "本条":
                     conduct = " ".join(p for p, _ in paras)
-            elif "下列" in piece and items:  # 有下列行为之一的，…处…罚款：
-                conduct = " ".join(items)
+            elif "下列" in piece and items and _PENALTY.search(piece):  # 有下列行为之一的，…处…罚款：
+                conduct = " ".join(items)  # (本法中下列用语的含义是： is about none of its items: each is)
             applied = _APPLIES.search(piece)
             if applied and not note and not _PENALTY.search(piece):  # the 款 whose penalty applies, quoted after it
                 target = n - 1 if applied.group(2) else cn_to_int(applied.group(1)) - 1

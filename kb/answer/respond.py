@@ -19,7 +19,7 @@ from kb.answer.laws import answer_vocab, article_number, is_law, label_number, v
 from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
 from kb.answer.provisions import Part
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import (defined_terms, defines_asked, law_match, named_laws, names_in_passing, other_version, pattern,
+from kb.search.legal import (defined_terms, defines_asked, defines_other, law_match, named_laws, names_in_passing, other_version, pattern,
                              reading, strong_name)
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -218,6 +218,8 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
                                  or names_in_passing(query.text, part.quote)):
         return True  # the very term asked, defined or named in passing, wherever it ranks
+    if kind == "definition" and defines_other(query.text, part.quote):
+        return False  # 陆地污染源's definition does not say what 优先划入生态保护红线的海域 are
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 

@@ -61,7 +61,7 @@ def defined_terms(text: str) -> tuple[str, ...]:
     passing: "…有关专项规划（以下称专项规划）"."""
     # …有关专项规划（以下称专项规划）, …（以下统称排污单位）; 以下简称 only shortens a name defined before it
     named = re.findall(r"[（(]以下(?:统)?称[“「]?([^）)”」]{2,12})[”」]?[）)]", text)
-    text = re.sub(r"[“”「」]|[（(]以下(?:简|统)?称[^）)]{1,14}[）)]", "", text)
+    text = re.sub(r"[“”「」]|[（(](?:以下)?(?:简|统)?称[^）)]{1,14}[）)]", "", text)  # 陆地污染源（简称陆源），是指
     found = (next(g for g in m.groups() if g) for m in _definition_text().finditer(text))
     terms = (t.split("所称")[-1].removeprefix("的") for t in found)
     return tuple(dict.fromkeys([*(t for t in terms if len(t) >= 2), *named]))
@@ -80,6 +80,16 @@ def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
         if any(re.search(form, question) for form in forms):
             return True
     return False
+
+
+def defines_other(question: str, text: str) -> bool:
+    """Whether a clause defines only terms the question does not mention, not even in part or by the
+    short name it gives (what 优先划入生态保护红线的海域 means is not answered by the item defining
+    陆地污染源（简称陆源）; 海边湿地 shares 湿地 with 滨海湿地)."""
+    terms = defined_terms(text)
+    short = re.findall(r"[（(](?:以下)?(?:简|统)?称[“「]?([^）)”」]{2,12})", text)
+    question = re.sub(r"[\s“”「」《》]", "", question)
+    return bool(terms) and not any(term[i:i + 2] in question for term in (*terms, *short) for i in range(len(term) - 1))
 
 
 def names_in_passing(question: str, text: str) -> bool:
@@ -189,12 +199,22 @@ def named_laws(text: str) -> list[str]:
         if not whole:  # outside 《…》: what the question says before the name is not part of it
             name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
         name = re.sub(data["name_prefix"], "", name)
-        if not whole:  # 国务院排水条例: the issuer, outside 《》
-            name = re.sub(data["issuer_prefix"], "", name)
-        everyday = [w for w in data["not_law_endings"] if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)]
-        if len(name) >= 3 and not everyday:
+        if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
+            name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
+        name = _without_everyday_ending(name, data["not_law_endings"])
+        if len(name) >= 3:
             names.append(name)
     return names
+
+
+def _without_everyday_ending(name: str, endings: list[str]) -> str:
+    """A name ending in an everyday word (执法, 写法, 方法) is no law's name, unless what precedes that
+    word is one: 海洋环境保护法写法有什么不同 names 海洋环境保护法. "" when it names none."""
+    everyday = next((w for w in endings if name.endswith(w) and (w != "办法" or len(name) - len(w) < 2)), None)
+    if everyday is None:
+        return name
+    before = name[:-len(everyday)]
+    return before if strong_name(before) and len(before) >= 3 else ""
 
 
 _SUFFIXES = ("办法", "条例", "规定", "解释", "决定", "细则", "法")
@@ -233,6 +253,8 @@ def law_match(name: str, doc: Document) -> float:
     # keeps the name's first character)
     if core.startswith("国家") and "国家" not in title and title.startswith(core[2:3]):
         core = core[2:]
+    if core.endswith("司法解释") and "司法解释" not in title:  # the genre, not the title's words: …纠纷的司法解释
+        core = core.removesuffix("司法解释") + "解释"
     if act_kind(core) != act_kind(title.rstrip("》")) or not act_kind(core):
         return 0.0
     if act_kind(core) == "法" and not core.startswith(title[0]):
