@@ -1321,3 +1321,18 @@ def test_a_law_named_before_an_everyday_word_or_with_a_demonstrative(laws_kb):
     assert named_laws("这是什么写法") == [] and named_laws("执法") == []
     a = laws_kb.ask("审理环境侵权纠纷的那部司法解释，第九条怎么规定的？")
     assert a.found and "第九条" in a.answer and "一至两名具有专门知识的人" in a.answer, a.answer
+
+
+def test_the_figure_asked_among_several_in_one_sentence():
+    from kb.answer.extract import extract_value
+    from kb.search.query import analyse
+
+    listed = "主要农作物绿色防控及统防统治覆盖率分别达到75%和54%，化肥利用率达到42%以上。"
+    assert extract_value(listed, analyse("统防统治覆盖率要达到多少？")) == "54%"  # 分别: the second of the list
+    assert extract_value(listed, analyse("化肥利用率要达到多少？")) == "42%"
+    counted = "建立覆盖21个街乡镇、383个点位的智能空气质量评价系统。"
+    assert extract_value(counted, analyse("这套系统覆盖了多少个街道和乡镇？")) == "21个"
+    assert extract_value(counted, analyse("这套系统有多少个点位？")) == "383个"
+    changed = "污水处理率达到95%，日污水处理能力提升了近70%。"
+    assert extract_value(changed, analyse("每天污水处理能力涨了多少？")) == "70%"  # the change, not the level
+    assert extract_value(changed, analyse("污水处理率达到了多少？")) == "95%"

@@ -355,6 +355,8 @@ def extract_value(sentence: str, query: Query) -> str | None:
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]
         after = [v for v in values if any(0 <= v.start() - e <= 2 for e in ends)]
+        # 分别达到75%和54%: every figure of the list the verb opens ends there
+        after = [v for v in values if any(v in _listed_after(sentence, values[values.index(a):]) for a in after)]
         values = after or values
     units = figure_units(query.text)
     if units:  # 多大比例 → 80%, not the 4.5吨 before it; 几处 is not answered in 亩
@@ -367,13 +369,24 @@ def extract_value(sentence: str, query: Query) -> str | None:
     if counted:  # 多少个点位 → 383个点位, not the 21个 (街乡镇) before it
         thing = counted.group(1)  # 多少个空气质量监测点位: 点位 ends the phrase
         values = [v for v in values if sentence.startswith(thing[:2], v.end())] \
-            or [v for v in values if sentence.startswith(thing[-2:], v.end())] or values
+            or [v for v in values if sentence.startswith(thing[-2:], v.end())] \
+            or [v for v in values if _names_thing(sentence, v, thing)] or values
+    if len(values) > 1 and re.search(answer_vocab()["asks_change_amount"], query.text):
+        own = _own_words(sentence, values)  # 涨了多少: 提升了近70%, not 达到95% beside it
+        values = [v for v in values if re.search(answer_vocab()["change_text"], own[v.start()])] or values
     if len(values) > 1:
         values = _by_context(sentence, values, query)
     return values[0].group(0).replace(" ", "") if values else None
 
 
 _CUT = "，,；;。：:"
+
+
+def _names_thing(sentence: str, value: re.Match, thing: str) -> bool:
+    """Whether the words right after a figure (up to the next 、 or comma) share two characters in a
+    row with the thing a question counts: 21个街乡镇 counts 街道和乡镇, 383个点位 does not."""
+    after = re.match(rf"[^{_CUT}、]*", sentence[value.end():]).group(0)[:len(thing) + 2]
+    return any(thing[i:i + 2] in after for i in range(len(thing) - 1))
 
 
 def _by_context(sentence: str, values: list[re.Match], query: Query) -> list[re.Match]:
