@@ -1336,3 +1336,15 @@ def test_the_figure_asked_among_several_in_one_sentence():
     changed = "污水处理率达到95%，日污水处理能力提升了近70%。"
     assert extract_value(changed, analyse("每天污水处理能力涨了多少？")) == "70%"  # the change, not the level
     assert extract_value(changed, analyse("污水处理率达到了多少？")) == "95%"
+
+
+def test_a_row_cell_is_stated_with_the_unit_its_header_gives(real_kb):
+    from kb.answer.extract import row_value
+    from kb.search.query import analyse
+
+    row = "生活垃圾回收利用率（%）：指标类别：环境安全；2020年现状值：35；2025年规划值：达到市级要求。"
+    assert row_value(row, analyse("2020年生活垃圾回收利用率是多少？")) == "35%"
+    assert row_value(row, analyse("2025年生活垃圾回收利用率是多少？")) is None  # 达到市级要求 is no figure
+    assert row_value(row, analyse("生活垃圾回收利用率是多少？")) is None  # which year's, the question does not say
+    a = real_kb.ask("2020年丰台区生活垃圾回收利用的比例是多少？")
+    assert a.found and a.answer.startswith("35%（"), a.answer

@@ -235,6 +235,8 @@ def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
     short_row = best.kind == "indicator_row" and len(best.text) <= 120
     sentence = best.text if short_row else best_sentence(query, best.text)
     value = extract_value(sentence, query) if "quantity" in query.intents else None
+    if value is None and short_row and "quantity" in query.intents:
+        value = row_value(sentence, query)
     text = f"{value}（{sentence}）" if value else sentence
     return Answer(query.text, True, text, value=value, kind="clause", citations=hits)
 
@@ -380,6 +382,21 @@ def extract_value(sentence: str, query: Query) -> str | None:
 
 
 _CUT = "，,；;。：:"
+_HEADER_UNIT = re.compile(r"^[^：:；;]*?[（(]([^（）()]{1,10})[）)][：:]")  # 生活垃圾回收利用率（%）：
+
+
+def row_value(row: str, query: Query) -> str | None:
+    """A table row that gives its unit once, in its header, and bare numbers in its cells
+    (生活垃圾回收利用率（%）：…；2020年现状值：35；2025年规划值：达到市级要求): the cell of the one year
+    asked, with the header's unit (35%); none when no year, or not one, is asked."""
+    header = _HEADER_UNIT.match(row)
+    if header is None or len(query.years) != 1:
+        return None
+    for cell in re.split("[；;]", row[header.end():]):
+        label, _, value = re.sub("[。.]$", "", cell.strip()).partition("：")
+        if str(query.years[0]) in label and re.fullmatch(r"\d+(?:\.\d+)?", value.strip()):
+            return value.strip() + header.group(1)
+    return None
 
 
 def _names_thing(sentence: str, value: re.Match, thing: str) -> bool:
