@@ -1348,3 +1348,14 @@ def test_a_row_cell_is_stated_with_the_unit_its_header_gives(real_kb):
     assert row_value(row, analyse("生活垃圾回收利用率是多少？")) is None  # which year's, the question does not say
     a = real_kb.ask("2020年丰台区生活垃圾回收利用的比例是多少？")
     assert a.found and a.answer.startswith("35%（"), a.answer
+
+
+def test_a_year_compared_with_is_not_the_year_asked(real_kb):
+    from kb.answer.measures import asked_years
+    from kb.search.query import analyse
+
+    assert asked_years(analyse("排放总量跟2015年比少了多少？")) == set()
+    assert asked_years(analyse("2023年比2020年下降多少？")) == {2023}
+    assert asked_years(analyse("在2020年基础上，2025年要下降多少？")) == {2025}
+    a = real_kb.ask("丰台区二氧化硫排放总量和2015年相比削减了多少？")  # stated for 2020, against 2015
+    assert a.found and a.answer.startswith("93%（"), a.answer

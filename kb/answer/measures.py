@@ -123,7 +123,7 @@ def _number(text: str) -> bool:
 
 
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[—–~至到-]\s*((?:19|20)\d{2})年")  # 2023—2025年
-_STATED_YEAR = re.compile(r"(?<![较比与于以在自从])((?:19|20)\d{2})年(?!以来|起|基础|为基)")
+_STATED_YEAR = re.compile(r"(?<![较比与于以在自从由])((?:19|20)\d{2})年(?!以来|起|基础|为基)")
 
 
 def states_period(stated: list[str], question: str) -> bool:
@@ -135,18 +135,25 @@ def states_period(stated: list[str], question: str) -> bool:
 
 def asked_years(query: Query) -> set[int]:
     """The years a question asks about: those it names and every year of a period it names (十三五
-    is met by a clause naming 2018年, not only 2020年)."""
+    is met by a clause naming 2018年, not only 2020年), but not a year it compares with (跟2015年比
+    少了多少 asks the change since 2015, stated for 2020)."""
     spans = vocab.periods()
-    return set(query.years) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
+    return (set(query.years) - base_years(query)) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
+
+
+def base_years(query: Query) -> set[int]:
+    """The years a question compares with (比2015年, 与2015年相比, 在2020年基础上)."""
+    return {int(y) for m in re.finditer(answer_vocab()["base_year"], query.text) for y in m.groups() if y}
 
 
 def other_year(sentence: str, query: Query) -> bool:
     """Whether the sentence states its figure for a year other than the ones asked: 2020年，全区PM10…36微克
     does not answer 到2025年要降到多少, though the plan's target year is 2025. A span (2023—2025年) holds
-    every year in it; a base year (较2015年, 在2020年基础上, 以2020年为基准) or a start (2021年以来) is not
-    the year of the figure."""
+    every year in it; a base year (较2015年, 在2020年基础上, 以2020年为基准) or a start (2021年以来, 由2015年的
+    44.5%下降到2.4%) is not the year of the figure."""
     years: set[int] = set()
     for m in _YEAR_SPAN.finditer(sentence):
         years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
     years |= {int(y) for y in _STATED_YEAR.findall(_YEAR_SPAN.sub(" ", sentence))}
-    return bool(years) and not years & asked_years(query)
+    asked = asked_years(query)
+    return bool(years) and bool(asked) and not years & asked

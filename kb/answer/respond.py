@@ -16,7 +16,7 @@ from kb.answer.extract import (REFUSAL, Answer, asks_total, compose, figures_of_
                                single_nouns)
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, conduct, question_kind, render, version_label
 from kb.answer.laws import answer_vocab, article_number, is_law, label_number, version_note
-from kb.answer.measures import asked_years, asks_amount, other_year, states_amount, states_period
+from kb.answer.measures import asked_years, asks_amount, base_years, other_year, states_amount, states_period
 from kb.answer.provisions import Part
 from kb.documents.numbering import int_to_cn
 from kb.search.legal import (defined_terms, defines_asked, defines_other, law_match, named_laws, names_in_passing, other_version, pattern,
@@ -294,8 +294,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         fitting = [h for h in fitting if not h.fields or names_indicator(h.text, h.fields, indicator)]
         if not fitting:
             return not_stated(query, hits, None, what="".join(places) + f"{indicator}的相关数值")
-    if query.years and "quantity" in query.intents:
-        docs, years = kb.searcher.docs, asked_years(query)
+    if asked_years(query) and "quantity" in query.intents:  # a clause comparing with the base asked is about it
+        docs, years = kb.searcher.docs, asked_years(query) | base_years(query)
         fitting = [h for h in fitting if any(f"{y}年" in h.text + h.section + " ".join(h.fields)
                                              or docs[h.doc_id].target_year == y for y in years)
                    or any(p in h.text + h.section for p in query.periods)]
@@ -317,7 +317,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if one_place and ((answer.value is None and figures_of_place(answer.answer, query.districts[0]) == [])  # 19台 is
                       or other_district(answer.answer, query.districts[0])):  # five districts'; 100辆 is 大兴区's
         return not_stated(query, answer.citations, None, what=f"{query.districts[0]}的相关数值")
-    if answer.kind == "clause" and query.years and "quantity" in query.intents and other_year(answer.answer, query):
+    if answer.kind == "clause" and "quantity" in query.intents and other_year(answer.answer, query):
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated
         named_by = measured_in(indicator) if indicator else terms_named(query.text)
