@@ -357,9 +357,7 @@ def extract_value(sentence: str, query: Query) -> str | None:
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]
         after = [v for v in values if any(0 <= v.start() - e <= 2 for e in ends)]
-        # 分别达到75%和54%: every figure of the list the verb opens ends there
-        after = [v for v in values if any(v in _listed_after(sentence, values[values.index(a):]) for a in after)]
-        values = after or values
+        values = _with_lists(sentence, values, after) or values  # 分别达到75%和54%: both end there
     units = figure_units(query.text)
     if units:  # 多大比例 → 80%, not the 4.5吨 before it; 几处 is not answered in 亩
         values = [v for v in values if v.group(2) in units]
@@ -429,11 +427,15 @@ def _changed(sentence: str, values: list[re.Match]) -> list[re.Match]:
     """The figures the sentence says changed (提升了近70%, 削减燃煤量超过4.2万吨): those whose own words
     hold a verb of change, with the rest of a list the verb opens (分别较2015年削减41%、93%和45%)."""
     own = _own_words(sentence, values, by_subject=False)
-    changed: list[re.Match] = []
-    for n, v in enumerate(values):
-        if re.search(answer_vocab()["change_text"], own[v.start()]):
-            changed += [u for u in _listed_after(sentence, values[n:]) if u not in changed]
-    return sorted(changed, key=lambda v: v.start())
+    return _with_lists(sentence, values,
+                       [v for v in values if re.search(answer_vocab()["change_text"], own[v.start()])])
+
+
+def _with_lists(sentence: str, values: list[re.Match], picked: list[re.Match]) -> list[re.Match]:
+    """The figures picked, each with the rest of the list it opens (75%和54%: a verb before the first
+    is about both), in the sentence's order."""
+    listed = {v.start() for p in picked for v in _listed_after(sentence, values[values.index(p):])}
+    return [v for v in values if v.start() in listed]
 
 
 def _own_words(sentence: str, values: list[re.Match], by_subject: bool = True) -> dict[int, str]:

@@ -218,8 +218,8 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
                                  or names_in_passing(query.text, part.quote)):
         return True  # the very term asked, defined or named in passing, wherever it ranks
-    if kind == "definition" and defines_other(query.text, part.quote):
-        return False  # 陆地污染源's definition does not say what 优先划入生态保护红线的海域 are
+    if kind == "definition" and defines_other(asked_conduct(query, names), part.quote):
+        return False  # 陆地污染源 does not say what 优先划入生态保护红线的海域 are (the act's name aside: 园林 of 园林绿化条例)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 
@@ -294,13 +294,14 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         fitting = [h for h in fitting if not h.fields or names_indicator(h.text, h.fields, indicator)]
         if not fitting:
             return not_stated(query, hits, None, what="".join(places) + f"{indicator}的相关数值")
+    named_years = [y for y in query.years if y not in base_years(query)]  # 跟2015年比: not the year asked
     if asked_years(query) and "quantity" in query.intents:  # a clause comparing with the base asked is about it
         docs, years = kb.searcher.docs, asked_years(query) | base_years(query)
         fitting = [h for h in fitting if any(f"{y}年" in h.text + h.section + " ".join(h.fields)
                                              or docs[h.doc_id].target_year == y for y in years)
                    or any(p in h.text + h.section for p in query.periods)]
         if not fitting:  # the place and the year asked together, never one of them alone
-            what = "".join(places) + f"{'、'.join(map(str, query.years))}年的相关数值"
+            what = "".join(places) + f"{'、'.join(map(str, named_years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
     if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer):
@@ -318,7 +319,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
                       or other_district(answer.answer, query.districts[0])):  # five districts'; 100辆 is 大兴区's
         return not_stated(query, answer.citations, None, what=f"{query.districts[0]}的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents and other_year(answer.answer, query):
-        return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, query.years))}年的相关数值")
+        return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, named_years))}年的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated
         named_by = measured_in(indicator) if indicator else terms_named(query.text)
         if named_by and not any(t in terms_named(answer.answer) for t in named_by):

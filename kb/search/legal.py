@@ -54,6 +54,9 @@ def _definition_text() -> re.Pattern[str]:
     return re.compile(_data()["definition_text"], re.M)
 
 
+_SHORT_NAME = re.compile(r"[（(](?:以下)?(?:简|统)?称([^）)]{1,14})[）)]")  # （以下简称重点林区）, （简称陆源）
+
+
 @lru_cache(maxsize=50_000)
 def defined_terms(text: str) -> tuple[str, ...]:
     """The terms a clause defines, the way laws define them: "本法所称能源，是指…", "（一）放射性污染，是指…",
@@ -61,7 +64,7 @@ def defined_terms(text: str) -> tuple[str, ...]:
     passing: "…有关专项规划（以下称专项规划）"."""
     # …有关专项规划（以下称专项规划）, …（以下统称排污单位）; 以下简称 only shortens a name defined before it
     named = re.findall(r"[（(]以下(?:统)?称[“「]?([^）)”」]{2,12})[”」]?[）)]", text)
-    text = re.sub(r"[“”「」]|[（(](?:以下)?(?:简|统)?称[^）)]{1,14}[）)]", "", text)  # 陆地污染源（简称陆源），是指
+    text = _SHORT_NAME.sub("", re.sub("[“”「」]", "", text))  # 陆地污染源（简称陆源），是指
     found = (next(g for g in m.groups() if g) for m in _definition_text().finditer(text))
     terms = (t.split("所称")[-1].removeprefix("的") for t in found)
     return tuple(dict.fromkeys([*(t for t in terms if len(t) >= 2), *named]))
@@ -87,7 +90,7 @@ def defines_other(question: str, text: str) -> bool:
     short name it gives (what 优先划入生态保护红线的海域 means is not answered by the item defining
     陆地污染源（简称陆源）; 海边湿地 shares 湿地 with 滨海湿地)."""
     terms = defined_terms(text)
-    short = re.findall(r"[（(](?:以下)?(?:简|统)?称[“「]?([^）)”」]{2,12})", text)
+    short = [t for t in _SHORT_NAME.findall(re.sub("[“”「」]", "", text)) if len(t) >= 2]
     question = re.sub(r"[\s“”「」《》]", "", question)
     return bool(terms) and not any(term[i:i + 2] in question for term in (*terms, *short) for i in range(len(term) - 1))
 
