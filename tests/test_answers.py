@@ -159,6 +159,17 @@ def test_a_rank_is_answered_by_the_rank(real_kb):
     assert a.value == "第4名"
 
 
+def test_a_time_the_task_text_sets_for_the_measure_asked(real_kb):
+    # The 2023 action plan's row 强化生活污水治理: "6月底前完成亦庄再生水厂扩容、中信新城污水外调工程,
+    # 年底前完成金桥污水厂建设" under a 完成时限 column of 年底前 / 9月底前 for the task as a whole.
+    a = real_kb.ask("亦庄再生水厂扩容要在2023年什么时候之前完成？")
+    assert a.value == "6月底前" and "亦庄再生水厂扩容" in a.answer, a.answer
+    a = real_kb.ask("金桥污水厂建设什么时候完成？")
+    assert a.value == "年底前" and "金桥污水厂" in a.answer, a.answer
+    a = real_kb.ask("碳达峰碳中和“1+N”系列政策文件要求在什么时间前印发完成？")  # 什么时间 asks a time
+    assert a.value == "6月底前", a.answer
+
+
 def test_duplicate_departments_merged(real_kb):
     a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
     assert "市经济和信息化局" in a.answer and "市发展改革委 市发展改革委" not in a.answer
@@ -450,6 +461,25 @@ def test_how_often_is_answered_by_the_frequency_the_article_states(laws_kb):
 def test_a_question_naming_an_article_is_answered_from_that_article(laws_kb):
     a = laws_kb.ask("停车条例第二十二条逾期不改罚多少？")
     assert a.found and "两千元" in a.answer and "第二十二条" in a.answer, a.answer
+
+
+def test_the_fine_of_an_article_asked_by_number_whatever_its_conduct(laws_kb):
+    # The question names the article and asks its fine: it says nothing of the conduct, so the check
+    # that a fine's conduct is the one asked about must not refuse it (137 of 165 fining articles of
+    # the development laws asked as "…第N条的罚款是多少" were answered 未规定 before).
+    a = laws_kb.ask("节能法第七十三条的罚款是多少？")
+    assert a.found and "三万元以上五万元以下" in a.answer and "第七十三条" in a.answer, a.answer
+    a = laws_kb.ask("规划环境影响评价条例第三十四条的罚款是多少？")
+    assert a.found and "1倍以上3倍以下" in a.answer, a.answer
+
+
+def test_an_implementing_act_by_either_of_its_names():
+    from kb.model import Document
+    from kb.search.legal import law_match
+
+    water = Document(id="w", file="w.md", title="北京市实施《中华人民共和国水法》办法", type="地方性法规")
+    assert law_match("北京市水法实施办法", water) > 0 and law_match("北京市实施水法办法", water) > 0
+    assert law_match("北京市森林法实施办法", water) == 0 and law_match("北京市水法实施条例", water) == 0
 
 
 def test_an_items_penalty_is_the_one_its_closing_paragraph_gives_that_item(laws_kb):

@@ -115,8 +115,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             return not_stated(query, hits, kind, "所问的条文")
         hits = numbered
     candidates = laws.candidates(query, hits, kind or "other")
+    ids = {h.clause_id for h in asked}
     if asked:  # "停车条例第二十二条逾期不改罚多少": that article, or (for a penalty) an article applying it
-        ids = {h.clause_id for h in asked}
         if kind is not None or "违反" in query.text:  # 第二十七条规定了哪些企业应当…: that article, not its penalty
             ids |= {c for h in asked for c in laws.cited_by(h.clause_id)}
         candidates = [h for h in candidates if h.clause_id in ids] or candidates
@@ -128,7 +128,10 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         chosen = chosen[:1] + [(h, picked) for h, picked in chosen[1:]
                                if _close(laws.kb, query, conduct(picked[0]), conduct_threshold(laws.kb, query, names),
                                          asked_conduct(query, names))]
-    if not answers(laws, query, chosen, kind):
+    # The article the question names answers what it asks of it (绍兴…条例第三十九条的罚款是多少 says
+    # nothing of the conduct fined, so the checks that the conduct is the one asked do not apply).
+    named_it = bool(chosen) and chosen[0][0].clause_id in ids
+    if not named_it and not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
     duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
         if kind == "penalty" and not asked else None

@@ -264,7 +264,10 @@ def law_match(name: str, doc: Document) -> float:
         return 0.0  # 环境保护法 is not 海洋环境保护法, 能源法 not 节约能源法: a law's short name keeps its first character
     if any(place in core and place not in title for place in vocab.place_names()):
         return 0.0
-    found = _in_order(core, title)
+    # 河南省实施《矿产资源法》办法 is as often written 河南矿产资源法实施办法: the same act either way
+    implementing = re.fullmatch(r"(.*)实施(.+)办法", title)
+    forms = [title] + ([f"{implementing[1]}{implementing[2]}实施办法"] if implementing else [])
+    found = max(_in_order(core, form) for form in forms)
     if found < len(core) - (1 if len(core) >= 8 else 0):
         return 0.0
     return found / len(title)  # the closest title wins: 森林法 is 中华人民共和国森林法
