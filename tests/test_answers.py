@@ -465,8 +465,8 @@ def test_a_question_naming_an_article_is_answered_from_that_article(laws_kb):
 
 def test_the_fine_of_an_article_asked_by_number_whatever_its_conduct(laws_kb):
     # The question names the article and asks its fine: it says nothing of the conduct, so the check
-    # that a fine's conduct is the one asked about must not refuse it (137 of 165 fining articles of
-    # the development laws asked as "…第N条的罚款是多少" were answered 未规定 before).
+    # that a fine's conduct is the one asked about must not refuse it (80 of the 92 fining articles of
+    # the single-version development acts asked as "…第N条的罚款是多少" were answered 未规定 before).
     a = laws_kb.ask("节能法第七十三条的罚款是多少？")
     assert a.found and "三万元以上五万元以下" in a.answer and "第七十三条" in a.answer, a.answer
     a = laws_kb.ask("规划环境影响评价条例第三十四条的罚款是多少？")

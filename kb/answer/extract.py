@@ -295,37 +295,34 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
     field_name = "牵头部门" if "responsibility" in query.intents else "完成时限"
     for hit in hits[:5]:
         value = hit.fields.get(field_name, "").strip()
+        # One line per measure of the task: the first names who leads (or times) the task as a whole.
+        lines = list(dict.fromkeys(_unique_names(v) for v in value.split("\n") if v.strip()))
+        ordered = [hit] + [h for h in hits if h is not hit]
         lead = _lead_in_text(query, hit.text) if field_name == "牵头部门" and hit.kind == "task_row" else None
         if lead is not None:
             who, sentence = lead
             text = f"{'牵头' if who + '牵头' in sentence else '负责'}部门：{who}（{sentence}）"  # 组织开展… is no lead
-            if value:  # the row's column leads the task as a whole
-                text += f"；本项任务的牵头部门：{_unique_names(value.splitlines()[0])}"
-            return Answer(query.text, True, text, value=who, kind=field_name,
-                          citations=[hit] + [h for h in hits if h is not hit])
+            if lines:  # the row's column leads the task as a whole
+                text += f"；本项任务的牵头部门：{lines[0]}"
+            return Answer(query.text, True, text, value=who, kind=field_name, citations=ordered)
         timed = _time_in_text(query, hit.text) if field_name == "完成时限" and hit.kind == "task_row" else None
         if timed is not None:
             when, part = timed
             text = f"完成时限：{when}（{part}）"
-            if value:  # the row's column times the task as a whole
-                text += f"；本项任务的完成时限：{' / '.join(dict.fromkeys(v.strip() for v in value.split(chr(10)) if v.strip()))}"
-            return Answer(query.text, True, text, value=when, kind=field_name,
-                          citations=[hit] + [h for h in hits if h is not hit])
-        if hit.kind == "task_row" and value:
-            # One line per measure of the task: the first names who leads the task as a whole.
-            lines = list(dict.fromkeys(_unique_names(v) for v in value.split("\n") if v.strip()))
-            value, others = lines[0], [line for line in lines[1:] if line != lines[0]]
+            if lines:  # the row's column times the task as a whole
+                text += f"；本项任务的完成时限：{'；'.join(lines)}"
+            return Answer(query.text, True, text, value=when, kind=field_name, citations=ordered)
+        if hit.kind == "task_row" and lines:
+            others = [line for line in lines[1:] if line != lines[0]]
             task = hit.fields.get("重点任务", "")
-            text = f"{field_name}：{value}（任务：{task}）"
+            text = f"{field_name}：{lines[0]}（任务：{task}）"
             if others:
                 text += f"；其他各项措施的{field_name}：{'；'.join(others)}"
-            ordered = [hit] + [h for h in hits if h is not hit]
-            return Answer(query.text, True, text, value=value, kind=field_name, citations=ordered)
+            return Answer(query.text, True, text, value=lines[0], kind=field_name, citations=ordered)
     return None
 
 
-# A time a task's own text sets for one of its measures: 6月底前完成…, 年底前…, 上半年…, 第三季度….
-_TASK_TIME = re.compile(r"(?:\d{1,2}月(?:底|中旬|上旬|下旬|份)?前|年底前|年内|[上下]半年|第[一二三四1-4]季度(?:末|底)?前?)")
+MIN_TIME_OVERLAP = 4  # characters of the question's words the timed stretch must hold
 
 
 def _time_in_text(query: Query, text: str) -> tuple[str, str] | None:
@@ -335,22 +332,20 @@ def _time_in_text(query: Query, text: str) -> tuple[str, str] | None:
     time or the end of its sentence; the stretch sharing most of the question's words decides, and
     answers only when it opens with a time: (time, its stretch)."""
     terms = {t for t in tokenize(query.text) if len(t) > 1}  # not its expansions: 亦庄 adds 北京经济技术开发区
+    task_time = answer_vocab()["task_time"]
     measure = text.split("\n")[0]
     best, best_overlap = None, 0
     for sentence in re.split(r"(?<=[。；;])", measure):
-        cuts = [m.start() for m in _TASK_TIME.finditer(sentence)]
+        cuts = [m.start() for m in re.finditer(task_time, sentence)]
         for start, end in zip([0, *cuts], [*cuts, len(sentence)]):
             stretch = sentence[start:end]
             overlap = sum(len(t) for t in terms if t in stretch)
             if overlap > best_overlap:
                 best, best_overlap = stretch, overlap
-    found = _TASK_TIME.match(best) if best else None
+    found = re.match(task_time, best) if best else None
     if found is None or best_overlap < MIN_TIME_OVERLAP:
         return None
     return found.group(0), best.strip("，,。；; ")
-
-
-MIN_TIME_OVERLAP = 4  # characters of the question's words the timed stretch must hold
 
 
 def _unique_names(line: str) -> str:
