@@ -77,8 +77,13 @@ class RefusalRule:
     # session of 2026-12-03; 68 penalty answers to questions naming an act): 0.90 stops 4 of 8
     # answered out-of-scope questions for none of 47 right fines; 0.91 stops 7 for 1 there, but on
     # all dev sets 4 right fines (three of them asked of the 2017 海洋环境保护法), and short questions
-    # (市容条例对乱贴小广告罚多少, 0.902) fall below it.
-    min_conduct_dense_named: float = 0.90
+    # (市容条例对乱贴小广告罚多少, 0.902) fall below it. Re-measured in the twelfth session of
+    # 2026-12-04 on the laws dev sets to dev19 and unseen14 (240 penalty answers to questions naming
+    # an act): 0.91 stops 28 of 49 out-of-scope questions against 20 (the 8 more get a fine for another
+    # conduct of the act named: 改变用水性质 → 盗用水, 不按规定路线行驶 → 未密闭) and 5 of 32 wrong fines
+    # against 3, for 3 of 159 right ones (all three of the 海洋环境保护法 asked by version, 0.904-0.910);
+    # a confident wrong fine is the worse error, so 0.91.
+    min_conduct_dense_named: float = 0.91
     # A figure quoted from a plan's sentence answers 多少 only when that sentence is this close to the
     # question; below it the figure counts something else (给超市送货的小货车…多少是电动的 → 200辆 of
     # 渣土车和混凝土搅拌车). Set on the seeds dev sets (fourth session of 2026-12-03; 308 figures
