@@ -203,6 +203,8 @@ def main():
             for e in ev:
                 if not 10 <= len(e) <= 40:
                     errors.append(f"{qid}: evidence length {len(e)} not in 10..40: {e}")
+                if e.startswith(art):  # the index keeps an article's label apart from its text
+                    errors.append(f"{qid}: evidence starts with the article label {art}: {e}")
                 if not any(e in p for p in span):
                     where = [a for a, ps in arts.items() if any(e in p for p in ps)]
                     errors.append(f"{qid}: evidence not in {f} {art} (found in {where}): {e}")
