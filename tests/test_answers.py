@@ -1406,3 +1406,37 @@ def test_a_year_compared_with_is_not_the_year_asked(real_kb):
     assert asked_years(analyse("在2020年基础上，2025年要下降多少？")) == {2025}
     a = real_kb.ask("丰台区二氧化硫排放总量和2015年相比削减了多少？")  # stated for 2020, against 2015
     assert a.found and a.answer.startswith("93%（"), a.answer
+
+
+def test_the_duty_column_a_question_names_answers_it(real_kb):
+    # A 公文 task table gives 牵头部门, 主责单位 and 协办单位 columns; a question naming one asked it and
+    # got the lead column (seeds dev21).
+    a = real_kb.ask("2023年水污染防治计划里开展流域“点穴”执法的“强化监管执法”任务，协办单位是哪个部门？")
+    assert a.found and a.value == "市水务局", a.answer
+    a = real_kb.ask("修订完善重点行业碳排放核算方法，主责单位是哪个部门？")
+    assert a.found and a.value == "市市场监管局", a.answer
+    a = real_kb.ask("修订完善重点行业碳排放核算方法由哪个部门牵头？")
+    assert a.found and a.value == "市生态环境局", a.answer
+
+
+def test_a_row_with_a_target_and_a_status_for_one_year_answers_the_one_asked(real_kb):
+    # 二氧化硫削减率（%）：…2020年目标：90；2020年现状：93 — 实际达到了多少 is the status
+    a = real_kb.ask("“十三五”末丰台区二氧化硫削减率实际达到了多少（%）？")
+    assert a.found and a.value == "93%", a.answer
+    a = real_kb.ask("“十三五”末丰台区二氧化硫削减率的目标是多少（%）？")
+    assert a.found and a.value == "90%", a.answer
+
+
+def test_a_period_the_documents_name_is_not_a_year_they_do_not_cover(real_kb):
+    # 十五五 ends in 2030, a year no clause names; the 美丽北京 opinion names the period itself
+    a = real_kb.ask("美丽北京建设按“十四五”“十五五”“十六五”三个阶段推进，其中“十六五”时期的定位是什么？")
+    assert a.answerable and "整体提升" in a.answer, a.answer
+    a = real_kb.ask("十五五期间北京PM2.5要降到多少？")  # a figure for that period is still not stated
+    assert not a.found or "35" not in a.answer.split("；")[0], a.answer
+    a = real_kb.ask("十六五期间北京PM2.5要降到多少？")  # 十六五 ends in 2035: the 2035 target, not 2025's
+    assert a.found and a.value == "25微克/立方米", a.answer
+
+
+def test_noise_from_a_gym_is_not_another_field(real_kb):
+    a = real_kb.ask("楼下的健身房、超市、饭馆太吵影响休息，丰台区管不管？")
+    assert a.answerable and "噪声" in a.answer, a.answer

@@ -11,7 +11,7 @@ from kb.answer.laws import answer_vocab
 from kb.answer.measures import figure_units
 from kb.index.keyword import tokenize
 from kb.vocab import (administrative_names, district_aliases, has_admin_suffix, home_city, names_document,
-                      place_names)
+                      periods, place_names)
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -200,7 +200,9 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if absent:
         return f"no clause about {absent[0]} answers this"
     dated = {h.doc_date[:4] for h in hits if h.doc_date}  # 2024年美丽北京意见: the year a document was issued
-    years = [str(y) for y in query.years if str(y) not in vocab and str(y) not in dated]
+    spans = periods()  # 十六五 in the question and in a clause retrieved: the period is covered, by name
+    by_name = {str(spans[p][1]) for p in query.periods if p in cited}
+    years = [str(y) for y in query.years if str(y) not in vocab and str(y) not in dated and str(y) not in by_name]
     if years:
         return f"year not covered: {years[0]}"
     if _LIVE_DATA.search(query.text):
@@ -297,9 +299,9 @@ def _lead_in_text(query: Query, text: str) -> tuple[str, str] | None:
 
 
 def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
-    field_name = "牵头部门" if "responsibility" in query.intents else "完成时限"
     for hit in hits[:5]:
-        value = hit.fields.get(field_name, "").strip()
+        field_name = _asked_column(query, hit.fields) if "responsibility" in query.intents else "完成时限"
+        value = re.sub(r"^[—\-－\s]+$", "", hit.fields.get(field_name, "").strip())  # ——: an empty cell
         # One line per measure of the task: the first names who leads (or times) the task as a whole.
         lines = list(dict.fromkeys(_unique_names(v) for v in value.split("\n") if v.strip()))
         ordered = [hit] + [h for h in hits if h is not hit]
@@ -325,6 +327,17 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
                 text += f"；其他各项措施的{field_name}：{'；'.join(others)}"
             return Answer(query.text, True, text, value=lines[0], kind=field_name, citations=ordered)
     return None
+
+
+def _asked_column(query: Query, fields: dict[str, str]) -> str:
+    """The duty column a question names (协办单位是哪个部门 → 协办单位, 主责单位), else the lead column:
+    a 公文 task table names the lead, the body chiefly responsible and those assisting in columns of
+    their own, each a 单位 or 部门."""
+    for column in fields:
+        stem = re.sub("(?:单位|部门)$", "", column)
+        if column != "牵头部门" and stem != column and len(stem) >= 2 and stem in query.text:
+            return column
+    return "牵头部门"
 
 
 MIN_TIME_OVERLAP = 4  # characters of the question's words the timed stretch must hold
@@ -426,11 +439,15 @@ def row_value(row: str, query: Query) -> str | None:
     header = _HEADER_UNIT.match(row)
     if header is None or len(query.years) != 1:
         return None
+    cells = []
     for cell in re.split("[；;]", row[header.end():]):
         label, _, value = re.sub("[。.]$", "", cell.strip()).partition("：")
         if str(query.years[0]) in label and re.fullmatch(r"\d+(?:\.\d+)?", value.strip()):
-            return value.strip() + header.group(1)
-    return None
+            cells.append((label, value.strip() + header.group(1)))
+    if len(cells) > 1:  # 2020年目标：90；2020年现状：93 — 实际达到了多少 asks the status, 要求多少 the target
+        status = bool(re.search(answer_vocab()["asks_status"], query.text))
+        cells.sort(key=lambda cell: bool(re.search(answer_vocab()["status_column"], cell[0])) != status)
+    return cells[0][1] if cells else None
 
 
 def _names_thing(sentence: str, value: re.Match, thing: str) -> bool:

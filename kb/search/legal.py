@@ -210,6 +210,16 @@ def named_laws(text: str) -> list[str]:
     return names
 
 
+def _has_subject(name: str) -> bool:
+    """Whether a name says what its act is about, not only where it applies and what kind of act
+    it is: 北京的实施办法 and 上海条例 do not (水法, 北京市实施《水法》办法 do)."""
+    core = re.sub("[《》〈〉]|中华人民共和国|国家|实施|的", "", name)
+    for place in vocab.place_names():
+        core = core.replace(place, "")
+    core = core.lstrip("省市")
+    return bool(core.removesuffix(act_kind(core)))
+
+
 def _without_everyday_ending(name: str, endings: list[str]) -> str:
     """A name ending in an everyday word (执法, 写法, 方法) is no law's name, unless what precedes that
     word is one: 海洋环境保护法写法有什么不同 names 海洋环境保护法. "" when it names none."""
@@ -275,9 +285,12 @@ def law_match(name: str, doc: Document) -> float:
 
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
     """The law names in a question, and the documents (all versions) each best refers to."""
-    names, found = named_laws(text), []
-    for name in names:
+    names, found = [], []
+    for name in named_laws(text):
         scored = [(law_match(name, d), d) for d in documents]
+        if not _has_subject(name) and len({d.title for s, d in scored if s}) != 1:
+            continue  # 北京条例, 国家法: which act is not said (上海条例 with one Shanghai 条例 held is said)
+        names.append(name)
         best = max((s for s, _ in scored), default=0.0)
         found += [d for s, d in scored if best and s == best and d not in found]
     return names, found
