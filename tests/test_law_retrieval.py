@@ -285,3 +285,11 @@ def test_a_question_naming_the_old_version_in_brackets_is_answered_from_it(laws_
     old = _doc(laws_kb, "中华人民共和国海洋环境保护法", False)
     top = _top(laws_kb, "海上钻油平台上沾了油的废料，按2017年版海环法能不能直接倒海里？")[0]
     assert top.doc_id == old.id and "含油的工业垃圾" in top.text
+
+
+def test_an_implementing_act_called_若干规定_is_named():
+    # 实施《X法》的若干规定 is a form local implementing acts take, like 实施《X法》办法
+    from kb.search.legal import named_laws
+
+    assert named_laws("青岛市实施《水法》的若干规定第十条讲什么？") == ["青岛市实施《水法》的若干规定"]
+    assert named_laws("某省实施《渔业法》若干规定对此怎么罚？") == ["某省实施《渔业法》若干规定"]

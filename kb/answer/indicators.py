@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from kb import vocab
+from kb.answer.laws import answer_vocab
 
 FUZZY_RATIO = 0.9  # 二氧化硫年均浓度 vs 二氧化氮年均浓度 is 0.875: they must stay apart
 
@@ -219,7 +220,7 @@ def _table_layout(fields: dict[str, str]) -> tuple[str, str] | None:
 def _column_year_kind(column: str, default_year: int | None) -> tuple[int | None, str, bool]:
     """Year, kind, and whether the column states the year (else the document's is assumed)."""
     found = re.search(r"((?:19|20)\d{2})年", column)
-    kind = "status" if re.search("现状|实际|完成|基准", column) else "target"
+    kind = "status" if re.search(answer_vocab()["status_column"], column) else "target"
     return (int(found.group(1)) if found else default_year), kind, bool(found)
 
 
