@@ -557,6 +557,9 @@ def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
     assert a.found and "2000年4月1日" in a.answer, a.answer
     a = laws_kb.ask("全国污染源普查条例什么时候开始施行？")  # no date: it takes effect when published
     assert a.found and "自公布之日起施行" in a.answer, a.answer
+    # 生效 shares no word with the article (施行): the act named is what it is about.
+    a = laws_kb.ask("全国污染源普查条例什么时候开始生效？")
+    assert a.found and "自公布之日起施行" in a.answer, a.answer
 
 
 def test_where_a_filing_goes_is_the_body_it_is_filed_with(laws_kb):
@@ -569,6 +572,9 @@ def test_a_list_asked_for_is_quoted_whole_and_a_term_asked_from_a_list_alone(law
     assert "核对能源消耗计量记录" in a.answer and "提出合理使用能源的建议" in a.answer, a.answer
     a = laws_kb.ask("森林法里的“森林”包括哪些？")
     assert "乔木林、竹林和国家特别规定的灌木林" in a.answer and "林地，是指" not in a.answer, a.answer
+    # The term quoted is the one asked, not the longer term of the act's name (节约能源 → 能源).
+    a = laws_kb.ask("节约能源法里说的“能源”具体指哪些？")
+    assert "煤炭、石油、天然气" in a.answer and "节约能源（以下简称节能）" not in a.answer, a.answer
 
 
 def test_a_measure_asked_but_not_stated_is_said_plainly(laws_kb):
@@ -580,6 +586,9 @@ def test_a_measure_asked_but_not_stated_is_said_plainly(laws_kb):
 
     assert not states_amount("本条例自2014年10月1日起施行。", "多少天内要完成？")
     assert states_amount("应当自收到之日起三十日内作出决定。", "多少天内要完成？")
+    # A count in one classifier is not a count in another: 多少起案件 is not answered by 7000余条.
+    assert not states_amount("通过政务微博发布信息7000余条。", "“十三五”期间一共查处了多少起环境违法案件？")
+    assert states_amount("查处环境违法案件1200余起。", "“十三五”期间一共查处了多少起环境违法案件？")
 
 
 def test_a_common_word_does_not_outweigh_the_conduct_asked(laws_kb):
@@ -1440,3 +1449,12 @@ def test_a_period_the_documents_name_is_not_a_year_they_do_not_cover(real_kb):
 def test_noise_from_a_gym_is_not_another_field(real_kb):
     a = real_kb.ask("楼下的健身房、超市、饭馆太吵影响休息，丰台区管不管？")
     assert a.answerable and "噪声" in a.answer, a.answer
+
+
+def test_an_everyday_word_for_what_an_act_regulates_is_not_another_field(laws_kb):
+    # 演唱会 marks entertainment questions, but the everyday vocabulary maps it to 大型群众性活动,
+    # which the parking regulation regulates: the question is in scope.
+    a = laws_kb.ask("体育场要办一场几万人的演唱会，周边停车谁来张罗？按2021年那版北京停车规定说。")
+    assert a.answerable and "大型群众性活动" in a.answer, a.answer
+    a = laws_kb.ask("世界杯决赛的门票多少钱一张？")
+    assert not a.answerable, a.answer

@@ -36,7 +36,8 @@ def _counted() -> re.Pattern[str]:
     """多少 / 几 and the unit after it (多少家, 几处); 个 only where no other measure follows (几个月,
     多少个百分点 ask months and points, not a count), 几 read as `asked_units` reads it (前几年 asks none)."""
     whole = vocab.units()  # and the measure before a rate's slash: 多少微克 counts in 微克/立方米
-    units = sorted({*whole, *(u.split("/")[0] for u in whole if "/" in u)}, key=len, reverse=True)
+    counters = answer_vocab()["classifiers"]  # and what counts things but is no unit of a target (多少起案件)
+    units = sorted({*whole, *(u.split("/")[0] for u in whole if "/" in u), *counters}, key=len, reverse=True)
     alternatives = "|".join("个(?![月百工小人名])" if u == "个" else re.escape(u) for u in units)
     return re.compile(rf"(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?({alternatives})")
 

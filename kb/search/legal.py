@@ -75,10 +75,13 @@ def defines_asked(question: str, terms: tuple[str, ...] | list[str]) -> bool:
     after 什么是 / 所称, or before 包括哪些 right after a law's name (国家重点保护的林地包括哪些 asks
     for a list, not the meaning of 林地)."""
     quoted = re.findall(r"[“「]([^”」]{2,30})[”」]", question)
+    asks_meaning = bool(pattern("definition_question").search(question))
     question = re.sub(r"[\s“”「」《》]", "", question)
     for term in terms:
         if any(term in q and term != q for q in quoted):
             continue  # “集体林地”是指什么 does not ask what 林地 means
+        if term in quoted and asks_meaning:
+            return True  # 节约能源法里说的“能源”具体指哪些: the term quoted is the one asked
         forms = [f.replace("{term}", re.escape(term)) for f in _data()["definition_asked"]]
         if any(re.search(form, question) for form in forms):
             return True
