@@ -218,9 +218,14 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
         return True  # 普查条例什么时候开始生效 → 本条例自公布之日起施行: the act named is all it is about
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, query, names),
-                                        asked_conduct(query, names)):
-        return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
+    if kind == "penalty":
+        closeness = _closeness(laws.kb, query, conduct(part), asked_conduct(query, names))
+        if closeness < conduct_threshold(laws.kb, query, names):
+            return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
+        if names_act_only(query, names) and closeness < laws.kb.refusal.min_conduct_dense_named_sure:
+            terms = Terms(query, laws.kb.rarity, omit=names)
+            if terms.overlap(text) < laws.kb.refusal.min_named_words * terms.total():
+                return False  # 森林法对木材加工企业不建台账罚多少 → the fine for buying stolen timber: no word of it
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
                                  or names_in_passing(query.text, part.quote)):
         return True  # the very term asked, defined or named in passing, wherever it ranks
@@ -238,11 +243,15 @@ def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
                  if n.strip("《》") and any(law_match(n, doc) for doc in held))
 
 
+def names_act_only(query: Query, names: tuple[str, ...]) -> bool:
+    """Whether the question names an act held but no article of it."""
+    return bool(names) and not (query.legal is not None and query.legal.article)
+
+
 def conduct_threshold(kb, query: Query, names: tuple[str, ...]) -> float:
     """How close a fine's conduct must be to the question: closer when the question names the act
     (not when it names an article too: then the question is compared whole, name and all)."""
-    article = query.legal is not None and query.legal.article
-    return kb.refusal.min_conduct_dense_named if names and not article else kb.refusal.min_conduct_dense
+    return kb.refusal.min_conduct_dense_named if names_act_only(query, names) else kb.refusal.min_conduct_dense
 
 
 def asked_conduct(query: Query, names: tuple[str, ...]) -> str:
@@ -263,12 +272,18 @@ def _close(kb, query: Query, text: str, threshold: float, question_text: str | N
     the question (or to `question_text`, what of it is compared) as `threshold` (e5 cosine,
     RefusalRule): words alone do not tell, 生活垃圾不分类 and 乱丢…塑料袋 share the street-cleanliness
     act's words. Without a model, words decide alone."""
+    return _closeness(kb, query, text, question_text) >= threshold
+
+
+def _closeness(kb, query: Query, text: str, question_text: str | None = None) -> float:
+    """The e5 cosine of the text and the question (or `question_text`); 1.0 when it cannot be
+    measured (no model, no text, or the model busy and retrieval gone on without it: words decide)."""
     if kb.embedder is None or not text:
-        return True
+        return 1.0
     question = kb.embedder.try_encode_query(question_text or query.text, kb.searcher.settings.dense_wait)
-    if question is None:  # the model is busy and retrieval went on without it: words decide
-        return True
-    return float(question @ kb.embedder.encode_passages([text[:CLOSE_CHARS]])[0]) >= threshold
+    if question is None:
+        return 1.0
+    return float(question @ kb.embedder.encode_passages([text[:CLOSE_CHARS]])[0])
 
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
