@@ -139,6 +139,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         said = render([(duty, [Part(duty.text, duty.text)])], laws, "other", query.text)
         return Answer(query.text, True, f"现有文件未规定对所问行为的处罚。相关条款规定：{said}", kind="not_stated",
                       citations=[duty] + [h for h in candidates if h is not duty], found=False)
+    if kind == "penalty" and not named_it and named_fine_unsure(laws, query, chosen):
+        return not_stated(query, candidates or hits, kind)
     if reading(query, laws.kb.documents).compare:
         chosen = laws.each_version(query, chosen, candidates, kind or "other")
     if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions;
@@ -218,20 +220,31 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
         return True  # 普查条例什么时候开始生效 → 本条例自公布之日起施行: the act named is all it is about
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty":
-        closeness = _closeness(laws.kb, query, conduct(part), asked_conduct(query, names))
-        if closeness < conduct_threshold(laws.kb, query, names):
-            return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
-        if names_act_only(query, names) and closeness < laws.kb.refusal.min_conduct_dense_named_sure:
-            terms = Terms(query, laws.kb.rarity, omit=names)
-            if terms.overlap(text) < laws.kb.refusal.min_named_words * terms.total():
-                return False  # 森林法对木材加工企业不建台账罚多少 → the fine for buying stolen timber: no word of it
+    if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, query, names),
+                                        asked_conduct(query, names)):
+        return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
                                  or names_in_passing(query.text, part.quote)):
         return True  # the very term asked, defined or named in passing, wherever it ranks
     if kind == "definition" and defines_other(asked_conduct(query, names), part.quote):
         return False  # 陆地污染源 does not say what 优先划入生态保护红线的海域 are (the act's name aside: 园林 of 园林绿化条例)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
+
+
+def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:
+    """Whether a fine of the act a question names shares almost no words with it and is not close
+    enough to do without: 森林法对木材加工企业不建台账罚多少 → the fine for buying stolen timber (0.911
+    close, above the named-act threshold, no word in common). The act's other fines are near in
+    meaning to anything asked of it."""
+    names = act_names(laws, query)
+    if not names_act_only(query, names):
+        return False
+    hit, part = chosen[0][0], chosen[0][1][0]
+    terms = Terms(query, laws.kb.rarity, omit=names)
+    if terms.overlap(hit.text + part.about + part.cited) >= laws.kb.refusal.min_named_words * terms.total():
+        return False
+    return not _close(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense_named_sure,
+                      asked_conduct(query, names))
 
 
 def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
@@ -272,18 +285,12 @@ def _close(kb, query: Query, text: str, threshold: float, question_text: str | N
     the question (or to `question_text`, what of it is compared) as `threshold` (e5 cosine,
     RefusalRule): words alone do not tell, 生活垃圾不分类 and 乱丢…塑料袋 share the street-cleanliness
     act's words. Without a model, words decide alone."""
-    return _closeness(kb, query, text, question_text) >= threshold
-
-
-def _closeness(kb, query: Query, text: str, question_text: str | None = None) -> float:
-    """The e5 cosine of the text and the question (or `question_text`); 1.0 when it cannot be
-    measured (no model, no text, or the model busy and retrieval gone on without it: words decide)."""
     if kb.embedder is None or not text:
-        return 1.0
+        return True
     question = kb.embedder.try_encode_query(question_text or query.text, kb.searcher.settings.dense_wait)
-    if question is None:
-        return 1.0
-    return float(question @ kb.embedder.encode_passages([text[:CLOSE_CHARS]])[0])
+    if question is None:  # the model is busy and retrieval went on without it: words decide
+        return True
+    return float(question @ kb.embedder.encode_passages([text[:CLOSE_CHARS]])[0]) >= threshold
 
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
