@@ -560,6 +560,8 @@ def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
     # 生效 shares no word with the article (施行): the act named is what it is about.
     a = laws_kb.ask("全国污染源普查条例什么时候开始生效？")
     assert a.found and "自公布之日起施行" in a.answer, a.answer
+    a = laws_kb.ask("北京市实施《水法》办法最初是从哪天开始施行的？")  # never another act's date
+    assert "水土保持条例" not in a.answer.split("；")[0], a.answer
 
 
 def test_where_a_filing_goes_is_the_body_it_is_filed_with(laws_kb):

@@ -216,7 +216,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     # 生活垃圾, and 该条例对快递企业不使用绿色包装罚多少 asks about 快递…包装, which no article fines.
     names = act_names(laws, query)
     if (kind == "deadline" and names and pattern("effective_question").search(query.text)
-            and pattern("effective_text").search(part.quote)):
+            and pattern("effective_text").search(part.quote) and hit.doc_id in reading(query, laws.kb.documents).named):
         return True  # 普查条例什么时候开始生效 → 本条例自公布之日起施行: the act named is all it is about
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
