@@ -1469,3 +1469,6 @@ def test_a_named_acts_fine_for_conduct_sharing_no_word_with_the_question_is_not_
     assert not a.found and "出入库台账" in a.answer and "罚款" not in a.answer, a.answer
     a = laws_kb.ask("按现行北京停车条例，把停车场擅自改作他用怎么罚？")
     assert a.found and "元" in a.answer, a.answer
+    # Everyday words no text uses (健身房 here) do not count against the article: it is still the fine.
+    a = laws_kb.ask("依照2021年修正的北京停车条例，把地下停车场擅自改成健身房，怎么罚？")
+    assert a.found and "一万元" in a.answer, a.answer

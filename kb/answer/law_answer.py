@@ -82,9 +82,10 @@ class Terms:
         found = [t for t in self.weights if t in text and (len(t) > 2 or t in words)]  # 用能 is not in 利用能源
         return sum(len(t) * self.weights[t] for t in found if not any(t != u and t in u for u in found))
 
-    def total(self) -> float:
-        """The weight of all the words, for `overlap` as a share (a word inside another counts too)."""
-        return sum(len(t) * w for t, w in self.weights.items())
+    def total(self, known: Callable[[str], bool] = lambda word: True) -> float:
+        """The weight of the words `known` keeps (those some document holds: a word no text uses
+        is in no article, the one answering or another), for `overlap` as a share."""
+        return sum(len(t) * w for t, w in self.weights.items() if known(t))
 
     def longest(self) -> int:
         return max((len(t) for t in self.weights), default=2)

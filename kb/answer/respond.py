@@ -215,7 +215,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     # The words of the act's name do not count: every article of 《浙江省生活垃圾管理条例》 is about
     # 生活垃圾, and 该条例对快递企业不使用绿色包装罚多少 asks about 快递…包装, which no article fines.
     names = act_names(laws, query)
-    if (kind == "deadline" and names and pattern("effective_question").search(query.text)
+    if (kind == "deadline" and pattern("effective_question").search(query.text)
             and pattern("effective_text").search(part.quote) and hit.doc_id in reading(query, laws.kb.documents).named):
         return True  # 普查条例什么时候开始生效 → 本条例自公布之日起施行: the act named is all it is about
     if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
@@ -232,16 +232,16 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
 
 
 def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:
-    """Whether a fine of the act a question names shares almost no words with it and is not close
-    enough to do without: 森林法对木材加工企业不建台账罚多少 → the fine for buying stolen timber (0.911
-    close, above the named-act threshold, no word in common). The act's other fines are near in
-    meaning to anything asked of it."""
+    """Whether a fine of the act a question names shares almost none of its words that the documents
+    use and is not close enough to do without: 森林法对木材加工企业不建台账罚多少 → the fine for buying
+    stolen timber (0.911 close, above the named-act threshold, no word in common). The act's other
+    fines are near in meaning to anything asked of it."""
     names = act_names(laws, query)
     if not names_act_only(query, names):
         return False
     hit, part = chosen[0][0], chosen[0][1][0]
     terms = Terms(query, laws.kb.rarity, omit=names)
-    if terms.overlap(hit.text + part.about + part.cited) >= laws.kb.refusal.min_named_words * terms.total():
+    if terms.overlap(hit.text + part.about + part.cited) >= laws.kb.refusal.min_named_words * terms.total(laws.kb.mentions):
         return False
     return not _close(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense_named_sure,
                       asked_conduct(query, names))
