@@ -53,6 +53,11 @@ def place_names() -> tuple[str, ...]:
     return tuple(suffix.sub("", name) for name in data("places")["provinces"])
 
 
+def province_abbreviations() -> dict[str, str]:
+    """A province's one-character abbreviation → its name as people write it (沪 → 上海), from places.json."""
+    return data("places")["abbreviations"]
+
+
 _ADMIN_SUFFIX = re.compile(r"(?:(?<=[\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,2}族)*自治[区州县旗]|特别行政区|自治区|地区|新区|林区"
                            r"|矿区|省|市|区|县|州|盟|旗|镇|乡|村)$")
 

@@ -1472,3 +1472,11 @@ def test_a_named_acts_fine_for_conduct_sharing_no_word_with_the_question_is_not_
     # Everyday words no text uses (健身房 here) do not count against the article: it is still the fine.
     a = laws_kb.ask("依照2021年修正的北京停车条例，把地下停车场擅自改成健身房，怎么罚？")
     assert a.found and "一万元" in a.answer, a.answer
+
+
+def test_an_article_named_with_what_does_it_fine_is_quoted_whole(laws_kb):
+    # 第五十四条罚的是什么 asks every conduct the article fines: one paragraph of two was quoted
+    a = laws_kb.ask("森林法第七十六条罚的是什么？")
+    assert "盗伐林木的" in a.answer and "滥伐林木的" in a.answer, a.answer
+    a = laws_kb.ask("森林法第七十六条滥伐林木罚多少？")  # an amount asked for one conduct: that paragraph
+    assert "滥伐林木价值三倍以上五倍以下" in a.answer and "盗伐林木的" not in a.answer, a.answer

@@ -266,6 +266,26 @@ def test_a_law_named_before_a_bracket_a_pronoun_or_a_particle():
     assert named_laws("按2017年的海洋环境保护法他们要保密吗？") == ["海洋环境保护法"]
     assert named_laws("2021年版北京停车条例：私自画停车位罚多少？") == ["北京停车条例"]
     assert named_laws("两份实施意见的提法有什么不同？") == []  # 提法 is a word, not a 法
+    # a version in brackets right after the name: 海环法（2023年修订）第10条 read no act and was refused
+    assert named_laws("海环法（2023年修订）第10条主要讲什么？") == ["海环法"]
+    assert named_laws("京水法办法(2019年版)第3条说的是什么？") == ["京水法办法"]
+    # in 《》 two characters name an act (《水法》第七十二条 read none and was answered from another act)
+    assert named_laws("《水法》第七十二条管的是哪些行为？") == ["水法"]
+    assert named_laws("这种办法第七十二条管什么？") == []
+
+
+def test_a_law_name_opening_with_a_province_abbreviation():
+    # 沪 is 上海 (GB/T 2260 abbreviations, places.json): 沪大气条例第1条 was answered "we hold no 沪大气条例"
+    from kb.model import Document
+    from kb.search.legal import law_match
+
+    sh = Document(id="sh", file="a", title="上海市大气污染防治条例", scope="上海市")
+    bj = Document(id="bj", file="b", title="北京市大气污染防治条例", scope="北京市")
+    bj_water = Document(id="w", file="c", title="北京市实施《中华人民共和国水法》办法", scope="北京市")
+    assert law_match("沪大气条例", sh) > 0 and law_match("沪大气条例", bj) == 0
+    assert law_match("京大气条例", bj) > 0 and law_match("京大气条例", sh) == 0
+    assert law_match("京水法办法", bj_water) > 0
+    assert law_match("新大气条例", sh) == 0  # 新疆's abbreviation, but no Xinjiang act is held
 
 
 def test_a_name_that_says_only_where_and_what_kind_names_an_act_only_when_one_fits(laws_kb):

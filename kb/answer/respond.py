@@ -143,6 +143,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates or hits, kind)
     if reading(query, laws.kb.documents).compare:
         chosen = laws.each_version(query, chosen, candidates, kind or "other")
+    if kind == "penalty" and named_it and not re.search(answer_vocab()["asks_fine_amount"], query.text):
+        # 第五十四条罚的是什么: every conduct the article named fines (two paragraphs, two fines), not one part
+        chosen = [(h, named_whole(h, asked) or picked) for h, picked in chosen[:1]] + chosen[1:]
     if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions;
         chosen = [(h, [Part(h.text, h.text)] if _whole(h) else named_whole(h, asked) or picked) for h, picked in chosen]
     stated = [p.quote for _, picked in chosen for p in picked]

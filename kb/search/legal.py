@@ -208,7 +208,7 @@ def named_laws(text: str) -> list[str]:
         if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
             name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
         name = _without_everyday_ending(name, data["not_law_endings"])
-        if len(name) >= 3:
+        if len(name) >= 3 or (whole and len(name) == 2):  # 《水法》: in 《》 two characters name an act
             names.append(name)
     return names
 
@@ -280,10 +280,13 @@ def law_match(name: str, doc: Document) -> float:
     # 河南省实施《矿产资源法》办法 is as often written 河南矿产资源法实施办法: the same act either way
     implementing = re.fullmatch(r"(.*)实施(.+)办法", title)
     forms = [title] + ([f"{implementing[1]}{implementing[2]}实施办法"] if implementing else [])
-    found = max(_in_order(core, form) for form in forms)
-    if found < len(core) - (1 if len(core) >= 8 else 0):
-        return 0.0
-    return found / len(title)  # the closest title wins: 森林法 is 中华人民共和国森林法
+    cores = [core]
+    province = vocab.province_abbreviations().get(core[:1], "")
+    if province and province in title and not core.startswith(province):  # 沪大气条例: 上海市大气污染防治条例
+        cores.append(province + core[1:])
+    found = [max(_in_order(c, form) for form in forms) for c in cores]
+    whole = [f for f, c in zip(found, cores) if f >= len(c) - (1 if len(c) >= 8 else 0)]
+    return max(whole) / len(title) if whole else 0.0  # the closest title wins: 森林法 is 中华人民共和国森林法
 
 
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
