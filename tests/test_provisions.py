@@ -110,3 +110,18 @@ def test_a_paragraph_applying_another_paragraphs_penalty_carries_that_penalty():
     assert "擅自改变林地用途" not in third.note  # the penalty, not the first 款's conduct
     second = next(p for p in parts(article) if p.quote.startswith("虽经"))
     assert second.note == ""  # another act's penalty: nothing of this article to carry
+
+
+def test_a_conduct_fined_after_a_semicolon_is_a_part_of_its_own():
+    # 上海…第八十一条 fines three refusals in one sentence: 燃放烟花爆竹 was answered with the first one's
+    # 二万元以上二十万元以下 (an invented sentence of the same shape, not the act's words)
+    text = ("违反本条例第十条规定，拒不执行停产措施的，由生态环境部门处二万元以上二十万元以下罚款；"
+            "拒不执行洒水措施的，由城管执法部门处一万元以上十万元以下罚款；"
+            "拒不执行禁止燃放措施的，由公安机关依照有关规定予以处罚。")
+    quotes = [p.quote for p in parts(text)]
+    assert len(quotes) == 3 and quotes[2].startswith("拒不执行禁止燃放措施的") and "罚款" not in quotes[2]
+    # what goes on about the same conduct stays with it: 情节严重的, 逾期不改正的, 对个人
+    text = "擅自取水的，由水行政主管部门处二万元以上十万元以下罚款；情节严重的，吊销取水许可证；逾期不改正的，处五万元罚款。"
+    assert [p.quote for p in parts(text)] == [text]
+    text = "乱倒垃圾的，对单位处五千元罚款；对个人处二百元罚款。"
+    assert [p.quote for p in parts(text)] == [text]

@@ -5,13 +5,15 @@ question by that conduct, and quoted with it.
 
 A 款 is a line of the article; the 项 （一）（二）… or 1. 2. under it are its items. Sentences end at
 "。"; a sentence is split again at "；" before a piece that names its own 款 or 项, so each item's
-penalty is a part of its own.
+penalty is a part of its own, and before a piece that fines a conduct of its own (…的，由…处…).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from kb import vocab
 from kb.documents.numbering import cn_to_int
 
 _NUM = "一二三四五六七八九十"
@@ -82,16 +84,37 @@ def cited_conduct(article: str, paragraph: int | None, items: set[int]) -> str:
 
 
 def _pieces(paragraph: str) -> list[str]:
-    """Sentences, split again before a piece that names its own 款 or 项."""
+    """Sentences, split again before a piece that names its own 款 or 项, or that fines a conduct of
+    its own after a fine ("…处二万元以上二十万元以下罚款；拒不执行扬尘管控措施的，由…处…")."""
     out = []
     for sentence in re.findall(r"[^。]+。?", paragraph):
         start = 0
         for m in re.finditer("；", sentence):
-            if _refers(sentence[m.end():]):
+            if _refers(sentence[m.end():]) or _own_conduct(sentence[start:m.start()], sentence[m.end():]):
                 out.append(sentence[start:m.end()])
                 start = m.end()
         out.append(sentence[start:])
     return [p for p in out if p.strip()]
+
+
+_CONDUCT_HEAD = re.compile(r"[^，。；：]{4,40}?的，")
+
+
+def _own_conduct(before: str, after: str) -> bool:
+    """Whether the piece after a "；" fines a conduct of its own: it opens with one (…的，) that does
+    not go on about the conduct before it (情节严重的, 逾期不改正的, 对单位…, or refusing what the piece
+    before orders), and both pieces set a penalty."""
+    head = re.match(r"[^；。]*", after).group(0)
+    sets = _legal("penalty_text")  # 处…罚款, 依照有关规定予以处罚, 依法给予处分
+    ordered = before[before.find("责令"):] if "责令" in before else ""
+    refuses_order = after.startswith("拒不") and after[2:4] in ordered  # 责令关闭或者拆除…；拒不关闭或者拆除的
+    return (bool(_CONDUCT_HEAD.match(after)) and not _legal("penalty_goes_on").search(after) and not refuses_order
+            and bool(sets.search(before)) and bool(sets.search(head)))
+
+
+@lru_cache(maxsize=None)
+def _legal(key: str) -> re.Pattern[str]:
+    return re.compile(vocab.data("legal")[key])
 
 
 def _refers(piece: str) -> re.Match | None:
