@@ -274,6 +274,18 @@ def test_a_law_named_before_a_bracket_a_pronoun_or_a_particle():
     assert named_laws("这种办法第七十二条管什么？") == []
 
 
+def test_a_two_character_name_is_an_act_only_when_one_held_is_called_so():
+    # 依照水法怎么处罚 read no act (names were three characters or more); 依法, 合法 name nothing
+    from kb.model import Document
+    from kb.search.legal import documents_named
+
+    water = Document(id="w", file="a", title="中华人民共和国水法")
+    pollution = Document(id="p", file="b", title="中华人民共和国水污染防治法")
+    assert [d.id for d in documents_named("工厂擅自从河里抽水，依照水法怎么处罚？", [water, pollution])[1]] == ["w"]
+    assert documents_named("依照水法怎么处罚？", [pollution]) == ([], [])  # not 水污染防治法, nor reported missing
+    assert documents_named("依法应当怎么处罚？这种做法合法吗", [water, pollution]) == ([], [])
+
+
 def test_a_law_name_opening_with_a_province_abbreviation():
     # 沪 is 上海 (GB/T 2260 abbreviations, places.json): 沪大气条例第1条 was answered "we hold no 沪大气条例"
     from kb.model import Document

@@ -208,8 +208,8 @@ def named_laws(text: str) -> list[str]:
         if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
             name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
         name = _without_everyday_ending(name, data["not_law_endings"])
-        if len(name) >= 3 or (whole and len(name) == 2):  # 《水法》: in 《》 two characters name an act
-            names.append(name)
+        if len(name) >= 3 or (len(name) == 2 and (whole or act_kind(name) == "法")):  # 《水法》, 依照水法
+            names.append(name)  # (two characters name an act only when one held is called so: documents_named)
     return names
 
 
@@ -256,6 +256,10 @@ def _in_order(name: str, title: str) -> int:
     return found
 
 
+def _core(title: str) -> str:
+    return re.sub("[《》〈〉]", "", title).replace("中华人民共和国", "")
+
+
 def law_match(name: str, doc: Document) -> float:
     """How well a name as people write it ("停车条例", "北京市实施水法办法") fits a document, 0 when not.
 
@@ -263,8 +267,9 @@ def law_match(name: str, doc: Document) -> float:
     character of the name occurs in the title in order (one may differ in a long name, 司法解释
     for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the document's.
     """
-    core = re.sub("[《》〈〉]", "", name).replace("中华人民共和国", "")  # 〈〉: a title inside a title
-    title = re.sub("[《》〈〉]", "", doc.title).replace("中华人民共和国", "")
+    core, title = _core(name), _core(doc.title)  # 〈〉: a title inside a title
+    if len(core) <= 2 and core != title:
+        return 0.0  # 水法 is 中华人民共和国水法, not 水污染防治法
     # 国家节约能源法 / 国家节能法 is 中华人民共和国节约能源法; 国家安全法 is not 核安全法 (an abbreviation
     # keeps the name's first character)
     if core.startswith("国家") and "国家" not in title and title.startswith(core[2:3]):
@@ -293,6 +298,8 @@ def documents_named(text: str, documents: list[Document]) -> tuple[list[str], li
     """The law names in a question, and the documents (all versions) each best refers to."""
     names, found = [], []
     for name in named_laws(text):
+        if len(name) == 2 and not any(_core(d.title) == name for d in documents):
+            continue  # 水法 names 中华人民共和国水法; 依法, 无法 name nothing (nor are they reported missing)
         scored = [(law_match(name, d), d) for d in documents]
         if not _has_subject(name) and len({d.title for s, d in scored if s}) != 1:
             continue  # 北京条例, 国家法: which act is not said (上海条例 with one Shanghai 条例 held is said)
