@@ -1480,3 +1480,11 @@ def test_an_article_named_with_what_does_it_fine_is_quoted_whole(laws_kb):
     assert "盗伐林木的" in a.answer and "滥伐林木的" in a.answer, a.answer
     a = laws_kb.ask("森林法第七十六条滥伐林木罚多少？")  # an amount asked for one conduct: that paragraph
     assert "滥伐林木价值三倍以上五倍以下" in a.answer and "盗伐林木的" not in a.answer, a.answer
+
+
+def test_cleared_the_day_it_is_produced_states_how_often():
+    # 多久清运一次 → "厨余垃圾和其他垃圾应当日产日清" was "未规定所问的期限"
+    from kb.answer.law_answer import _states
+
+    assert _states("deadline", "其中厨余垃圾和其他垃圾应当日产日清。")
+    assert not _states("deadline", "管理责任人应当保持收集容器正常使用和清洁卫生。")
