@@ -1488,3 +1488,13 @@ def test_cleared_the_day_it_is_produced_states_how_often():
 
     assert _states("deadline", "其中厨余垃圾和其他垃圾应当日产日清。")
     assert not _states("deadline", "管理责任人应当保持收集容器正常使用和清洁卫生。")
+
+
+def test_a_period_of_another_thing_does_not_state_the_one_asked():
+    # 设计批准书有效期是几年 was answered with 制造许可证有效期为5年 (unseen acts, out of scope)
+    from kb.answer.measures import states_period
+
+    asked = "一类放射性物品运输容器的设计批准书有效期是几年？"
+    assert not states_period(["制造许可证有效期为5年。"], asked)
+    assert states_period(["设计批准书有效期为5年。"], asked)
+    assert states_period(["有效期为三年。"], asked)  # the sentence names no holder: the article's own

@@ -131,7 +131,18 @@ def states_period(stated: list[str], question: str) -> bool:
     """Whether the quoted sentences state the period the question names, if it names one (有效期 is
     stated by a sentence holding 有效期; kb/data/answers.json asked_periods)."""
     periods = [word for asked, word in answer_vocab()["asked_periods"].items() if re.search(asked, question)]
-    return not periods or any(w in s for w in periods for s in stated)
+    return not periods or any(w in s and _same_holder(question, s, w) for w in periods for s in stated)
+
+
+def _same_holder(question: str, sentence: str, period: str) -> bool:
+    """Whether the period the sentence states is of the thing the question asks about, when both
+    name it right before the period: 设计批准书有效期 is not answered by 制造许可证有效期为5年."""
+    def holder(text: str) -> str:
+        m = re.search(rf"([\u4e00-\u9fff]{{1,6}}){period}", text)
+        return m.group(1).split("的")[-1] if m else ""
+    asked, stated = holder(question), holder(sentence)
+    pairs = lambda t: {t[i:i + 2] for i in range(len(t) - 1)}  # noqa: E731
+    return len(asked) < 2 or len(stated) < 2 or bool(pairs(asked) & pairs(stated))
 
 
 def asked_years(query: Query) -> set[int]:
