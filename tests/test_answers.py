@@ -1498,3 +1498,12 @@ def test_a_period_of_another_thing_does_not_state_the_one_asked():
     assert not states_period(["制造许可证有效期为5年。"], asked)
     assert states_period(["设计批准书有效期为5年。"], asked)
     assert states_period(["有效期为三年。"], asked)  # the sentence names no holder: the article's own
+
+
+def test_how_much_money_asks_a_figure_in_yuan(real_kb):
+    # 成交了多少钱 was answered from the clause's first figure (下降26%), then "not stated"
+    from kb.answer.measures import figure_units
+
+    assert figure_units("总共成交了多少钱？") == ["元"]
+    a = real_kb.ask("北京搞碳排放指标买卖试点这几年，总共成交了多少钱？")
+    assert a.value == "17.5亿元", a.answer
