@@ -1507,3 +1507,11 @@ def test_how_much_money_asks_a_figure_in_yuan(real_kb):
     assert figure_units("总共成交了多少钱？") == ["元"]
     a = real_kb.ask("北京搞碳排放指标买卖试点这几年，总共成交了多少钱？")
     assert a.value == "17.5亿元", a.answer
+
+
+def test_a_task_rows_lead_answers_only_for_the_task_asked(real_kb):
+    # 生态环境损害赔偿…由哪个部门牵头 was answered with the lead of 开展生态环境质量评价与应用
+    a = real_kb.ask("生态环境损害赔偿工作在北京由哪个部门牵头负责？")
+    assert not a.found and "未规定" in a.answer, a.answer
+    a = real_kb.ask("第三次全国土壤普查在北京由哪些部门牵头组织？")
+    assert a.found and "市农业农村局" in a.answer, a.answer

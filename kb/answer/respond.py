@@ -335,6 +335,12 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             what = "".join(places) + f"{'、'.join(map(str, named_years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
+    row = answer.citations[0] if answer.citations else None
+    rare = Terms(query, kb.rarity)
+    if row is not None and answer.kind in row.fields and \
+            rare.overlap(_row_text(row)) < kb.refusal.min_duty_words * rare.total(kb.mentions):
+        what = "负责该事项的部门" if "responsibility" in query.intents else "所问事项的完成时限"
+        return not_stated(query, answer.citations, None, what=what)  # 光污染治理 → the lead of 落实监督指导
     if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer):
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
@@ -356,6 +362,11 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         if named_by and not any(t in terms_named(answer.answer) for t in named_by):
             return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
+
+
+def _row_text(row: Hit) -> str:
+    """What a table row is about: its text and every column."""
+    return " ".join([row.text, *row.fields.values()])
 
 
 def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:
