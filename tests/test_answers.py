@@ -1515,3 +1515,18 @@ def test_a_task_rows_lead_answers_only_for_the_task_asked(real_kb):
     assert not a.found and "未规定" in a.answer, a.answer
     a = real_kb.ask("第三次全国土壤普查在北京由哪些部门牵头组织？")
     assert a.found and "市农业农村局" in a.answer, a.answer
+
+
+def test_a_figure_in_a_section_about_another_period_is_not_the_year_asked(real_kb):
+    # 到2025年…累计成交额目标 was answered 17.5亿元, said in “十三五”时期生态环境保护成效卓著
+    a = real_kb.ask("到2025年北京碳排放权交易累计成交额目标是多少亿元？")
+    assert not a.found and "2025年" in a.answer, a.answer
+
+
+def test_each_conduct_a_sentence_fines_gets_its_own_fine(laws_kb):
+    # 上海…第八十一条 fines three refusals in one sentence; 燃放烟花爆竹 got the first one's sum
+    a = laws_kb.ask("在上海禁放区燃放烟花爆竹，上海市大气污染防治条例规定对个人罚多少钱？")
+    assert not a.found and "公安机关依照有关规定予以处罚" in a.answer and "二万元" not in a.answer, a.answer
+    # …未明示节能信息的，处三万元以上五万元以下罚款；对以上信息作虚假宣传的，处五万元以上二十万元以下罚款
+    a = laws_kb.ask("开发商卖房时把房子的保温、节能措施吹得天花乱坠，实际是虚假宣传，会被罚多少？")
+    assert "五万元以上二十万元以下" in a.answer and "三万元以上五万元以下" not in a.answer, a.answer

@@ -287,7 +287,7 @@ class LawAnswerer:
             # question; otherwise it only decides between parts as close (第三十一条第一项 / 第二项至第七项).
             # A part whose conduct is only the reference (违反本条例第十九条第二款规定的，由…处…) has no words of
             # its own about the conduct: those it has name who acts (城市管理主管部门 for 城市道路绿化).
-            fit = {p: (own := 0.0 if refers_only(p) else terms.overlap(p.about))
+            fit = {p: (own := 0.0 if refers_only(p) else terms.overlap(p.context + p.about))
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
             close = max(fit.values()) / 2

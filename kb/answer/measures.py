@@ -158,14 +158,22 @@ def base_years(query: Query) -> set[int]:
     return {int(y) for m in re.finditer(answer_vocab()["base_year"], query.text) for y in m.groups() if y}
 
 
-def other_year(sentence: str, query: Query) -> bool:
+def other_year(sentence: str, query: Query, section: str = "") -> bool:
     """Whether the sentence states its figure for a year other than the ones asked: 2020年，全区PM10…36微克
     does not answer 到2025年要降到多少, though the plan's target year is 2025. A span (2023—2025年) holds
     every year in it; a base year (较2015年, 在2020年基础上, 以2020年为基准) or a start (2021年以来, 由2015年的
-    44.5%下降到2.4%) is not the year of the figure."""
-    years: set[int] = set()
-    for m in _YEAR_SPAN.finditer(sentence):
-        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
-    years |= {int(y) for y in _STATED_YEAR.findall(_YEAR_SPAN.sub(" ", sentence))}
+    44.5%下降到2.4%) is not the year of the figure. A sentence naming no year states it for the period
+    its section names (“十三五”时期生态环境保护成效卓著 › …累计成交额达17.5亿元 is no 2025 target)."""
+    years = _years_in(sentence)
+    if not years and section:
+        spans = vocab.periods()
+        years = _years_in(section) | {y for p, (a, b) in spans.items() if p in section for y in range(a, b + 1)}
     asked = asked_years(query)
     return bool(years) and bool(asked) and not years & asked
+
+
+def _years_in(text: str) -> set[int]:
+    years: set[int] = set()
+    for m in _YEAR_SPAN.finditer(text):
+        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    return years | {int(y) for y in _STATED_YEAR.findall(_YEAR_SPAN.sub(" ", text))}

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-from kb import vocab
 from kb.documents.numbering import cn_to_int
+from kb.search.legal import pattern
 
 _NUM = "一二三四五六七八九十"
 _ITEM = re.compile(rf"^(?:[（(][{_NUM}]+[)）]|\d{{1,2}}[.．、](?!\d))")
@@ -38,6 +36,7 @@ class Part:
     note: str = ""  # the 款 or 项 referred to, quoted after it ("前款第一项：占用、损害自然岸线的；")
     whole_list: bool = False  # a lead-in quoted with all its items
     cited: str = ""  # the conduct of another article of the act the part applies (违反本条例第二十条规定)
+    context: str = ""  # the sentence before a conduct fined after another (…；对以上信息作虚假宣传的，处…)
 
 
 def _item_numbers(named: str) -> list[int]:
@@ -105,16 +104,19 @@ def _own_conduct(before: str, after: str) -> bool:
     not go on about the conduct before it (情节严重的, 逾期不改正的, 对单位…, or refusing what the piece
     before orders), and both pieces set a penalty."""
     head = re.match(r"[^；。]*", after).group(0)
-    sets = _legal("penalty_text")  # 处…罚款, 依照有关规定予以处罚, 依法给予处分
+    sets = pattern("penalty_text")  # 处…罚款, 依照有关规定予以处罚, 依法给予处分
     ordered = before[before.find("责令"):] if "责令" in before else ""
     refuses_order = after.startswith("拒不") and after[2:4] in ordered  # 责令关闭或者拆除…；拒不关闭或者拆除的
-    return (bool(_CONDUCT_HEAD.match(after)) and not _legal("penalty_goes_on").search(after) and not refuses_order
+    return (bool(_CONDUCT_HEAD.match(after)) and not pattern("penalty_goes_on").search(after) and not refuses_order
             and bool(sets.search(before)) and bool(sets.search(head)))
 
 
-@lru_cache(maxsize=None)
-def _legal(key: str) -> re.Pattern[str]:
-    return re.compile(vocab.data("legal")[key])
+def _sentence_before(pieces: list[str], i: int) -> list[str]:
+    """The pieces of the same sentence before piece i (those ending in "；")."""
+    start = i
+    while start > 0 and pieces[start - 1].endswith("；"):
+        start -= 1
+    return pieces[start:i]
 
 
 def _refers(piece: str) -> re.Match | None:
@@ -165,7 +167,10 @@ def parts(article: str) -> list[Part]:
             if i == len(pieces) - 1 and _opens_list(piece) and items and len(listing) <= LIST_MAX:
                 out.append(Part(listing, listing, note, whole_list=True))  # "下列用能单位为重点用能单位：（一）…（二）…"
                 continue
-            out.append(Part(piece, f"{piece} {conduct}".strip(), note))
+            # a conduct fined after another in the same sentence (…；对以上信息作虚假宣传的，处…) is
+            # chosen by what that sentence said before it too
+            context = "".join(_sentence_before(pieces, i)) if not ref else ""
+            out.append(Part(piece, f"{piece} {conduct}".strip(), note, context=context))
         lead = pieces[-1] if pieces and _opens_list(pieces[-1]) else ""
         out += [Part(lead + item, lead + item) for item in items]
     return out

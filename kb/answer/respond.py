@@ -355,7 +355,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if one_place and ((answer.value is None and figures_of_place(answer.answer, query.districts[0]) == [])  # 19台 is
                       or other_district(answer.answer, query.districts[0])):  # five districts'; 100辆 is 大兴区's
         return not_stated(query, answer.citations, None, what=f"{query.districts[0]}的相关数值")
-    if answer.kind == "clause" and "quantity" in query.intents and other_year(answer.answer, query):
+    section = row.section if row is not None else ""  # a sentence naming no year: its section's period
+    if answer.kind == "clause" and "quantity" in query.intents and other_year(answer.answer, query, section):
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, named_years))}年的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated
         named_by = measured_in(indicator) if indicator else terms_named(query.text)
