@@ -125,3 +125,6 @@ def test_a_conduct_fined_after_a_semicolon_is_a_part_of_its_own():
     assert [p.quote for p in parts(text)] == [text]
     text = "乱倒垃圾的，对单位处五千元罚款；对个人处二百元罚款。"
     assert [p.quote for p in parts(text)] == [text]
+    # a tier of the same conduct names no one imposing it: it stays with the conduct (lawrefbook, 外汇 rules)
+    text = "数额在10万美元以上不满100万美元的，给予降级或者撤职处分；数额在100万美元以上的，给予留用察看或者开除处分。"
+    assert [p.quote for p in parts(text)] == [text]

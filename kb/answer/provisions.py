@@ -102,13 +102,15 @@ _CONDUCT_HEAD = re.compile(r"[^，。；：]{4,40}?的，")
 def _own_conduct(before: str, after: str) -> bool:
     """Whether the piece after a "；" fines a conduct of its own: it opens with one (…的，) that does
     not go on about the conduct before it (情节严重的, 逾期不改正的, 对单位…, or refusing what the piece
-    before orders), and both pieces set a penalty."""
+    before orders), names who imposes its penalty (…的，由…处…: a tier of the same conduct, 数额在…以上的，
+    给予开除处分, names none), and both pieces set a penalty."""
     head = re.match(r"[^；。]*", after).group(0)
     sets = pattern("penalty_text")  # 处…罚款, 依照有关规定予以处罚, 依法给予处分
     ordered = before[before.find("责令"):] if "责令" in before else ""
     refuses_order = after.startswith("拒不") and after[2:4] in ordered  # 责令关闭或者拆除…；拒不关闭或者拆除的
-    return (bool(_CONDUCT_HEAD.match(after)) and not pattern("penalty_goes_on").search(after) and not refuses_order
-            and bool(sets.search(before)) and bool(sets.search(head)))
+    conduct = _CONDUCT_HEAD.match(after)
+    return (conduct is not None and not pattern("penalty_goes_on").search(after) and not refuses_order
+            and "由" in head[conduct.end():] and bool(sets.search(before)) and bool(sets.search(head)))
 
 
 def _sentence_before(pieces: list[str], i: int) -> list[str]:
