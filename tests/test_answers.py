@@ -1530,3 +1530,10 @@ def test_each_conduct_a_sentence_fines_gets_its_own_fine(laws_kb):
     # …未明示节能信息的，处三万元以上五万元以下罚款；对以上信息作虚假宣传的，处五万元以上二十万元以下罚款
     a = laws_kb.ask("开发商卖房时把房子的保温、节能措施吹得天花乱坠，实际是虚假宣传，会被罚多少？")
     assert "五万元以上二十万元以下" in a.answer and "三万元以上五万元以下" not in a.answer, a.answer
+
+
+def test_how_long_a_notice_runs_is_stated_whatever_precedes_it():
+    # the holder check is for a thing's period (有效期); 公告多少天 was answered 未规定 beside 公告期间不得少于七日
+    from kb.answer.measures import states_period
+
+    assert states_period(["应当在物品所在地发布公告，公告期间不得少于七日。"], "路边无主堆放的物品，城管公告多少天后才能清除？")

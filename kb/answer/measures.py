@@ -136,7 +136,11 @@ def states_period(stated: list[str], question: str) -> bool:
 
 def _same_holder(question: str, sentence: str, period: str) -> bool:
     """Whether the period the sentence states is of the thing the question asks about, when both
-    name it right before the period: 设计批准书有效期 is not answered by 制造许可证有效期为5年."""
+    name it right before a period that belongs to a thing (有效期, 保护期; not 公告, what is done):
+    设计批准书有效期 is not answered by 制造许可证有效期为5年."""
+    if not period.endswith("期"):
+        return True
+
     def holder(text: str) -> str:
         m = re.search(rf"([\u4e00-\u9fff]{{1,6}}){period}", text)
         return m.group(1).split("的")[-1] if m else ""
