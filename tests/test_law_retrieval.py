@@ -108,6 +108,22 @@ def test_the_version_in_force_in_the_year_asked():
     docs = {d.id: d for d in (old, new)}
     assert in_force(old, 2022, docs) and not in_force(new, 2022, docs)  # 2022年按当时的停车条例
     assert in_force(new, 2024, docs) and not in_force(old, 2024, docs)
+
+
+def test_a_year_labelling_a_version_asks_for_that_text():
+    # 海环法（2023年修订） was answered from the 2017 text, in force through 2023
+    from kb.model import Document
+    from kb.search.legal import other_version, read_question
+
+    old = Document(id="sea-2017", file="a", title="中华人民共和国海洋环境保护法", date_amended="2017-11-04",
+                   date_effective="2000-04-01", superseded_by="sea-2023")
+    new = Document(id="sea-2023", file="b", title="中华人民共和国海洋环境保护法", date_amended="2023-10-24",
+                   date_effective="2024-01-01")
+    docs = {d.id: d for d in (old, new)}
+    ask = read_question("现行海环法（2023年修订）规定，跨部门的工作由谁协调？", list(docs.values()))
+    assert ask.labelled and other_version(old, ask, docs) and not other_version(new, ask, docs)
+    ask = read_question("2023年按当时施行的海洋环境保护法由谁协调？", list(docs.values()))
+    assert not ask.labelled and not other_version(old, ask, docs)  # the text in force in 2023
     assert in_force(old, 2021, docs)  # 2021年版
     assert in_force(old, 2019, docs)  # before the oldest version we hold: that one
 

@@ -27,6 +27,7 @@ class LegalAsk:
     effective: bool = False  # asks when the act takes effect (哪天起施行)
     names: tuple[str, ...] = ()  # the law names as the question writes them (named or not in the corpus)
     compare: bool = False  # asks about two versions at once (现行…？2017年版又…？): every version is wanted
+    labelled: bool = False  # the year labels a version (2023年修订, 2017年版), not a time the act applied
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +158,8 @@ def other_version(doc: Document, ask: LegalAsk, docs: dict[str, Document]) -> bo
     if ask.compare:
         return False
     if doc.id in ask.named and ask.year is not None:
+        if ask.labelled and any(docs[d].version_year == ask.year for d in ask.named if d in docs):
+            return doc.version_year != ask.year  # 海环法（2023年修订）: that text, though in force from 2024
         return not in_force(doc, ask.year, docs)
     return doc.superseded_by is not None
 
@@ -190,7 +193,8 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
     return LegalAsk(named, asked if named else None, article,
                     bool(penalty_question().search(compact)), bool(definition_question().search(compact)),
                     bool(pattern("effective_question").search(compact)), tuple(names),
-                    bool(pattern("version_compare").search(compact)))
+                    bool(pattern("version_compare").search(compact)),
+                    bool(re.search(r"(?:19|20)\d{2}年(?:修正|修订|修改)|(?:19|20)\d{2}年版", compact)))
 
 
 # ---- laws named in a question ------------------------------------------------------------
