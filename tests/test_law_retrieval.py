@@ -122,7 +122,7 @@ def test_a_year_labelling_a_version_asks_for_that_text():
     docs = {d.id: d for d in (old, new)}
     ask = read_question("现行海环法（2023年修订）规定，跨部门的工作由谁协调？", list(docs.values()))
     assert ask.labelled and other_version(old, ask, docs) and not other_version(new, ask, docs)
-    ask = read_question("2023年按当时施行的海洋环境保护法由谁协调？", list(docs.values()))
+    ask = read_question("2023年按当时施行的海洋环境保护法，跨部门的工作由谁协调？", list(docs.values()))
     assert not ask.labelled and not other_version(old, ask, docs)  # the text in force in 2023
     assert in_force(old, 2021, docs)  # 2021年版
     assert in_force(old, 2019, docs)  # before the oldest version we hold: that one
