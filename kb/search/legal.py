@@ -194,7 +194,7 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
                     bool(penalty_question().search(compact)), bool(definition_question().search(compact)),
                     bool(pattern("effective_question").search(compact)), tuple(names),
                     bool(pattern("version_compare").search(compact)),
-                    bool(re.search(r"(?:19|20)\d{2}年(?:修正|修订|修改)|(?:19|20)\d{2}年版", compact)))
+                    bool(pattern("version_label").search(compact)))
 
 
 # ---- laws named in a question ------------------------------------------------------------
