@@ -39,6 +39,13 @@ def test_everyday_words_find_the_law_that_uses_other_words(laws_kb):
     assert any("采伐" in h.text for h in hits[:5])
 
 
+def test_everyday_words_for_false_figures_find_the_census_article_against_them(laws_kb):
+    # 改小/瞎填 → 虚报、瞒报; 摸底调查 → 普查 (without them the article is fourth or lower)
+    for question in ("单位领导让我们把报给全国排污摸底调查的数据改小一点，这样做可以吗？", "普查的时候瞎填数据会怎么样？"):
+        hits = _top(laws_kb, question, k=3)
+        assert any("普查" in h.doc_title and ("虚报" in h.text or "瞒报" in h.text) for h in hits), question
+
+
 def test_a_penalty_question_finds_the_article_that_sets_the_fine(laws_kb):
     hit = _top(laws_kb, "停车设施设置后没按时报送泊位情况，会被怎么处罚？")[0]
     assert hit.label == "第二十二条" and "两千元罚款" in hit.text
