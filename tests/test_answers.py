@@ -478,6 +478,9 @@ def test_a_time_set_by_another_event_answers_when(laws_kb):
     # was answered 未规定 for want of a number of days.
     a = laws_kb.ask("核电站配套的放射性污染防治设施，应当在什么时候设计、施工和投入使用？")
     assert a.found and "与主体工程同时设计" in a.answer and "第二十一条" in a.answer, a.answer
+    # "立即" is the time an article sets for acting on an event (应当立即启动应急预案)
+    a = laws_kb.ask("上海的企业发生突发大气污染事故，应当在什么时候启动应急预案？")
+    assert a.found and "立即启动应急预案" in a.answer, a.answer
 
 
 def test_a_fine_the_named_act_sets_for_another_conduct_is_not_the_answer(laws_kb):
@@ -555,6 +558,8 @@ def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
     assert a.found and "2014年10月1日" in a.answer and "同时废止" not in a.answer, a.answer
     a = laws_kb.ask("2017年修正的那版海洋环境保护法是从哪天起施行的？")
     assert a.found and "2000年4月1日" in a.answer, a.answer
+    a = laws_kb.ask("2018年修正的节能法是从哪一天开始施行的？")
+    assert a.found and "2008年4月1日" in a.answer, a.answer
     a = laws_kb.ask("全国污染源普查条例什么时候开始施行？")  # no date: it takes effect when published
     assert a.found and "自公布之日起施行" in a.answer, a.answer
     # 生效 shares no word with the article (施行): the act named is what it is about.
@@ -1539,3 +1544,43 @@ def test_how_long_a_notice_runs_is_stated_whatever_precedes_it():
     from kb.answer.measures import states_period
 
     assert states_period(["应当在物品所在地发布公告，公告期间不得少于七日。"], "路边无主堆放的物品，城管公告多少天后才能清除？")
+
+
+def test_a_documents_number_dates_and_issuer_come_from_its_record(real_kb):
+    # GB/T 9704: 发文字号, 成文日期, 发文机关 belong to the document, not to any clause's words.
+    a = real_kb.ask("《北京市“十四五”时期生态环境保护规划》的成文日期是哪一天？")
+    assert a.found and a.value == "2021年11月28日" and a.citations[0].clause_id.startswith("bj-plan-2021:"), a.answer
+    assert "丰政发〔2022〕2号" in real_kb.ask("丰台区规划的文号是多少？").answer
+    assert "2023年2月23日" in real_kb.ask("2023年行动计划是哪天印发的？").answer
+    a = real_kb.ask("美丽北京意见的文号是多少？")  # issued without one: said plainly, no number made up
+    assert a.answerable and not a.found and "〔" not in a.answer, a.answer
+    a = real_kb.ask("到2025年各区降尘量要控制在多少？")  # names no document: not a question about one
+    assert a.kind != "record" and "5吨" in a.answer
+
+
+def test_the_item_naming_the_conduct_gives_its_fine(tmp_path, fake_embedder):
+    # A list of conducts, each with its own fine: the item is the one naming the conduct asked even when
+    # jieba cuts the question's word differently from the item's (挖沙子 / 挖沙), not the list's first.
+    import shutil
+
+    from kb import KnowledgeBase
+    from kb.answer.law_answer import LawAnswerer
+    from kb.index.ingest import add_documents
+    from kb.search.query import analyse
+
+    corpus, laws = tmp_path / "corpus", tmp_path / "laws"
+    shutil.copytree(FIXTURES, corpus)
+    laws.mkdir()
+    (laws / "某市湿地保护条例(2020-01-01).md").write_text(
+        "# 某市湿地保护条例\n\n<!-- INFO END -->\n\n第一条 为了保护湿地，制定本条例。\n\n"
+        "第二条 湿地保护管理部门负责本市湿地保护工作。\n\n"
+        "第三条 违反本条例规定，在湿地内有下列行为之一的，由湿地保护管理部门责令停止违法行为，"
+        "限期恢复，并按照下列规定进行处罚：\n\n（一）开垦、填埋湿地的，处每平方米十元以上三十元以下的罚款；\n\n"
+        "（二）挖沙、擅自取土的，处每立方米一百元以上五百元以下的罚款；\n\n"
+        "（三）擅自放牧、烧荒的，处二百元以上一千元以下的罚款。\n", encoding="utf-8")
+    add_documents([laws], corpus, tmp_path / "index", fake_embedder)
+    kb = KnowledgeBase.load(tmp_path / "index", fake_embedder)
+    query = analyse("在湿地里挖沙子罚多少？")
+    hits = kb.cite([c.clause_id for c in kb.loaded.clauses if "下列行为之一" in c.text], query)
+    (hit, [part]), = LawAnswerer(kb).choose(query, hits, "penalty")
+    assert "每立方米一百元以上五百元以下" in part.quote and "每平方米" not in part.quote, part.quote

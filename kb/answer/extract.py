@@ -216,7 +216,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         text = text.replace(district, " ")
     for alias in (*district_aliases(), *aliases):
         text = text.replace(alias, " ")
-    named = [w for w in place_words(text) if home_city() not in w and w not in domain_terms()]
+    named = [part for w in place_words(text) if home_city() not in w and w not in domain_terms()
+             for part in _place_parts(w, vocab)]
     places = [p for p in named if p not in vocab and not _province_named(p, vocab)]
     if places:
         return f"place not covered: {places[0]}"
@@ -240,6 +241,16 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"
     return None
+
+
+def _place_parts(place: str, vocab: Container[str]) -> list[str]:
+    """A place word the index does not hold as one, read as two it holds: a city and a county written
+    together (新乡辉县: 新乡, 辉县), a park and its part (园区西区); else the word itself."""
+    if place not in vocab:
+        for i in range(2, len(place) - 1):
+            if place[:i] in vocab and place[i:] in vocab:
+                return [place[:i], place[i:]]
+    return [place]
 
 
 def _province_named(place: str, where: Container[str]) -> bool:

@@ -82,6 +82,11 @@ class Terms:
         found = [t for t in self.weights if t in text and (len(t) > 2 or t in words)]  # 用能 is not in 利用能源
         return sum(len(t) * self.weights[t] for t in found if not any(t != u and t in u for u in found))
 
+    def pieces_in(self, text: str) -> bool:
+        """Whether a two-character piece of a longer word of the question is in the text, where
+        `overlap` does not count it because the text cuts it otherwise: 洗衣服 → 清洗衣物."""
+        return any(len(t) == 2 and t in text and any(t in u and len(u) > 2 for u in self.weights) for t in self.weights)
+
     def total(self, known: Callable[[str], bool] = lambda word: True) -> float:
         """The weight of the words `known` keeps (those some document holds: a word no text uses
         is in no article, the one answering or another), for `overlap` as a share."""
@@ -146,6 +151,16 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
                 re.search(data["asks_when"], question) and re.search(data["event_time"], sentence)):
             return 2 * weight
     return 0.0
+
+
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def shared_pairs(question: str, text: str) -> int:
+    """How many of the question's character pairs a part shares: between parts as close by words
+    (the items of one list share its lead-in), the one naming the conduct in words jieba cuts
+    differently (挖沙子 → "（二）挖沙、擅自取土的，处…", not the list's first item)."""
+    return len(set(_HAN_PAIR.findall(question)) & set(_HAN_PAIR.findall(text)))
 
 
 def gives_value(kind: str, question: str, quote: str) -> bool:
@@ -292,7 +307,7 @@ class LawAnswerer:
                    for p in stating}
             close = max(fit.values()) / 2
             best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote + p.note), fit[p],
-                                               cited[p], p.whole_list == wants_list))
+                                               cited[p], p.whole_list == wants_list, shared_pairs(query.text, p.about)))
             scored.append((fit[best] - rank * (RANK_WEIGHT if kind != "other" else OTHER_RANK_WEIGHT), hit, best))
         if not scored:
             return []

@@ -18,8 +18,9 @@ from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, conduct, ques
 from kb.answer.laws import answer_vocab, article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, base_years, other_year, states_amount, states_period
 from kb.answer.provisions import Part
+from kb.answer.record import record_answer
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import (defined_terms, defines_asked, defines_other, law_match, named_laws, names_in_passing, other_version, pattern,
+from kb.search.legal import (defined_terms, has_subject, defines_asked, defines_other, law_match, named_laws, names_in_passing, other_version, pattern,
                              reading, strong_name)
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -48,13 +49,17 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     # 《北京市大气污染防治条例》 is not in the corpus: do not answer from another law — unless the question
     # names an article of it that clauses we hold apply (a judicial interpretation of 环境保护法第六十五条):
     # then only those clauses answer, after saying that the act itself is not held
-    missing = [n for n in ask.names if strong_name(n)]
+    missing = [n for n in ask.names if strong_name(n) and has_subject(n)]  # 信阳条例 says where, not which
     applying = [c for n in missing for c in applying_clauses(kb, n, ask.article, query.text)]
     if missing and not named and not applying:
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
     if applying and not named:
         hits = kb.cite(applying, query)
+    record = record_answer(kb, query)  # 《…》的文号 / 成文日期: from the document's metadata
+    if record is not None:
+        record.annotations = {h.clause_id: LawAnswerer(kb).annotate(h) for h in record.citations}
+        return record
     reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb.aliases, kb.mentions,
                             kb.territory)
     if reason is not None and not named:
@@ -221,7 +226,9 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if (kind == "deadline" and pattern("effective_question").search(query.text)
             and pattern("effective_text").search(part.quote) and hit.doc_id in reading(query, laws.kb.documents).named):
         return True  # 普查条例什么时候开始生效 → 本条例自公布之日起施行: the act named is all it is about
-    if kind and Terms(query, omit=names).overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)):
+    terms = Terms(query, omit=names)
+    if kind and terms.overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)) \
+            and not terms.pieces_in(text):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
     if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, query, names),
                                         asked_conduct(query, names)):

@@ -217,7 +217,7 @@ def named_laws(text: str) -> list[str]:
     return names
 
 
-def _has_subject(name: str) -> bool:
+def has_subject(name: str) -> bool:
     """Whether a name says what its act is about, not only where it applies and what kind of act
     it is: 北京的实施办法 and 上海条例 do not (水法, 北京市实施《水法》办法 do)."""
     core = re.sub("[《》〈〉]|中华人民共和国|国家|实施|的", "", name)
@@ -272,6 +272,7 @@ def law_match(name: str, doc: Document) -> float:
     for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the document's.
     """
     core, title = _core(name), _core(doc.title)  # 〈〉: a title inside a title
+    core = re.sub(r"^([\u4e00-\u9fff]{2,4})的", r"\1", core)  # 北京的停车条例, 信阳的条例: a place's act
     if len(core) <= 2 and core != title:
         return 0.0  # 水法 is 中华人民共和国水法, not 水污染防治法
     # 国家节约能源法 / 国家节能法 is 中华人民共和国节约能源法; 国家安全法 is not 核安全法 (an abbreviation
@@ -305,7 +306,7 @@ def documents_named(text: str, documents: list[Document]) -> tuple[list[str], li
         if len(name) == 2 and not any(_core(d.title) == name for d in documents):
             continue  # 水法 names 中华人民共和国水法; 依法, 无法 name nothing (nor are they reported missing)
         scored = [(law_match(name, d), d) for d in documents]
-        if not _has_subject(name) and len({d.title for s, d in scored if s}) != 1:
+        if not has_subject(name) and len({d.title for s, d in scored if s}) != 1:
             continue  # 北京条例, 国家法: which act is not said (上海条例 with one Shanghai 条例 held is said)
         names.append(name)
         best = max((s for s, _ in scored), default=0.0)

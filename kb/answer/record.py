@@ -1,0 +1,68 @@
+"""Answers about a document itself — its 发文字号, 成文日期, 发布日期, 发文机关 (GB/T 9704's 版头 and
+版记) or, for an act, the day it was adopted — from the metadata read at ingestion, cited to the
+document's opening clause. Only for a question that names one document we hold and asks one of
+these; the wording of each ask is data (`kb/data/answers.json`, "document_fields")."""
+from __future__ import annotations
+
+import re
+
+from kb.answer.extract import Answer
+from kb.answer.laws import answer_vocab
+from kb.model import Document
+from kb.search.query import Query
+
+LABELS = {"number": "文号", "date_written": "成文日期", "date_published": "发布日期", "issuer": "发文机关",
+          "date_adopted": "通过日期"}
+
+
+def named_document(question: str, documents: list[Document]) -> Document | None:
+    """The one document the question names by its title or a name it gives itself (the longest
+    name found wins); of an act's versions, the one in force. None when none or several are named."""
+    compact = re.sub(r"[\s《》“”\"]", "", question)
+    found: dict[str, int] = {}
+    for doc in documents:
+        for name in (doc.title, *doc.aliases):
+            bare = re.sub(r"[\s《》“”\"]", "", name)
+            if len(bare) >= 4 and bare in compact:
+                found[doc.id] = max(found.get(doc.id, 0), len(bare))
+    if not found:
+        return None
+    longest = max(found.values())
+    docs = [d for d in documents if found.get(d.id) == longest]
+    current = [d for d in docs if not d.superseded_by] or docs
+    return current[0] if len(current) == 1 else None
+
+
+def asked_field(question: str) -> str | None:
+    for field, wording in answer_vocab()["document_fields"].items():
+        if re.search(wording, question):
+            return field
+    return None
+
+
+def _date(value: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else value
+
+
+def record_answer(kb, query: Query) -> Answer | None:
+    """"《…规划》的成文日期是哪一天？" → "2021年11月28日", cited to the document's first clause; "not
+    stated" when the document lacks it; None when the question asks no such thing or names no single
+    document."""
+    field = asked_field(query.text)
+    doc = named_document(query.text, kb.documents) if field else None
+    if doc is None:
+        return None
+    first = next((c.clause_id for c in kb.loaded.clauses if c.doc_id == doc.id), None)
+    citations = kb.cite([first], query) if first else []
+    value = getattr(doc, field, None)
+    if not value:  # 实施意见 issued jointly by 市委 and 市政府 often carry no 文号: say so
+        return Answer(query.text, True, f"现有文件未载明《{doc.title}》的{LABELS[field]}；以下为该文件的开头。",
+                      kind="record", citations=citations, found=False)
+    value = "、".join(value) if isinstance(value, tuple) else _date(value)
+    number = f"（{doc.number}）" if doc.number and field != "number" else ""
+    text = f"《{doc.title}》{number}{LABELS[field]}：{value}"
+    if field == "date_adopted" and doc.date_amended:  # the text we hold is the amended one
+        text += f"（最近一次修改：{_date(doc.date_amended)}）"
+    text += "。"
+    return Answer(query.text, True, text, value=value, kind="record", citations=citations)
