@@ -1584,3 +1584,24 @@ def test_the_item_naming_the_conduct_gives_its_fine(tmp_path, fake_embedder):
     hits = kb.cite([c.clause_id for c in kb.loaded.clauses if "下列行为之一" in c.text], query)
     (hit, [part]), = LawAnswerer(kb).choose(query, hits, "penalty")
     assert "每立方米一百元以上五百元以下" in part.quote and "每平方米" not in part.quote, part.quote
+
+
+def test_a_sentence_restating_the_question_is_not_its_answer(real_kb):
+    # The clause opens with its heading (实现“两线三区”全域管控。); the answer is the sentence after it.
+    a = real_kb.ask("丰台区实施“两线三区”全域管控，要严守的两条线是什么？")
+    assert a.found and "生态控制线和城市开发边界" in a.answer, a.answer
+
+
+def test_a_citizens_right_and_who_pays_in_everyday_words(laws_kb):
+    a = laws_kb.ask("在北京郊区看见有人偷偷砍山上的树，我一个普通老百姓能管吗？")  # 能管吗 → 有权劝阻、检举
+    assert "有权进行劝阻、检举和控告" in a.answer, a.answer
+    a = laws_kb.ask("全国污染源普查要花的钱由谁来出？")  # 钱由谁来出 → 经费…负担
+    assert "中央和地方各级人民政府共同负担" in a.answer, a.answer
+
+
+def test_a_count_or_share_the_article_does_not_give_is_not_stated(laws_kb):
+    # 植树节 is a date, not a number of trees; a fine in 元 is not a share of parking spaces
+    for q in ("森林法规定每个适龄公民每年要义务植树几棵？",
+              "2021年版北京机动车停车条例要求新建停车场配建的电动汽车充电车位要占总车位的百分之多少？"):
+        a = laws_kb.ask(q)
+        assert a.answerable and not a.found, (q, a.answer)

@@ -408,6 +408,9 @@ def _unique_names(line: str) -> str:
     return " ".join(dict.fromkeys(line.split()))
 
 
+MIN_NEW_CHARS = 3  # characters of a sentence not in the question, below which it only restates the question
+
+
 def best_sentence(query: Query, text: str) -> str:
     """The sentence of `text` sharing most terms with the question (numbers break ties); for a
     question asking a figure, a sentence that states one and shares a term comes first, or one
@@ -421,13 +424,18 @@ def best_sentence(query: Query, text: str) -> str:
     units = figure_units(query.text)
     ordinal = bool(_ASKS_ORDINAL.search(query.text))
 
-    def score(s: str) -> tuple[bool, float, int]:
+    asked = set(query.text)
+
+    def score(s: str) -> tuple[bool, bool, float, int]:
         upper = s.upper()
         overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
         figure = bool(_ORDINAL.search(s)) if ordinal else \
             any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
+        # A sentence saying nothing the question does not (实现“两线三区”全域管控。 for 两线三区要严守的两条线是什么,
+        # a heading restated) cannot hold the answer: the sentence after it does.
+        says_more = len({c for c in s if c.isalnum()} - asked) >= MIN_NEW_CHARS  # characters, digits
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
-        return wants_figure and figure and (overlap > 0 or bool(query.units)), overlap, int(figure)
+        return wants_figure and figure and (overlap > 0 or bool(query.units)), says_more, overlap, int(figure)
 
     return max(sentences, key=score)
 
