@@ -1605,3 +1605,19 @@ def test_a_count_or_share_the_article_does_not_give_is_not_stated(laws_kb):
               "2021年版北京机动车停车条例要求新建停车场配建的电动汽车充电车位要占总车位的百分之多少？"):
         a = laws_kb.ask(q)
         assert a.answerable and not a.found, (q, a.answer)
+
+
+def test_a_count_of_another_thing_is_not_the_count_asked(real_kb):
+    # 累计淘汰高排放车14万余辆 counts high-emission vehicles retired, not new-energy vehicles promoted
+    a = real_kb.ask("“十三五”期间丰台区累计推广了多少辆新能源汽车？")
+    assert a.answerable and not a.found and "14万" not in a.answer.split("；")[0], a.answer
+    a = real_kb.ask("丰台区十三五期间淘汰了多少辆高排放车？")
+    assert a.found and a.value == "14万余辆", a.answer
+
+
+def test_two_acts_named_each_answer_with_their_own_article(laws_kb):
+    # "分别" after two names: the national law's article and the local implementing act's, labelled;
+    # 北京实施办法 names no subject, but after 节约能源法 it is that law's implementing act.
+    a = laws_kb.ask("企业还在用国家明令淘汰的高耗能设备，节约能源法和北京实施办法分别规定由哪个部门责令停用？")
+    assert "管理节能工作的部门责令停止使用" in a.answer and "发展改革部门责令停止使用" in a.answer, a.answer
+    assert "【国家法律】" in a.answer and "【地方性法规（北京市）】" in a.answer, a.answer

@@ -306,6 +306,8 @@ def documents_named(text: str, documents: list[Document]) -> tuple[list[str], li
         if len(name) == 2 and not any(_core(d.title) == name for d in documents):
             continue  # 水法 names 中华人民共和国水法; 依法, 无法 name nothing (nor are they reported missing)
         scored = [(law_match(name, d), d) for d in documents]
+        if not has_subject(name) and "实施" in name and found:  # 节约能源法和北京实施办法: the law just named's
+            scored = [(s, d) for s, d in scored if any(_core(f.title) in d.title for f in found)] or scored
         if not has_subject(name) and len({d.title for s, d in scored if s}) != 1:
             continue  # 北京条例, 国家法: which act is not said (上海条例 with one Shanghai 条例 held is said)
         names.append(name)
