@@ -1554,6 +1554,8 @@ def test_a_documents_number_dates_and_issuer_come_from_its_record(real_kb):
     assert "2023年2月23日" in real_kb.ask("2023年行动计划是哪天印发的？").answer
     a = real_kb.ask("美丽北京意见的文号是多少？")  # issued without one: said plainly, no number made up
     assert a.answerable and not a.found and "〔" not in a.answer, a.answer
+    a = real_kb.ask("2023年行动计划印发后同时废止的2021年行动计划通知，文号是多少？")  # another document's
+    assert "京政办发〔2023〕4号" not in a.answer, a.answer
     a = real_kb.ask("到2025年各区降尘量要控制在多少？")  # names no document: not a question about one
     assert a.kind != "record" and "5吨" in a.answer
 

@@ -408,7 +408,8 @@ def _unique_names(line: str) -> str:
     return " ".join(dict.fromkeys(line.split()))
 
 
-MIN_NEW_CHARS = 3  # characters of a sentence not in the question, below which it only restates the question
+HEADING_CHARS = 15  # a paragraph's opening heading in a plan (深度挖掘交通场站节能潜力。) is this short
+MIN_NEW_CHARS = 3  # characters of such a sentence not in the question, below which it only restates it
 
 
 def best_sentence(query: Query, text: str) -> str:
@@ -424,20 +425,24 @@ def best_sentence(query: Query, text: str) -> str:
     units = figure_units(query.text)
     ordinal = bool(_ASKS_ORDINAL.search(query.text))
 
-    asked = set(query.text)
-
-    def score(s: str) -> tuple[bool, bool, float, int]:
+    def score(s: str) -> tuple[bool, float, int]:
         upper = s.upper()
         overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
         figure = bool(_ORDINAL.search(s)) if ordinal else \
             any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
-        # A sentence saying nothing the question does not (实现“两线三区”全域管控。 for 两线三区要严守的两条线是什么,
-        # a heading restated) cannot hold the answer: the sentence after it does.
-        says_more = len({c for c in s if c.isalnum()} - asked) >= MIN_NEW_CHARS  # characters, digits
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
-        return wants_figure and figure and (overlap > 0 or bool(query.units)), says_more, overlap, int(figure)
+        return wants_figure and figure and (overlap > 0 or bool(query.units)), overlap, int(figure)
 
-    return max(sentences, key=score)
+    # A plan's paragraph often opens with its own heading (实现“两线三区”全域管控。): it shares the question's
+    # words but says nothing more; the sentences after it answer, when one of them shares a word too.
+    body = sentences[1:] if len(sentences) > 1 and _heading(sentences[0], query.text) else sentences
+    return max(body if max(map(score, body))[1] > 0 else sentences, key=score)
+
+
+def _heading(sentence: str, question: str) -> bool:
+    """A short opening sentence without a comma or a figure that adds at most a word to the question."""
+    new = {c for c in sentence if c.isalnum()} - set(question)
+    return len(sentence) <= HEADING_CHARS and not re.search(r"[，,；;\d]", sentence) and len(new) < MIN_NEW_CHARS
 
 
 def extract_value(sentence: str, query: Query) -> str | None:

@@ -19,18 +19,21 @@ def named_document(question: str, documents: list[Document]) -> Document | None:
     """The one document the question names by its title or a name it gives itself (the longest
     name found wins); of an act's versions, the one in force. None when none or several are named."""
     compact = re.sub(r"[\s《》“”\"]", "", question)
-    found: dict[str, int] = {}
+    found: dict[str, str] = {}
     for doc in documents:
         for name in (doc.title, *doc.aliases):
             bare = re.sub(r"[\s《》“”\"]", "", name)
-            if len(bare) >= 4 and bare in compact:
-                found[doc.id] = max(found.get(doc.id, 0), len(bare))
+            if len(bare) >= 4 and bare in compact and len(bare) > len(found.get(doc.id, "")):
+                found[doc.id] = bare
     if not found:
         return None
-    longest = max(found.values())
-    docs = [d for d in documents if found.get(d.id) == longest]
+    longest = max(map(len, found.values()))
+    docs = [d for d in documents if len(found.get(d.id, "")) == longest]
     current = [d for d in docs if not d.superseded_by] or docs
-    return current[0] if len(current) == 1 else None
+    if len(current) != 1:
+        return None
+    rest = compact.replace(found[current[0].id], "")  # 2023年行动计划…同时废止的2021年行动计划通知: another one's
+    return None if re.search(answer_vocab()["document_nouns"], rest) else current[0]
 
 
 def asked_field(question: str) -> str | None:
