@@ -659,25 +659,3 @@ _ASKS_ORDINAL = re.compile(r"第几(?![条章节款项编部批])|排名多少|�
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+(?:名|位)")
 _COUNTED_THING = re.compile(r"(?:多少|几)个([\u4e00-\u9fff]{2,6})")  # 多少个点位: the thing counted
 
-
-def counted_thing(question: str) -> str | None:
-    """The thing a question counts, a term of the field right after its classifier (多少辆新能源汽车 →
-    新能源汽车); None when what follows is no such term (几个区的…, 多少户人家, 多少辆次)."""
-    classifiers = "".join(c for c in answer_vocab()["classifiers"] if len(c) == 1)
-    found = re.search(rf"(?:多少|几)[个{classifiers}]([\u4e00-\u9fff]{{2,8}})", question)
-    if not found:
-        return None
-    terms = [t for t in domain_terms() if len(t) > 1 and found.group(1).startswith(t)]
-    return max(terms, key=len) if terms else None
-
-
-def counts_thing(sentence: str, value: str, thing: str) -> bool:
-    """Whether the stretch of the sentence stating the value (between commas) holds two characters in
-    a row of the thing counted: 累计淘汰高排放车14万余辆 does not count 新能源汽车, 推广新能源车5万辆 does."""
-    at = sentence.find(value)
-    if at < 0:
-        return True
-    start = max(sentence.rfind(c, 0, at) for c in "，,；;。（(") + 1
-    ends = [i for i in (sentence.find(c, at) for c in "，,；;。）)") if i >= 0]
-    stretch = sentence[start:min(ends) if ends else len(sentence)]
-    return any(thing[i:i + 2] in stretch for i in range(len(thing) - 1))

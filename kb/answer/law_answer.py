@@ -315,11 +315,11 @@ class LawAnswerer:
             scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or [
                 row for row in scored if names_in_passing(query.text, row[2].quote)] or scored
         scored.sort(key=lambda row: -row[0])
-        acts = {self.docs[d].title for d in reading(query, self.kb.documents).named}
+        acts = {self.versions_of(d)[0] for d in reading(query, self.kb.documents).named}  # versions: one act
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article
             best: dict[str, tuple[Hit, list[Part]]] = {}
             for _, hit, part in scored:
-                best.setdefault(self.docs[hit.doc_id].title, (hit, [part]))
+                best.setdefault(self.versions_of(hit.doc_id)[0], (hit, [part]))
             return list(best.values())
         top_score, top, part = scored[0]
         chosen = [(top, [part])]
