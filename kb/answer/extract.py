@@ -436,7 +436,7 @@ def best_sentence(query: Query, text: str) -> str:
     # A plan's paragraph often opens with its own heading (实现“两线三区”全域管控。): it shares the question's
     # words but says nothing more; the sentences after it answer, when one of them shares a word too.
     body = sentences[1:] if len(sentences) > 1 and _heading(sentences[0], query.text) else sentences
-    return max(body if max(map(score, body))[1] > 0 else sentences, key=score)
+    return max(body if max(score(s)[1] for s in body) > 0 else sentences, key=score)
 
 
 def _heading(sentence: str, question: str) -> bool:
@@ -658,4 +658,3 @@ def _is_total(sentence: str, value: re.Match) -> bool:
 _ASKS_ORDINAL = re.compile(r"第几(?![条章节款项编部批])|排名多少|排多少名|名次")  # a rank, not 第几条
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+(?:名|位)")
 _COUNTED_THING = re.compile(r"(?:多少|几)个([\u4e00-\u9fff]{2,6})")  # 多少个点位: the thing counted
-

@@ -319,7 +319,8 @@ class LawAnswerer:
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article
             best: dict[str, tuple[Hit, list[Part]]] = {}
             for _, hit, part in scored:
-                best.setdefault(self.versions_of(hit.doc_id)[0], (hit, [part]))
+                if (act := self.versions_of(hit.doc_id)[0]) in acts:
+                    best.setdefault(act, (hit, [part]))
             return list(best.values())
         top_score, top, part = scored[0]
         chosen = [(top, [part])]

@@ -15,9 +15,10 @@ LABELS = {"number": "文号", "date_written": "成文日期", "date_published": 
           "date_adopted": "通过日期"}
 
 
-def named_document(question: str, documents: list[Document]) -> Document | None:
+def named_document(question: str, documents: list[Document]) -> tuple[Document, str] | None:
     """The one document the question names by its title or a name it gives itself (the longest
-    name found wins); of an act's versions, the one in force. None when none or several are named."""
+    name found wins), with that name; of an act's versions, the one in force. None when none or
+    several are named."""
     compact = re.sub(r"[\s《》“”\"]", "", question)
     found: dict[str, str] = {}
     for doc in documents:
@@ -33,12 +34,21 @@ def named_document(question: str, documents: list[Document]) -> Document | None:
     if len(current) != 1:
         return None
     rest = compact.replace(found[current[0].id], "")  # 2023年行动计划…同时废止的2021年行动计划通知: another one's
-    return None if re.search(answer_vocab()["document_nouns"], rest) else current[0]
+    return None if re.search(answer_vocab()["document_nouns"], rest) else (current[0], found[current[0].id])
 
 
-def asked_field(question: str) -> str | None:
+_LINK = re.compile(r"[的是于由在]{0,2}")  # between the name and the field: 丰台区规划的文号, 2023年行动计划是哪天印发的
+_ASKING = re.compile(r"[是为多少什么哪天一几号个谁的了呢吗？?。，,！!\s]*")  # what may follow the field
+
+
+def asked_field(question: str, name: str = "") -> str | None:
+    """The record field a question asks of the document it names: the field's wording right after the
+    name and nothing but asking words after it (丰台区规划的文号是多少, not 规划中哪个部门发布空气质量预警)."""
+    compact = re.sub(r"[\s《》“”\"]", "", question)
+    after = compact[compact.find(name) + len(name):] if name and name in compact else compact
     for field, wording in answer_vocab()["document_fields"].items():
-        if re.search(wording, question):
+        m = re.search(wording, after)
+        if m and (not name or _LINK.fullmatch(after[:m.start()])) and _ASKING.fullmatch(after[m.end():]):
             return field
     return None
 
@@ -52,9 +62,14 @@ def record_answer(kb, query: Query) -> Answer | None:
     """"《…规划》的成文日期是哪一天？" → "2021年11月28日", cited to the document's first clause; "not
     stated" when the document lacks it; None when the question asks no such thing or names no single
     document."""
-    field = asked_field(query.text)
-    doc = named_document(query.text, kb.documents) if field else None
-    if doc is None:
+    if asked_field(query.text) is None:  # cheap first: most questions ask no such thing
+        return None
+    named = named_document(query.text, kb.documents)
+    if named is None:
+        return None
+    doc, name = named
+    field = asked_field(query.text, name)
+    if field is None:
         return None
     first = next((c.clause_id for c in kb.loaded.clauses if c.doc_id == doc.id), None)
     citations = kb.cite([first], query) if first else []

@@ -20,7 +20,7 @@ from kb.answer.measures import asked_years, asks_amount, base_years, other_year,
 from kb.answer.provisions import Part
 from kb.answer.record import record_answer
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import (defined_terms, has_subject, defines_asked, defines_other, law_match, named_laws, names_in_passing, other_version, pattern,
+from kb.search.legal import (defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_version, pattern,
                              reading, strong_name)
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -51,7 +51,7 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     # then only those clauses answer, after saying that the act itself is not held
     # 信阳条例 says where, not which; 国家法律和北京地方条例 joins two descriptions, it is no title we lack
     missing = [n for n in ask.names if strong_name(n) and has_subject(n)
-               and not re.search("[和与及]", n.replace("中华人民共和国", ""))]
+               and ("《" in n or not re.search("(?:法律|法规|法|条例|办法)[和与及]", n))]
     applying = [c for n in missing for c in applying_clauses(kb, n, ask.article, query.text)]
     if missing and not named and not applying:
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
