@@ -71,8 +71,7 @@ def record_answer(kb, query: Query) -> Answer | None:
     field = asked_field(query.text, name)
     if field is None:
         return None
-    first = next((c.clause_id for c in kb.loaded.clauses if c.doc_id == doc.id), None)
-    citations = kb.cite([first], query) if first else []
+    citations = kb.cite([c.clause_id for c in kb.document_clauses(doc.id)[:1]], query)
     value = getattr(doc, field, None)
     if not value:  # 实施意见 issued jointly by 市委 and 市政府 often carry no 文号: say so
         return Answer(query.text, True, f"现有文件未载明《{doc.title}》的{LABELS[field]}；以下为该文件的开头。",

@@ -58,15 +58,15 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
         return Answer(query.text, False, REFUSAL + note, kind="refusal")
     if applying and not named:
         hits = kb.cite(applying, query)
+    laws = LawAnswerer(kb)
     record = record_answer(kb, query)  # 《…》的文号 / 成文日期: from the document's metadata
     if record is not None:
-        record.annotations = {h.clause_id: LawAnswerer(kb).annotate(h) for h in record.citations}
+        record.annotations = {h.clause_id: laws.annotate(h) for h in record.citations}
         return record
     reason = refusal_reason(query, hits, kb.loaded.keyword.vocab, kb.refusal, kb.aliases, kb.mentions,
                             kb.territory)
     if reason is not None and not named:
         return Answer(query.text, False, REFUSAL, kind="refusal")
-    laws = LawAnswerer(kb)
     kind = question_kind(query.text)
     if named or any(is_law(laws.docs[h.doc_id]) for h in hits[:3]):
         answer = law_answer(laws, query, hits, kind, named)
