@@ -133,6 +133,11 @@ def without_quotes(text: str) -> str:
     return _QUOTES.sub("", text)
 
 
+def book_title(title: str) -> str:
+    """A title in 书名号, a title inside it in 单书名号 (GB/T 15834): 《北京市实施〈中华人民共和国水法〉办法》."""
+    return f"《{title.replace('《', '〈').replace('》', '〉')}》"
+
+
 def names_document(text: str, aliases: tuple[str, ...], scope: str | None) -> bool:
     """Whether a question names a document by one of its aliases, quotation marks aside (按照北京
     “十四五”生态环境保护规划 names 十四五生态环境保护规划) — not when a district other than the document's

@@ -1624,3 +1624,15 @@ def test_two_acts_named_each_answer_with_their_own_article(laws_kb):
     a = laws_kb.ask("企业还在用国家明令淘汰的高耗能设备，节约能源法和北京实施办法分别规定由哪个部门责令停用？")
     assert "管理节能工作的部门责令停止使用" in a.answer and "发展改革部门责令停止使用" in a.answer, a.answer
     assert "【国家法律】" in a.answer and "【地方性法规（北京市）】" in a.answer, a.answer
+
+
+def test_an_acts_record_is_of_the_version_asked_and_names_read_like_retrieval(laws_kb):
+    # The version a question names beside the act (2021年版) is the record read; a law named the way
+    # retrieval reads names (北京市实施《水法》办法, no 中华人民共和国) is found; a title inside the
+    # title is in 〈〉 (GB/T 15834).
+    old = laws_kb.ask("北京市机动车停车条例2021年版是哪天通过的？")
+    new = laws_kb.ask("北京市机动车停车条例是哪天通过的？")
+    assert old.kind == new.kind == "record" and "2021年9月24日" in old.answer and "2024年3月29日" in new.answer, (
+        old.answer, new.answer)
+    a = laws_kb.ask("北京市实施《水法》办法是哪天通过的？")
+    assert a.kind == "record" and "2004年5月27日" in a.answer and "《北京市实施〈中华人民共和国水法〉办法》" in a.answer, a.answer

@@ -21,7 +21,7 @@ from kb.answer.provisions import Part, cited_conduct, parts
 from kb.documents.law import find_references
 from kb.index.keyword import tokenize
 from kb.answer.extract import place_words
-from kb.vocab import districts, home_city, place_names, province_of, short_place_name
+from kb.vocab import book_title, districts, home_city, place_names, province_of, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, names_in_passing, other_version, pattern, reading
 from kb.search.query import Query, analyse
 from kb.search.searcher import Hit
@@ -435,7 +435,7 @@ def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str,
             prefix = f"【{version_label(docs[hit.doc_id], docs)}】"
         if elsewhere(docs[hit.doc_id], question):  # 上海's regulation quoted for a question naming no place
             prefix = f"【{level or docs[hit.doc_id].scope}，非本市规定】"
-        lines.append(f"{prefix}{sentence}{lead}（《{hit.doc_title}》{hit.label}）")
+        lines.append(f"{prefix}{sentence}{lead}（{book_title(hit.doc_title)}{hit.label}）")
     return "\n".join(lines)
 
 

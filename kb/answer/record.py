@@ -9,28 +9,35 @@ import re
 from kb.answer.extract import Answer
 from kb.answer.laws import answer_vocab
 from kb.model import Document
+from kb.vocab import book_title
+from kb.search.legal import other_version, pattern, reading
 from kb.search.query import Query
 
 LABELS = {"number": "文号", "date_written": "成文日期", "date_published": "发布日期", "issuer": "发文机关",
           "date_adopted": "通过日期"}
 
 
-def named_document(question: str, documents: list[Document]) -> tuple[Document, str] | None:
+def named_document(query: Query, documents: list[Document]) -> tuple[Document, str] | None:
     """The one document the question names by its title or a name it gives itself (the longest
-    name found wins), with that name; of an act's versions, the one in force. None when none or
-    several are named."""
-    compact = re.sub(r"[\s《》“”\"]", "", question)
+    name found wins), with that name; of an act's versions, the one it asks about (2021年版, in
+    force in a year it gives), else the one in force. None when none or several are named."""
+    compact = re.sub(r"[\s《》“”\"]", "", query.text)
     found: dict[str, str] = {}
     for doc in documents:
         for name in (doc.title, *doc.aliases):
             bare = re.sub(r"[\s《》“”\"]", "", name)
             if len(bare) >= 4 and bare in compact and len(bare) > len(found.get(doc.id, "")):
                 found[doc.id] = bare
-    if not found:
-        return None
+    ask = reading(query, documents)
+    if not found:  # 北京市实施《水法》办法: a law named the way retrieval reads names (kb.search.legal)
+        acts = [d for d in documents if d.id in ask.named]
+        if len(ask.names) != 1 or len({d.title for d in acts}) != 1:
+            return None
+        found = {d.id: re.sub(r"[\s《》“”\"]", "", ask.names[0]) for d in acts}
     longest = max(map(len, found.values()))
     docs = [d for d in documents if len(found.get(d.id, "")) == longest]
-    current = [d for d in docs if not d.superseded_by] or docs
+    by_id = {d.id: d for d in documents}
+    current = [d for d in docs if not other_version(d, ask, by_id)] or docs
     if len(current) != 1:
         return None
     rest = compact.replace(found[current[0].id], "")  # 2023年行动计划…同时废止的2021年行动计划通知: another one's
@@ -46,6 +53,8 @@ def asked_field(question: str, name: str = "") -> str | None:
     name and nothing but asking words after it (丰台区规划的文号是多少, not 规划中哪个部门发布空气质量预警)."""
     compact = re.sub(r"[\s《》“”\"]", "", question)
     after = compact[compact.find(name) + len(name):] if name and name in compact else compact
+    version = pattern("version_asked").match(after) if name else None  # …条例2021年版的通过日期
+    after = after[version.end():] if version else after
     for field, wording in answer_vocab()["document_fields"].items():
         m = re.search(wording, after)
         if m and (not name or _LINK.fullmatch(after[:m.start()])) and _ASKING.fullmatch(after[m.end():]):
@@ -64,7 +73,7 @@ def record_answer(kb, query: Query) -> Answer | None:
     document."""
     if asked_field(query.text) is None:  # cheap first: most questions ask no such thing
         return None
-    named = named_document(query.text, kb.documents)
+    named = named_document(query, kb.documents)
     if named is None:
         return None
     doc, name = named
@@ -74,11 +83,11 @@ def record_answer(kb, query: Query) -> Answer | None:
     citations = kb.cite([c.clause_id for c in kb.document_clauses(doc.id)[:1]], query)
     value = getattr(doc, field, None)
     if not value:  # 实施意见 issued jointly by 市委 and 市政府 often carry no 文号: say so
-        return Answer(query.text, True, f"现有文件未载明《{doc.title}》的{LABELS[field]}；以下为该文件的开头。",
+        return Answer(query.text, True, f"现有文件未载明{book_title(doc.title)}的{LABELS[field]}；以下为该文件的开头。",
                       kind="record", citations=citations, found=False)
     value = "、".join(value) if isinstance(value, tuple) else _date(value)
     number = f"（{doc.number}）" if doc.number and field != "number" else ""
-    text = f"《{doc.title}》{number}{LABELS[field]}：{value}"
+    text = f"{book_title(doc.title)}{number}{LABELS[field]}：{value}"
     if field == "date_adopted" and doc.date_amended:  # the text we hold is the amended one
         text += f"（最近一次修改：{_date(doc.date_amended)}）"
     text += "。"

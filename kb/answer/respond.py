@@ -110,7 +110,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
             hit = found[0]
             doc = laws.docs[hit.doc_id]  # an amended version's article says so (第五十条 of 48 now in force)
             label = f"【{version_label(doc, laws.docs)}】" if version_note(doc, laws.docs) else ""
-            return Answer(query.text, True, f"{label}{hit.text}（《{hit.doc_title}》{hit.label}）", kind="article",
+            return Answer(query.text, True, f"{label}{hit.text}（{vocab.book_title(hit.doc_title)}{hit.label}）", kind="article",
                           citations=found + [h for h in hits if h.clause_id != hit.clause_id])
     asked = laws.named_article(query)
     if kind == "lookup" and not asked and not reading(query, laws.kb.documents).names:
