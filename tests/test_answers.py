@@ -375,7 +375,9 @@ def test_place_words_are_places_not_every_word_jieba_tags_ns():
     assert place_words("上海的规定是什么？") == ["上海"]
     assert place_words("雄安新区2025年的森林覆盖率目标是多少？") == ["雄安新区"]  # cut as 雄安 / 新区
     assert place_words("河南、安徽、江苏、山东四省的省界水质由谁监测？") == ["河南", "安徽", "江苏", "山东"]  # not 山东四省
+    assert place_words("一个北京的工地夜里施工") == ["北京"]  # 的: a place that qualifies the noun
     for question in ("普查人员上门调查至少要几个人？", "在很陡的山坡上开荒种玉米可以吗？",
+                     "工地把小河沟填了，也没先挖一条新河补上，怎么罚？",  # after 一条: a common noun
                      "邻居在小区公共车位上弄了个东西把车位圈起来自己用，合法吗？"):
         assert place_words(question) == [], question
 
@@ -1208,6 +1210,22 @@ def test_conduct_before_an_acts_name_is_not_part_of_the_name():
     assert named_laws("露天焚烧秸秆按宁波市大气污染防治条例罚多少？") == ["宁波市大气污染防治条例"]
     assert named_laws("重庆市林地保护管理条例对林业部门工作人员徇私枉法怎么处理") == ["重庆市林地保护管理条例"]
     assert named_laws("不按规定报送按北京市水土保持条例罚多少") == ["北京市水土保持条例"]
+
+
+def test_acts_called_规定_are_named_but_generic_规定_say_no_subject():
+    from kb.search.legal import has_subject, named_laws
+
+    assert named_laws("上海市水资源管理若干规定第23条讲的是什么制度？") == ["上海市水资源管理若干规定"]
+    assert named_laws("北京市养犬管理规定第二十七条是什么") == ["北京市养犬管理规定"]
+    assert named_laws("森林法规定林长由谁担任") == ["森林法"]  # 规定 the verb
+    assert not has_subject("有关管理规定") and not has_subject("暂行规定") and has_subject("北京市养犬管理规定")
+
+
+def test_a_district_of_the_home_city_is_answered_by_the_citys_act(laws_kb):
+    # The city's regulations apply in all its districts: naming one is no reason to refuse (a plan's
+    # district figure still has to name the district: test_assumed_place_and_year_are_labelled).
+    a = laws_kb.ask("在海淀区的小区里私自装地锁占公共车位，怎么罚？")
+    assert a.answerable and "五百元以上一千元以下" in a.answer, a.answer
 
 
 def test_a_bureau_not_doing_its_duty_asks_about_officials():

@@ -170,7 +170,7 @@ def place_words(text: str) -> list[str]:
     """Place names in a question (jieba's ns words that look like places; 雄安 + 新区 joined)."""
     words, found = list(_posseg().cut(text)), []
     for i, w in enumerate(words):
-        if w.flag != "ns" or len(w.word) < 2 or w.word in _GENERIC_PLACES:
+        if w.flag != "ns" or len(w.word) < 2 or w.word in _GENERIC_PLACES or _counted(words, i):
             continue
         word, before = w.word, words[i - 1] if i else None
         if len(word) == 2 and before is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before.word) \
@@ -182,6 +182,15 @@ def place_words(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _counted(words: list, i: int) -> bool:
+    """Whether word i comes after a count or a demonstrative with a classifier (挖一条新河, 这条小河沟, 一个
+    新村): a common noun jieba tags as a place, not a place's name (一个北京的工地: 的 makes it one)."""
+    before = "".join(w.word for w in words[max(i - 2, 0):i])
+    after = words[i + 1].word if i + 1 < len(words) else ""
+    return bool(_CLASSIFIED.search(before)) and after != "的"
+
+
+_CLASSIFIED = re.compile(r"[一两几数每这那哪某][条个座片块处道眼]$")
 _COUNTED = re.compile(r"(?<=..)[两几数多各一二三四五六七八九十]+[省市区县]$")
 
 
@@ -264,7 +273,16 @@ def _covers(place: str, hits: list[Hit], rule: RefusalRule, territory: Callable[
     """Whether an act that says it applies in the place (its scope article names it) answers, with an
     article as close as one needs to be without the field's words: 去西藏徒步扔垃圾 and 青藏高原生态保护法
     (本法所称青藏高原，是指西藏自治区…), not 在西藏占道停车 and the same act's fine for occupying a river."""
+    if place in vocab.districts() and _citywide(hits[0]):
+        return True  # the home city's district, and the first clause is of an act in force there
     return any(place in territory(h.doc_id) and h.dense_score >= rule.min_dense_off_vocab for h in hits[:3])
+
+
+def _citywide(hit: Hit) -> bool:
+    """An article of an act that applies in every district of the home city: the city's own regulation or
+    a national law (在怀柔水库钓鱼 and the city's fishery act), not a plan's district row or another place's act."""
+    title = hit.doc_title
+    return hit.kind == "article" and (home_city() in title or title.startswith("中华人民共和国") or not place_words(title))
 
 
 def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
