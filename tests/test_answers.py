@@ -1584,6 +1584,24 @@ def test_a_documents_number_dates_and_issuer_come_from_its_record(real_kb):
     assert a.kind != "record" and "发文机关" not in a.answer, a.answer
     a = real_kb.ask("到2025年各区降尘量要控制在多少？")  # names no document: not a question about one
     assert a.kind != "record" and "5吨" in a.answer
+    a = real_kb.ask("《北京市“十四五”时期生态环境保护规划》正文落款的日期是哪一天？")  # 落款: the 成文日期
+    assert a.kind == "record" and "2021年11月28日" in a.answer, a.answer
+
+
+def test_a_status_asked_in_a_table_of_targets_is_the_status(real_kb):
+    # 目标完成情况表 names targets, but 现状 asks for the figure reached
+    a = real_kb.ask("丰台区“十三五”规划目标完成情况表中，2020年区域环境噪声平均值的现状是多少分贝？")
+    assert "52.8" in a.answer and "不高于55" not in a.answer, a.answer
+    assert "55" in real_kb.ask("丰台区2020年区域环境噪声平均值目标是多少？").answer
+
+
+def test_a_fines_conduct_is_compared_in_the_words_laws_use(laws_kb):
+    # 水马、石墩 are what the act calls 固定或者可移动障碍物: the fine answers, though the lay words are far in meaning
+    from kb.search.query import in_law_words
+
+    assert "障碍物" in in_law_words("私自摆水马、石墩挡着") and in_law_words("没有日常词") == "没有日常词"
+    a = laws_kb.ask("按2021年版北京停车条例，有人在写字楼外的公共空地上私自摆水马、石墩挡着不让别人停车，城管怎么罚？")
+    assert a.found and "五百元以上一千元以下" in a.answer, a.answer
 
 
 def test_the_item_naming_the_conduct_gives_its_fine(tmp_path, fake_embedder):

@@ -22,7 +22,7 @@ from kb.answer.record import record_answer
 from kb.documents.numbering import int_to_cn
 from kb.search.legal import (defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_version, pattern,
                              reading, strong_name)
-from kb.search.query import Query
+from kb.search.query import Query, in_law_words
 from kb.search.searcher import Hit
 
 # A question of no particular kind (not a penalty, department, period or definition) is answered with
@@ -232,8 +232,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind and terms.overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)) \
             and not terms.pieces_in(text):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind == "penalty" and not _close(laws.kb, query, conduct(part), conduct_threshold(laws.kb, query, names),
-                                        asked_conduct(query, names)):
+    if kind == "penalty" and not _conduct_close(laws, query, part, names):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
                                  or names_in_passing(query.text, part.quote)):
@@ -241,6 +240,16 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "definition" and defines_other(asked_conduct(query, names), part.quote):
         return False  # 陆地污染源 does not say what 优先划入生态保护红线的海域 are (the act's name aside: 园林 of 园林绿化条例)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
+
+
+def _conduct_close(laws: LawAnswerer, query: Query, part: Part, names: tuple[str, ...]) -> bool:
+    """Whether a fine's conduct is the conduct asked, in the question's words or in the words laws use
+    for them (摆水马、石墩 and 擅自设置固定或者可移动障碍物)."""
+    asked, threshold = asked_conduct(query, names), conduct_threshold(laws.kb, query, names)
+    if _close(laws.kb, query, conduct(part), threshold, asked):
+        return True
+    lawful = in_law_words(asked)
+    return lawful != asked and _close(laws.kb, query, conduct(part), threshold, lawful)
 
 
 def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:

@@ -83,6 +83,20 @@ def clean_query(text: str) -> str:
     return text
 
 
+def in_law_words(text: str) -> str:
+    """The question with its everyday words put in the words laws use for them (kb/data/everyday.json,
+    each word's first term when it names a thing; longest words first): 私自摆水马、石墩挡着 → 私自摆可移动障碍物、障碍物挡着, to
+    compare in meaning with an article's conduct (擅自设置固定或者可移动障碍物)."""
+    terms = {w: t[0] for w, t in vocab.data("everyday")["terms"].items() if w in text and len(t[0]) >= MIN_THING_CHARS}
+    if not terms:
+        return text
+    words = sorted(terms, key=len, reverse=True)
+    return re.sub("|".join(map(re.escape, words)), lambda m: terms[m.group(0)], text)
+
+
+MIN_THING_CHARS = 3  # a term that names a thing (障碍物), not a field (捕鱼 → 渔业 would fine any fishing conduct)
+
+
 def analyse(text: str, use_synonyms: bool = True) -> Query:
     """Clean the question and recognise synonyms, years, districts and intents."""
     text = clean_query(text)
