@@ -1588,6 +1588,13 @@ def test_a_documents_number_dates_and_issuer_come_from_its_record(real_kb):
     assert a.kind == "record" and "2021年11月28日" in a.answer, a.answer
 
 
+def test_an_empty_cell_of_a_district_row_is_not_stated_not_another_column(real_kb):
+    # 东城区's row leaves 受污染耕地安全利用率 empty (—): never its 重点建设用地 figure in its place
+    a = real_kb.ask("东城区2023年受污染耕地安全利用率要达到多少？")
+    assert not a.found and "100" not in a.answer.split("；")[0], a.answer
+    assert "95%" in real_kb.ask("大兴区2023年受污染耕地安全利用率要达到多少？").answer
+
+
 def test_a_status_asked_in_a_table_of_targets_is_the_status(real_kb):
     # 目标完成情况表 names targets, but 现状 asks for the figure reached
     a = real_kb.ask("丰台区“十三五”规划目标完成情况表中，2020年区域环境噪声平均值的现状是多少分贝？")

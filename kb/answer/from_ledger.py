@@ -41,6 +41,13 @@ def names_indicator(text: str, fields: dict[str, str], indicator: str) -> bool:
     return any(parse_header(column)["name"] == indicator for column in fields)
 
 
+def empty_cell(fields: dict[str, str], indicator: str) -> bool:
+    """Whether a table row has the indicator's column and leaves it empty (—): the row states no
+    figure for it (东城区 has no 受污染耕地), whatever its other columns state."""
+    cells = [v for column, v in fields.items() if parse_header(column)["name"] == indicator]
+    return bool(cells) and all(re.fullmatch(r"[—\-－\s]*", v) for v in cells)
+
+
 def measured_in(indicator: str) -> list[str]:
     """The vocabulary's terms (a pollutant, a denominator) inside an indicator's name: 二氧化硫年均浓度 →
     二氧化硫. A sentence that names none of them is about another indicator."""

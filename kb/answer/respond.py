@@ -316,7 +316,7 @@ def _close(kb, query: Query, text: str, threshold: float, question_text: str | N
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
     """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
-    from kb.answer.from_ledger import answer_from_ledger, indicator_in, measured_in, names_indicator, places_in, terms_named
+    from kb.answer.from_ledger import answer_from_ledger, empty_cell, indicator_in, measured_in, names_indicator, places_in, terms_named
 
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
@@ -340,7 +340,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             return not_stated(query, hits, "amount", what="全市的相关数值" if "全市" in query.text else None)
     indicator = indicator_in(query.text) if "quantity" in query.intents else None
     if indicator is not None:  # 朝阳区森林覆盖率 is never answered with 朝阳区's CO2 figure from its table row
-        fitting = [h for h in fitting if not h.fields or names_indicator(h.text, h.fields, indicator)]
+        fitting = [h for h in fitting if not h.fields or names_indicator(h.text, h.fields, indicator)
+                   and not empty_cell(h.fields, indicator)]
         if not fitting:
             return not_stated(query, hits, None, what="".join(places) + f"{indicator}的相关数值")
     named_years = [y for y in query.years if y not in base_years(query)]  # 跟2015年比: not the year asked
