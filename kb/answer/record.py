@@ -9,9 +9,9 @@ import re
 from kb.answer.extract import Answer
 from kb.answer.laws import answer_vocab
 from kb.model import Document
-from kb.vocab import book_title
 from kb.search.legal import other_version, pattern, reading
 from kb.search.query import Query
+from kb.vocab import book_title
 
 LABELS = {"number": "文号", "date_written": "成文日期", "date_published": "发布日期", "issuer": "发文机关",
           "date_adopted": "通过日期"}
