@@ -1679,3 +1679,9 @@ def test_an_acts_record_is_of_the_version_asked_and_names_read_like_retrieval(la
         old.answer, new.answer)
     a = laws_kb.ask("北京市实施《水法》办法是哪天通过的？")
     assert a.kind == "record" and "2004年5月27日" in a.answer and "《北京市实施〈中华人民共和国水法〉办法》" in a.answer, a.answer
+
+
+def test_accountability_for_officials_is_a_consequence(laws_kb):
+    # 依法依规追究责任 is what the act sets for officials' 失职、渎职: the answer, not "no penalty"
+    a = laws_kb.ask("政府部门的工作人员在生态保护补偿工作里失职渎职，会怎么处理？")
+    assert a.found and a.answer.startswith("政府和有关部门及其工作人员") and "追究责任" in a.answer, a.answer
