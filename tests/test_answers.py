@@ -1685,3 +1685,14 @@ def test_accountability_for_officials_is_a_consequence(laws_kb):
     # 依法依规追究责任 is what the act sets for officials' 失职、渎职: the answer, not "no penalty"
     a = laws_kb.ask("政府部门的工作人员在生态保护补偿工作里失职渎职，会怎么处理？")
     assert a.found and a.answer.startswith("政府和有关部门及其工作人员") and "追究责任" in a.answer, a.answer
+
+
+def test_what_counts_as_a_term_asks_its_definition():
+    # …以上的单位算重点用能单位: the definition article's threshold, not another article's figure for
+    # the term; 算扰民吗 (yes or no) and 怎么算 (how to compute) are not definitions
+    from kb.answer.law_answer import question_kind
+
+    assert question_kind("年综合能源消费量达到多少以上的单位算重点用能单位？") == "definition"
+    assert question_kind("多大面积算湿地") == "definition"
+    for q in ("工地夜间施工算扰民吗？", "超标排放按日计罚怎么算罚款", "这样算不算违法？", "费用怎么结算"):
+        assert question_kind(q) != "definition", q
