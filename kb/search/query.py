@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from kb.search.legal import LegalAsk
 
 MAX_QUERY_CHARS = 500
+MIN_THING_CHARS = 3  # a law's term that names a thing (障碍物), not a field (捕鱼 → 渔业 would fit any fishing conduct)
 _YEAR = re.compile(r"(20\d{2})\s*年?")
 _ARTICLE_DIGITS = re.compile(r"第\s*(\d{1,4})\s*条")
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
@@ -85,16 +86,13 @@ def clean_query(text: str) -> str:
 
 def in_law_words(text: str) -> str:
     """The question with its everyday words put in the words laws use for them (kb/data/everyday.json,
-    each word's first term when it names a thing; longest words first): 私自摆水马、石墩挡着 → 私自摆可移动障碍物、障碍物挡着, to
-    compare in meaning with an article's conduct (擅自设置固定或者可移动障碍物)."""
+    each word's first term when it names a thing; longest words first): 私自摆水马、石墩挡着 →
+    私自摆可移动障碍物、障碍物挡着, to compare in meaning with an article's conduct (擅自设置固定或者可移动障碍物)."""
     terms = {w: t[0] for w, t in vocab.data("everyday")["terms"].items() if w in text and len(t[0]) >= MIN_THING_CHARS}
     if not terms:
         return text
     words = sorted(terms, key=len, reverse=True)
     return re.sub("|".join(map(re.escape, words)), lambda m: terms[m.group(0)], text)
-
-
-MIN_THING_CHARS = 3  # a term that names a thing (障碍物), not a field (捕鱼 → 渔业 would fine any fishing conduct)
 
 
 def analyse(text: str, use_synonyms: bool = True) -> Query:
