@@ -11,7 +11,7 @@ from kb.answer.laws import answer_vocab
 from kb.model import Document
 from kb.search.legal import other_version, pattern, reading
 from kb.search.query import Query
-from kb.vocab import book_title
+from kb.vocab import book_title, without_quotes
 
 LABELS = {"number": "文号", "date_written": "成文日期", "date_published": "发布日期", "issuer": "发文机关",
           "date_adopted": "通过日期"}
@@ -21,11 +21,11 @@ def named_document(query: Query, documents: list[Document]) -> tuple[Document, s
     """The one document the question names by its title or a name it gives itself (the longest
     name found wins), with that name; of an act's versions, the one it asks about (2021年版, in
     force in a year it gives), else the one in force. None when none or several are named."""
-    compact = re.sub(r"[\s《》“”\"]", "", query.text)
+    compact = _compact(query.text)
     found: dict[str, str] = {}
     for doc in documents:
         for name in (doc.title, *doc.aliases):
-            bare = re.sub(r"[\s《》“”\"]", "", name)
+            bare = _compact(name)
             if len(bare) >= 4 and bare in compact and len(bare) > len(found.get(doc.id, "")):
                 found[doc.id] = bare
     ask = reading(query, documents)
@@ -33,7 +33,7 @@ def named_document(query: Query, documents: list[Document]) -> tuple[Document, s
         acts = [d for d in documents if d.id in ask.named]
         if len(ask.names) != 1 or len({d.title for d in acts}) != 1:
             return None
-        found = {d.id: re.sub(r"[\s《》“”\"]", "", ask.names[0]) for d in acts}
+        found = {d.id: _compact(ask.names[0]) for d in acts}
     longest = max(map(len, found.values()))
     docs = [d for d in documents if len(found.get(d.id, "")) == longest]
     by_id = {d.id: d for d in documents}
@@ -44,6 +44,11 @@ def named_document(query: Query, documents: list[Document]) -> tuple[Document, s
     return None if re.search(answer_vocab()["document_nouns"], rest) else (current[0], found[current[0].id])
 
 
+def _compact(text: str) -> str:
+    """A question or a name without spaces, quotation and title marks: names are compared so."""
+    return re.sub(r"\s", "", without_quotes(text))
+
+
 _LINK = re.compile(r"[的是于由在]{0,2}")  # between the name and the field: 丰台区规划的文号, 2023年行动计划是哪天印发的
 _ASKING = re.compile(r"[是为多少什么哪天一几号个谁的了呢吗？?。，,！!\s]*")  # what may follow the field
 
@@ -51,7 +56,7 @@ _ASKING = re.compile(r"[是为多少什么哪天一几号个谁的了呢吗？?�
 def asked_field(question: str, name: str = "") -> str | None:
     """The record field a question asks of the document it names: the field's wording right after the
     name and nothing but asking words after it (丰台区规划的文号是多少, not 规划中哪个部门发布空气质量预警)."""
-    compact = re.sub(r"[\s《》“”\"]", "", question)
+    compact = _compact(question)
     after = compact[compact.find(name) + len(name):] if name and name in compact else compact
     version = pattern("version_asked").match(after) if name else None  # …条例2021年版的通过日期
     after = after[version.end():] if version else after
