@@ -270,6 +270,13 @@ def test_what_a_procedure_is_like_is_no_definition_question():
     from kb.answer.law_answer import question_kind
     assert question_kind("向海洋倾倒废弃物的审批程序是什么样的？") != "definition"
     assert question_kind("规划环评条例里说的“指导性规划”是什么样的规划？") == "definition"
+    assert question_kind("这笔安装和运行的钱算在哪里？") != "definition"  # where a cost goes, not what a term means
+
+
+def test_a_real_time_instrument_is_no_question_for_live_data(laws_kb):
+    a = laws_kb.ask("上海的工地门口要装那种实时测灰尘的仪器，这笔安装和运行的钱算在哪里？")
+    assert a.answerable and "上海市大气污染防治条例" in a.citations[0].doc_title, a.answer
+    assert not laws_kb.ask("北京现在的实时PM2.5浓度是多少？").answerable
 
 
 def test_department(laws_kb):
@@ -419,6 +426,8 @@ def test_list_questions_are_not_taken_for_amount_questions(real_kb):
     from kb.answer.measures import asks_amount, states_amount
 
     assert not asks_amount("北京治理扬尘采取了哪几项措施？") and asks_amount("要完成几家企业的治理？")
+    assert asks_amount("退役费用按投资额的百分之几提取？") and asks_amount("夜里几点以后不许施工？")
+    assert not asks_amount("提出了哪几点要求？")
     assert not states_amount("PM2.5浓度持续下降") and not states_amount("到2025年稳步提升")
     assert states_amount("海淀区：2590") and not states_amount("提升10%", "每当量征收多少钱")
 

@@ -211,6 +211,24 @@ def test_a_law_named_after_a_version_phrase():
 
     assert named_laws("2017年修正的那版海洋环境保护法是从哪天起施行的？") == ["海洋环境保护法"]
     assert named_laws("2023年修订前的海洋环境保护法对此怎么规定？") == ["海洋环境保护法"]
+    assert named_laws("2017年修正的海洋环境保护法写的施行日期是哪天？") == ["海洋环境保护法"]
+
+
+def test_a_law_named_before_any_word_a_noun_takes():
+    from kb.search.legal import named_laws
+
+    # a name that can only be a law's may be followed by 最 / 由 / 按 / 上 …; 具体办法由谁定 names none
+    assert named_laws("按森林法最多罚多少？") == ["森林法"] and named_laws("按2023年修订的海环法由谁来确定？") == ["海环法"]
+    assert named_laws("森林法上的商品林是怎么界定的？") == ["森林法"]
+    assert named_laws("具体办法由谁制定？") == [] and named_laws("转移支付的管理办法由哪个部门制定？") == []
+    assert named_laws("照现行北京停车条例，以后怎么增加车位？") == ["北京停车条例"]
+    assert named_laws("由哪个部门处罚、依据什么法？") == []  # 什么法 asks which act; it names none
+    assert named_laws("汕头经济特区城市景观照明条例第十条") == ["汕头经济特区城市景观照明条例"]
+
+
+def test_the_version_a_record_question_names_answers_it(laws_kb):
+    a = laws_kb.ask("2017年修正的海洋环境保护法写的施行日期是哪天？")
+    assert "2000年4月1日" in a.answer, a.answer
 
 
 def test_a_word_in_many_clauses_is_less_rare_than_one_in_few():

@@ -200,21 +200,35 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
 # ---- laws named in a question ------------------------------------------------------------
 
 def named_laws(text: str) -> list[str]:
-    """Law names in a question: 《…》, 实施《…》办法, or a run of characters ending in 法/条例/办法/细则."""
+    """Law names in a question: 《…》, 实施《…》办法, or a run of characters ending in 法/条例/办法/细则,
+    followed by what may follow a name. A name that can only be a law's (…法, …条例) may also be
+    followed by a word that follows any noun (按森林法最多罚多少, 海环法由谁确定); 具体办法由谁制定 names no act."""
     data = _data()
-    names = []
-    for m in re.finditer(data["law_name"], text):
-        name = next(g for g in m.groups() if g)
-        whole = bool(m.group(2) or m.group(4))  # 《…》, 最高人民法院关于…的解释: the name is all there
-        if not whole:  # outside 《…》: what the question says before the name is not part of it
-            name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
-        name = re.sub(data["name_prefix"], "", name)
-        if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
-            name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
-        name = _without_everyday_ending(name, data["not_law_endings"])
-        if len(name) >= 3 or (len(name) == 2 and (whole or act_kind(name) == "法")):  # 《水法》, 依照水法
-            names.append(name)  # (two characters name an act only when one held is called so: documents_named)
-    return names
+    found, spans = [], []
+    for after, strong_only in ((data["law_name_next"], False), (data["law_name_next_strong"], True)):
+        for m in re.finditer(f"{data['law_name']}(?={after})", text):
+            if strong_only and any(s < m.end() and m.start() < e for s, e in spans):
+                continue  # a name the first pass read (or read as none)
+            if not strong_only:
+                spans.append(m.span())
+            name = _name(m, data)
+            if strong_only and not strong_name(name):
+                continue
+            if len(name) >= 3 or (len(name) == 2 and (bool(m.group(2)) or act_kind(name) == "法")):  # 《水法》, 依照水法
+                found.append((m.start(), name))  # (two characters name an act only when one held is called so: documents_named)
+    return [name for _, name in sorted(found)]
+
+
+def _name(m: re.Match, data: dict) -> str:
+    """The name a match of `law_name` gives, without the words before it and an everyday ending."""
+    name = next(g for g in m.groups() if g)
+    whole = bool(m.group(2) or m.group(4))  # 《…》, 最高人民法院关于…的解释: the name is all there
+    if not whole:  # outside 《…》: what the question says before the name is not part of it
+        name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
+    name = re.sub(data["name_prefix"], "", name)
+    if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
+        name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
+    return _without_everyday_ending(name, data["not_law_endings"])
 
 
 def has_subject(name: str) -> bool:
