@@ -279,6 +279,11 @@ def test_a_real_time_instrument_is_no_question_for_live_data(laws_kb):
     assert not laws_kb.ask("北京现在的实时PM2.5浓度是多少？").answerable
 
 
+def test_a_season_answers_when(laws_kb):
+    a = laws_kb.ask("上海的钢铁、建材、化工这类排放大的企业，一年里什么时候必须特别安排好生产计划？")
+    assert a.found and "秋冬季" in a.answer, a.answer
+
+
 def test_department(laws_kb):
     a = laws_kb.ask("道路上的停车泊位归哪个部门设置和调整？")
     assert a.found and "公安机关交通管理部门" in a.answer

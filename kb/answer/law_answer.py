@@ -114,7 +114,7 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
                     or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence))
-                    or (when and re.search(data["event_time"], sentence)))
+                    or (when and (re.search(data["event_time"], sentence) or re.search(data["season"], sentence))))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
     return True
