@@ -223,6 +223,7 @@ def test_a_law_named_before_any_word_a_noun_takes():
     assert named_laws("具体办法由谁制定？") == [] and named_laws("转移支付的管理办法由哪个部门制定？") == []
     assert named_laws("照现行北京停车条例，以后怎么增加车位？") == ["北京停车条例"]
     assert named_laws("由哪个部门处罚、依据什么法？") == []  # 什么法 asks which act; it names none
+    assert named_laws("国有林场没编森林经营方案，2020年起施行的新森林法怎么处理？") == ["森林法"]
     assert named_laws("汕头经济特区城市景观照明条例第十条") == ["汕头经济特区城市景观照明条例"]
 
 
