@@ -154,7 +154,8 @@ def asked_years(query: Query) -> set[int]:
     is met by a clause naming 2018年, not only 2020年), but not a year it compares with (跟2015年比
     少了多少 asks the change since 2015, stated for 2020)."""
     spans = vocab.periods()
-    return (set(query.years) - base_years(query)) | {y for p in query.periods for y in range(spans[p][0], spans[p][1] + 1)}
+    timed = [p for p in query.periods if p not in query.plan_periods]  # not 十四五 of 十四五规划给2022年…
+    return (set(query.years) - base_years(query)) | {y for p in timed for y in range(spans[p][0], spans[p][1] + 1)}
 
 
 def base_years(query: Query) -> set[int]:

@@ -20,8 +20,9 @@ from kb.answer.measures import asked_years, asks_amount, base_years, other_year,
 from kb.answer.provisions import Part
 from kb.answer.record import record_answer
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import (defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_version, pattern,
+from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_version, pattern,
                              reading, strong_name)
+from kb.index.keyword import tokenize
 from kb.search.query import Query, in_law_words
 from kb.search.searcher import Hit
 
@@ -232,6 +233,8 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind and terms.overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)) \
             and not terms.pieces_in(text):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
+    if kind is None and asks_permission(query.text) and not _says_asked_words(query, text, names):
+        return False  # 楼下工地半夜打桩合法吗 is not answered by an energy standard's 开工建设 (建设 of 建设工程)
     if kind == "penalty" and not _conduct_close(laws, query, part, names):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
@@ -240,6 +243,18 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "definition" and defines_other(asked_conduct(query, names), part.quote):
         return False  # 陆地污染源 does not say what 优先划入生态保护红线的海域 are (the act's name aside: 园林 of 园林绿化条例)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
+
+
+def _says_asked_words(query: Query, text: str, names: tuple[str, ...]) -> bool:
+    """Whether an article holds a word the question says (the act's name aside) or a whole legal term
+    its everyday words stand for (打桩 → 施工, 半夜 → 夜间), not only a piece of one."""
+    asked = query.text
+    for name in names:
+        asked = asked.replace(name, " ")
+    generic = set(answer_vocab()["penalty_words"]) | set(answer_vocab()["permission_words"])
+    own = {t for t in tokenize(asked) if len(t) > 1 and t not in generic}
+    added = set(query.expanded_text[len(query.text):].split())
+    return any(w in text for w in own | added)
 
 
 def _conduct_close(laws: LawAnswerer, query: Query, part: Part, names: tuple[str, ...]) -> bool:

@@ -29,6 +29,12 @@ INTENTS = {
     "place": re.compile(r"^(?!.*最[高低多少大小好差]).*哪(?:个|几个|些)(?:区|县|街道|街乡|乡镇|地区|城市|省|市)"),
 }
 _COUNT = re.compile(r"多少|(?<!哪)几")  # a number asked, not 哪几个区 (which ones)
+_PLAN_NAME = re.compile(r"[”\"」』]?(?:时期)?[\u4e00-\u9fff]{0,10}?(?:规划|纲要)")  # “十四五”时期生态环境保护规划
+
+
+def _in_plan_name(period: str, text: str) -> bool:
+    """Whether every mention of a period is the start of a plan's name (市“十四五”生态环境保护规划)."""
+    return all(_PLAN_NAME.match(text, m.end()) for m in re.finditer(re.escape(period), text))
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +54,7 @@ class Query:
     districts: list[str] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # 十三五 / 十四五 named in the question
+    plan_periods: list[str] = field(default_factory=list)  # …only in a plan's name, beside a year asked
     units: list[str] = field(default_factory=list)  # 多少辆 → 辆: the answer is a count of these
     legal: "LegalAsk | None" = None  # its legal reading, made once per question (kb.search.legal.reading)
 
@@ -112,7 +119,10 @@ def analyse(text: str, use_synonyms: bool = True) -> Query:
     query.years = sorted({int(y) for y in _YEAR.findall(text) if 2000 <= int(y) <= 2060})
     periods = vocab.periods()
     query.periods = [p for p in periods if p in text]
-    query.years = sorted(set(query.years) | {periods[p][1] for p in query.periods})  # a period means its last year
+    # a period means its last year, unless it is part of a plan's name and the question gives a year:
+    # 十四五规划给2022年定的目标 asks 2022, not 2025 (2023年和丰台区十四五的用水量 asks both)
+    query.plan_periods = [p for p in query.periods if query.years and _in_plan_name(p, text)]
+    query.years = sorted(set(query.years) | {periods[p][1] for p in query.periods if p not in query.plan_periods})
     query.districts = [d for d in vocab.districts()
                        if d in text or (d.endswith("区") and d[:-1] in text and _short_name_in(d[:-1], text))]
     query.districts += [full for alias, full in vocab.district_aliases().items()
