@@ -204,9 +204,9 @@ def named_laws(text: str) -> list[str]:
     followed by what may follow a name. A name that can only be a law's (…法, …条例) may also be
     followed by a word that follows any noun (按森林法最多罚多少, 海环法由谁确定); 具体办法由谁制定 names no act."""
     data = _data()
-    found, spans = [], []
+    found, spans, written = [], [], data["law_name"]
     for after, strong_only in ((data["law_name_next"], False), (data["law_name_next_strong"], True)):
-        for m in re.finditer(f"{data['law_name']}(?={after})", text):
+        for m in re.finditer(f"{written}(?={after})", text):
             if strong_only and any(s < m.end() and m.start() < e for s, e in spans):
                 continue  # a name the first pass read (or read as none)
             if not strong_only:
