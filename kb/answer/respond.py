@@ -20,9 +20,9 @@ from kb.answer.measures import asked_years, asks_amount, base_years, other_year,
 from kb.answer.provisions import Part
 from kb.answer.record import record_answer
 from kb.documents.numbering import int_to_cn
+from kb.index.keyword import tokenize
 from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_version, pattern,
                              reading, strong_name)
-from kb.index.keyword import tokenize
 from kb.search.query import Query, in_law_words
 from kb.search.searcher import Hit
 
