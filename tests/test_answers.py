@@ -277,6 +277,7 @@ def test_a_real_time_instrument_is_no_question_for_live_data(laws_kb):
     a = laws_kb.ask("上海的工地门口要装那种实时测灰尘的仪器，这笔安装和运行的钱算在哪里？")
     assert a.answerable and "上海市大气污染防治条例" in a.citations[0].doc_title, a.answer
     assert not laws_kb.ask("北京现在的实时PM2.5浓度是多少？").answerable
+    assert not laws_kb.ask("实时在线监测数据现在是多少？").answerable
 
 
 def test_a_permission_question_is_answered_by_an_article_holding_its_words(laws_kb):
@@ -439,6 +440,9 @@ def test_a_year_asked_beside_a_plans_period_is_the_year_answered(real_kb):
     a = real_kb.ask("北京市“十四五”生态环境保护规划给2022年全市PM2.5年均浓度定的目标是多少？")
     assert not a.found and "2025年 35" not in a.answer, a.answer
     assert "35微克/立方米" in real_kb.ask("“十四五”时期全市PM2.5年均浓度目标是多少？").answer
+    from kb.search.query import analyse
+    assert analyse("2023年十四五期间重点规划项目有几个？").years == [2023, 2025]  # a time, not a plan's name
+    assert analyse("市“十四五”生态环境保护规划给2022年定的目标").years == [2022]
 
 
 def test_list_questions_are_not_taken_for_amount_questions(real_kb):
@@ -446,7 +450,7 @@ def test_list_questions_are_not_taken_for_amount_questions(real_kb):
 
     assert not asks_amount("北京治理扬尘采取了哪几项措施？") and asks_amount("要完成几家企业的治理？")
     assert asks_amount("退役费用按投资额的百分之几提取？") and asks_amount("夜里几点以后不许施工？")
-    assert not asks_amount("提出了哪几点要求？")
+    assert not asks_amount("提出了哪几点要求？") and not asks_amount("违规会有哪几点后果？")
     assert not states_amount("PM2.5浓度持续下降") and not states_amount("到2025年稳步提升")
     assert states_amount("海淀区：2590") and not states_amount("提升10%", "每当量征收多少钱")
 

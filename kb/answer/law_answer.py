@@ -104,7 +104,7 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
     also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
     `effective` (the question asks when the act takes effect), the article saying so, and with `when`
-    (it asks by when: 最晚什么时候), a time set by another event (在投入生产前)."""
+    (it asks by when: 最晚什么时候), a time set by another event (在投入生产前) or a season (在易出现重污染天气的秋冬季)."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))

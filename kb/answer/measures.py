@@ -152,7 +152,8 @@ def _same_holder(question: str, sentence: str, period: str) -> bool:
 def asked_years(query: Query) -> set[int]:
     """The years a question asks about: those it names and every year of a period it names (十三五
     is met by a clause naming 2018年, not only 2020年), but not a year it compares with (跟2015年比
-    少了多少 asks the change since 2015, stated for 2020)."""
+    少了多少 asks the change since 2015, stated for 2020), nor a period that only opens the name of a plan
+    beside a year given (“十四五”生态环境保护规划给2022年定的目标 asks 2022)."""
     spans = vocab.periods()
     timed = [p for p in query.periods if p not in query.plan_periods]  # not 十四五 of 十四五规划给2022年…
     return (set(query.years) - base_years(query)) | {y for p in timed for y in range(spans[p][0], spans[p][1] + 1)}

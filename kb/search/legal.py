@@ -199,24 +199,31 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
 
 # ---- laws named in a question ------------------------------------------------------------
 
-def named_laws(text: str) -> list[str]:
+def named_laws(text: str, loose: bool = False) -> list[str]:
     """Law names in a question: 《…》, 实施《…》办法, or a run of characters ending in 法/条例/办法/细则,
-    followed by what may follow a name. A name that can only be a law's (…法, …条例) may also be
-    followed by a word that follows any noun (按森林法最多罚多少, 海环法由谁确定); 具体办法由谁制定 names no act."""
+    followed by what may follow a name. With `loose`, also a name that can only be a law's (…法, …条例)
+    followed by a word that follows any noun (按森林法最多罚多少, 海环法由谁确定): such a name may carry the
+    words before it (违法排污在环境保护法), so `documents_named` keeps it only when it is a held act's."""
+    return [name for name, _ in _names(text, loose)]
+
+
+def _names(text: str, loose: bool) -> list[tuple[str, bool]]:
+    """(name, read by the loose pass) for every law name in the question, in order."""
     data = _data()
     found, spans, written = [], [], data["law_name"]
-    for after, strong_only in ((data["law_name_next"], False), (data["law_name_next_strong"], True)):
+    passes = ((data["law_name_next"], False), (data["law_name_next_strong"], True))
+    for after, second in passes[:2 if loose else 1]:
         for m in re.finditer(f"{written}(?={after})", text):
-            if strong_only and any(s < m.end() and m.start() < e for s, e in spans):
+            if second and any(s < m.end() and m.start() < e for s, e in spans):
                 continue  # a name the first pass read (or read as none)
-            if not strong_only:
+            if not second:
                 spans.append(m.span())
             name = _name(m, data)
-            if strong_only and not strong_name(name):
-                continue
+            if second and not strong_name(name):
+                continue  # 具体办法由谁制定 names no act
             if len(name) >= 3 or (len(name) == 2 and (bool(m.group(2)) or act_kind(name) == "法")):  # 《水法》, 依照水法
-                found.append((m.start(), name))  # (two characters name an act only when one held is called so: documents_named)
-    return [name for _, name in sorted(found)]
+                found.append((m.start(), name, second))  # (two characters name an act only when one held is called so: documents_named)
+    return [(name, second) for _, name, second in sorted(found)]
 
 
 def _name(m: re.Match, data: dict) -> str:
@@ -316,7 +323,9 @@ def law_match(name: str, doc: Document) -> float:
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
     """The law names in a question, and the documents (all versions) each best refers to."""
     names, found = [], []
-    for name in named_laws(text):
+    for name, loose in _names(text, loose=True):
+        if loose and not any(law_match(name, d) for d in documents):
+            continue  # 违法排污在环境保护法上 (the words before the name read with it), 有关条例: no act named
         if len(name) == 2 and not any(_core(d.title) == name for d in documents):
             continue  # 水法 names 中华人民共和国水法; 依法, 无法 name nothing (nor are they reported missing)
         scored = [(law_match(name, d), d) for d in documents]

@@ -29,7 +29,8 @@ INTENTS = {
     "place": re.compile(r"^(?!.*最[高低多少大小好差]).*哪(?:个|几个|些)(?:区|县|街道|街乡|乡镇|地区|城市|省|市)"),
 }
 _COUNT = re.compile(r"多少|(?<!哪)几")  # a number asked, not 哪几个区 (which ones)
-_PLAN_NAME = re.compile(r"[”\"」』]?(?:时期)?[\u4e00-\u9fff]{0,10}?(?:规划|纲要)")  # “十四五”时期生态环境保护规划
+# a plan named by its field (“十四五”时期生态环境保护规划), not 十四五规划目标 nor 十四五期间重点规划项目
+_PLAN_NAME = re.compile(r"[”\"」』]?(?:时期)?(?:(?!期间|的|和|与|跟|比|重点)[\u4e00-\u9fff]){2,10}?(?:规划|纲要)")
 
 
 def _in_plan_name(period: str, text: str) -> bool:
