@@ -76,6 +76,7 @@ class Terms:
             expanded = analyse(text).expanded_text
         self.weights = {t: (1.0 if t in text else 0.5) * (rarity(t) if rarity else 1.0)
                         for t in dict.fromkeys(tokenize(expanded)) if len(t) > 1 and t not in generic}
+        self.own = frozenset(t for t in self.weights if t in text)  # the question's words, not its synonyms'
 
     def overlap(self, text: str) -> float:
         words = _words(text)

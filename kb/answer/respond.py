@@ -20,7 +20,6 @@ from kb.answer.measures import asked_years, asks_amount, base_years, other_year,
 from kb.answer.provisions import Part
 from kb.answer.record import record_answer
 from kb.documents.numbering import int_to_cn
-from kb.index.keyword import tokenize
 from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_version, pattern,
                              reading, strong_name)
 from kb.search.query import Query, in_law_words
@@ -233,7 +232,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind and terms.overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)) \
             and not terms.pieces_in(text):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
-    if kind is None and asks_permission(query.text) and not _says_asked_words(query, text, names):
+    if kind is None and asks_permission(query.text) and not _says_asked_words(query, terms, text):
         return False  # 楼下工地半夜打桩合法吗 is not answered by an energy standard's 开工建设 (建设 of 建设工程)
     if kind == "penalty" and not _conduct_close(laws, query, part, names):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
@@ -245,16 +244,12 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
 
 
-def _says_asked_words(query: Query, text: str, names: tuple[str, ...]) -> bool:
-    """Whether an article holds a word the question says (the act's name aside) or a whole legal term
-    its everyday words stand for (打桩 → 施工, 半夜 → 夜间), not only a piece of one."""
-    asked = query.text
-    for name in names:
-        asked = asked.replace(name, " ")
-    generic = set(answer_vocab()["penalty_words"]) | set(answer_vocab()["permission_words"])
-    own = {t for t in tokenize(asked) if len(t) > 1 and t not in generic}
-    added = set(query.expanded_text[len(query.text):].split())
-    return any(w in text for w in own | added)
+def _says_asked_words(query: Query, terms: Terms, text: str) -> bool:
+    """Whether an article holds a word the question says (the act's name and the asking words aside:
+    合法, 能不能) or a whole legal term its everyday words stand for (打桩 → 施工, 半夜 → 夜间), not
+    only a piece of one (建设 of 建设工程)."""
+    asked = terms.own - set(answer_vocab()["permission_words"])
+    return any(w in text for w in (*asked, *query.expansions, *query.register))
 
 
 def _conduct_close(laws: LawAnswerer, query: Query, part: Part, names: tuple[str, ...]) -> bool:
