@@ -285,22 +285,45 @@ def _citywide(hit: Hit) -> bool:
     return hit.kind == "article" and (home_city() in title or title.startswith("中华人民共和国") or not place_words(title))
 
 
-def compose(query: Query, hits: list[Hit], answerable: bool) -> Answer:
-    """The answer text: a duty field for who/when questions, else the best sentence and its value."""
+def compose(query: Query, hits: list[Hit], answerable: bool, pool: int = 1) -> Answer:
+    """The answer text: a duty field for who/when questions, else the best sentence and its value.
+    A question asking a figure is answered from the first of the `pool` leading hits whose sentence
+    closest to it states one (the paragraph ranked first may be about the topic and give no figure:
+    强化辐射安全过程监管…, with 废旧放射源…100%安全收贮 second)."""
     if not answerable:
         return Answer(query.text, False, REFUSAL, kind="refusal", citations=[])
     if "responsibility" in query.intents or "deadline" in query.intents:
         duty = _duty_answer(query, hits)
         if duty is not None:
             return duty
-    best = hits[0]
-    short_row = best.kind == "indicator_row" and len(best.text) <= 120
-    sentence = best.text if short_row else best_sentence(query, best.text)
+    # a table row first is the indicator's own line, whatever its cell says (>95, 达到市级要求)
+    pool = 1 if hits[0].kind == "indicator_row" else pool
+    stated = [_stated(query, h) for h in hits[:max(pool, 1)]] if "quantity" in query.intents else []
+    # a later hit only when its sentence shares as many of the question's words (years aside) as the
+    # first's: 到2025年 alone does not make 农村污水处理设施覆盖率达到98% an answer on 受污染的农田
+    floor = _shared(query, stated[0][0]) if stated else 0
+    n = next((i for i, (sentence, value) in enumerate(stated)
+              if value and (i == 0 or _shared(query, sentence) >= max(floor, 1))), 0)
+    sentence, value = stated[n] if stated else _stated(query, hits[0])
+    ordered = [hits[n]] + [h for h in hits if h is not hits[n]]
+    text = f"{value}（{sentence}）" if value else sentence
+    return Answer(query.text, True, text, value=value, kind="clause", citations=ordered)
+
+
+def _shared(query: Query, sentence: str) -> int:
+    """Characters of the question's words (and their synonyms) a sentence holds, numbers aside."""
+    return sum(len(t) for t in set(tokenize(query.expanded_text))
+               if len(t) > 1 and not re.search(r"\d", t) and t.upper() in sentence.upper())
+
+
+def _stated(query: Query, hit: Hit) -> tuple[str, str | None]:
+    """A hit's sentence closest to the question and (for a question asking a figure) its value."""
+    short_row = hit.kind == "indicator_row" and len(hit.text) <= 120
+    sentence = hit.text if short_row else best_sentence(query, hit.text)
     value = extract_value(sentence, query) if "quantity" in query.intents else None
     if value is None and short_row and "quantity" in query.intents:
         value = row_value(sentence, query)
-    text = f"{value}（{sentence}）" if value else sentence
-    return Answer(query.text, True, text, value=value, kind="clause", citations=hits)
+    return sentence, value
 
 
 _LEAD = re.compile(r"([^，。；、,;：:\s]{2,16}?)牵头[，,]?([^。；;]+)")

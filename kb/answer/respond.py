@@ -36,6 +36,9 @@ WHOLE_ARTICLE = 250
 # ten times a query's). On 105 penalty answers cut and uncut texts fell on the same side of the
 # threshold every time (median conduct 92 characters, 90th percentile 163).
 CLOSE_CHARS = 150
+# A figure asked is taken from the first of this many leading clauses (that fit the place, year and
+# indicator asked) whose closest sentence states one.
+FIGURE_POOL = 3
 ANSWER_RANK = 3  # a law answer comes from one of the top retrieved articles (or an article citing one)
 NOT_STATED = "现有文件未规定{what}；以下为相关条款。"
 _WHAT = {"penalty": "对该行为的处罚", "department": "负责该事项的部门", "deadline": "所问的期限或数量",
@@ -138,6 +141,13 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     # The article the question names answers what it asks of it (绍兴…条例第三十九条的罚款是多少 says
     # nothing of the conduct fined, so the checks that the conduct is the one asked do not apply).
     named_it = bool(chosen) and chosen[0][0].clause_id in ids
+    tried = set()
+    while kind == "penalty" and not named_it and chosen and not answers(laws, query, chosen, kind) \
+            and len(tried) < ANSWER_RANK - 1:
+        # the closest article fines another conduct (擅自设置障碍物): a later one among the first retrieved
+        # may be for the conduct asked (驾驶人不在现场…作出拖移决定); it must pass the same checks
+        tried.add(chosen[0][0].clause_id)
+        chosen = laws.choose(query, [h for h in candidates if h.clause_id not in tried], kind, orders=True)[:1]
     if not named_it and not answers(laws, query, chosen, kind):
         return not_stated(query, candidates or hits, kind)
     duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
@@ -363,7 +373,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         if not fitting:  # the place and the year asked together, never one of them alone
             what = "".join(places) + f"{'、'.join(map(str, named_years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
-    answer = compose(query, fitting + [h for h in hits if h not in fitting], True)
+    answer = compose(query, fitting + [h for h in hits if h not in fitting], True, min(FIGURE_POOL, len(fitting)))
     row = answer.citations[0] if answer.citations else None
     rare = Terms(query, kb.rarity)
     if row is not None and answer.kind in row.fields and \
