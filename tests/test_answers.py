@@ -21,6 +21,23 @@ def test_district_year_indicator_comes_from_the_district_row(real_kb):
     assert a.citations[0].clause_id.startswith("bj-action-2023:") and "朝阳区" in a.citations[0].text
 
 
+def test_a_figure_asked_comes_from_a_leading_clause_that_states_one(real_kb):
+    # the paragraph ranked first is about 辐射安全 and states no figure; the next states 100%安全收贮
+    a = real_kb.ask("丰台那些报废不用、带放射性的源，收回来安全存放的比例有多少？")
+    assert a.found and a.value == "100%" and "放射源" in a.answer
+    # a later clause sharing only the year asked (农村污水处理设施覆盖率达到98%) does not answer
+    a = real_kb.ask("丰台被污染过的农田和工厂旧址，到2025年要保证多少能放心使用？")
+    assert "98%" not in a.answer
+    # a table row ranked first is the indicator's own line, whatever its cell says
+    a = real_kb.ask("丰台区“十四五”规划指标表中，污染地块安全利用率2025年规划值是多少？")
+    assert a.found and ">95" in a.answer and a.citations[0].kind == "indicator_row"
+
+
+def test_which_month_asks_for_a_time(real_kb):
+    a = real_kb.ask("推广电动车的五年计划走到一半要做个“期中体检”，2023年几月前得做完？")
+    assert a.answer.startswith("完成时限") and "%" not in a.answer
+
+
 def test_no_other_district_substituted(real_kb):
     a = real_kb.ask("城市副中心森林覆盖率是多少？")
     assert "27.9" not in a.answer  # 丰台's figure
@@ -236,6 +253,12 @@ def test_a_penalty_far_down_the_ranking_is_not_stated_as_the_answer(laws_kb):
     late = respond(laws_kb, found.query, others[:ANSWER_RANK] + answering, 5)  # below three other articles
     assert len(others) >= ANSWER_RANK
     assert not late.found and late.answer.startswith("现有文件未规定")
+
+
+def test_a_penalty_question_passes_over_a_fine_for_another_conduct_to_the_one_asked(laws_kb):
+    # 第二十六条 (擅自设置障碍物) ranks first and fines another conduct; 第四十条, third, is the one asked
+    a = laws_kb.ask("按2021年版北京停车条例，有辆车乱停挡住了别人的路，司机又不在车旁，交警能怎么处理？")
+    assert a.found and "拖移" in a.answer and "第四十条" in a.answer and "障碍物" not in a.answer
 
 
 def test_a_plan_sentence_stating_no_penalty_does_not_answer_a_penalty_question(laws_kb):
