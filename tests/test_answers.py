@@ -28,6 +28,12 @@ def test_a_figure_asked_comes_from_a_leading_clause_that_states_one(real_kb):
     # a later clause sharing only the year asked (农村污水处理设施覆盖率达到98%) does not answer
     a = real_kb.ask("丰台被污染过的农田和工厂旧址，到2025年要保证多少能放心使用？")
     assert "98%" not in a.answer
+    # of two later clauses stating a figure, the one sharing more of the question's words
+    a = real_kb.ask("丰台前几年一共整治好了几条又黑又臭的河沟？")
+    assert a.found and a.value == "7条"  # 完成7条黑臭水体…治理, not 9条河道…增加生态补水
+    # a sentence giving another indicator's figure does not answer (再生水利用率 for 生活垃圾回收利用率)
+    a = real_kb.ask("按市“十四五”生态环境保护规划，到2025年全市生活垃圾回收利用率要达到多少？")
+    assert not a.found and "35%" not in a.answer
     # a table row ranked first is the indicator's own line, whatever its cell says
     a = real_kb.ask("丰台区“十四五”规划指标表中，污染地块安全利用率2025年规划值是多少？")
     assert a.found and ">95" in a.answer and a.citations[0].kind == "indicator_row"

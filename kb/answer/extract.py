@@ -301,13 +301,18 @@ def compose(query: Query, hits: list[Hit], answerable: bool, pool: int = 1) -> A
     stated = [_stated(query, h) for h in hits[:max(pool, 1)]] if "quantity" in query.intents else []
     # a later hit only when its sentence shares as many of the question's words (years aside) as the
     # first's: 到2025年 alone does not make 农村污水处理设施覆盖率达到98% an answer on 受污染的农田
-    floor = _shared(query, stated[0][0]) if stated else 0
-    n = next((i for i, (sentence, value) in enumerate(stated)
-              if value and (i == 0 or _shared(query, sentence) >= max(floor, 1))), 0)
+    # and at least two words' worth (绿地空间比例不低于60% shares only 比例 with 被污染过的农田…多大比例);
+    # of several, the one sharing most (完成7条黑臭水体…治理, not 9条河道…增加生态补水)
+    floor = max(_shared(query, stated[0][0]), MIN_SHARED) if stated else 0
+    later = [(_shared(query, sentence), -i) for i, (sentence, value) in enumerate(stated) if i and value]
+    n = 0 if not stated or stated[0][1] else -max([c for c in later if c[0] >= floor], default=(0, 0))[1]
     sentence, value = stated[n] if stated else _stated(query, hits[0])
     ordered = [hits[n]] + [h for h in hits if h is not hits[n]]
     text = f"{value}（{sentence}）" if value else sentence
     return Answer(query.text, True, text, value=value, kind="clause", citations=ordered)
+
+
+MIN_SHARED = 4  # characters of the question's words a later clause's sentence must hold to answer in place of the first
 
 
 def _shared(query: Query, sentence: str) -> int:
