@@ -69,6 +69,23 @@ def short_place_name(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
+_AUTONOMOUS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,2}族)+自治([县州旗])$")
+
+
+def autonomous_short(name: str) -> str:
+    """An autonomous county, prefecture or banner as people write it, with its kind but without its
+    peoples: 彭水苗族土家族自治县 → 彭水县, 恩施土家族苗族自治州 → 恩施州; any other name unchanged."""
+    return _AUTONOMOUS.sub(r"\1", name)
+
+
+def province_of_title(title: str) -> str | None:
+    """The province of the place a local act's title opens with (景宁畲族自治县城市管理条例 → 浙江省,
+    开封市河湖保护管理条例 → 河南省); None for a title opening with no division's name."""
+    names = administrative_names()
+    opening = next((title[:i] for i in range(min(len(title), 20), 1, -1) if title[:i] in names), None)
+    return (province_of(opening) or (opening if opening in data("places")["provinces"] else None)) if opening else None
+
+
 def has_admin_suffix(word: str) -> bool:
     """广州市, 浦东新区, 城关镇: a name (two characters at least) with an administrative suffix."""
     return short_place_name(word) != word
@@ -81,7 +98,7 @@ def administrative_names() -> frozenset[str]:
     the short names that are everyday words (新建区 → 新建, 河西区 → 河西: places.json "not_places")."""
     full = {name for _, name in _divisions()}
     everyday = set(data("places").get("not_places", ()))
-    return frozenset(full | {short_place_name(name) for name in full} - everyday)
+    return frozenset(full | {f(name) for name in full for f in (short_place_name, autonomous_short)} - everyday)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +124,7 @@ def _provinces_by_name() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for code, name in rows:
         if code[:2] in province and code[2:].strip("0"):
-            for written in {name, short_place_name(name)}:
+            for written in {name, short_place_name(name), autonomous_short(name)}:
                 found.setdefault(written, set()).add(province[code[:2]])
     return {name: frozenset(p) for name, p in found.items()}
 

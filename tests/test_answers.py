@@ -1055,6 +1055,45 @@ def test_a_place_named_in_an_acts_scope_article_is_a_place_it_answers_for(tmp_pa
     assert reason("去西藏徒步时把垃圾扔在山里罚多少？", kb.territory, far) is not None
 
 
+_COUNTY_ACT = """# 景宁畲族自治县市容管理条例
+
+第一条 为了加强县城市容管理，根据有关法律法规，结合自治县实际，制定本条例。
+
+第二条 任何单位和个人不得在县城道路、广场等公共场所乱扔果皮、纸屑、烟头等废弃物。
+
+违反前款规定的，由城市管理主管部门责令改正，可以处五十元以上二百元以下的罚款。
+"""
+
+
+def test_an_autonomous_county_and_its_province_are_places_its_act_answers_for(tmp_path, fake_embedder):
+    import shutil
+
+    from kb import KnowledgeBase
+    from kb.answer.extract import RefusalRule, refusal_reason
+    from kb.index.ingest import add_documents
+    from kb.vocab import autonomous_short, province_of, province_of_title
+
+    assert autonomous_short("彭水苗族土家族自治县") == "彭水县" and autonomous_short("恩施土家族苗族自治州") == "恩施州"
+    assert autonomous_short("海淀区") == "海淀区" and province_of("彭水县") == "重庆市"
+    assert province_of_title("景宁畲族自治县市容管理条例") == "浙江省" and province_of_title("城市道路管理条例") is None
+    corpus, index, folder = tmp_path / "corpus", tmp_path / "index", tmp_path / "new"
+    shutil.copytree(FIXTURES, corpus)
+    folder.mkdir()
+    (folder / "景宁畲族自治县市容管理条例(2015-06-08).md").write_text(_COUNTY_ACT, encoding="utf-8")
+    add_documents([folder], corpus, index, fake_embedder)
+    kb = KnowledgeBase.load(index, fake_embedder)
+    rule = RefusalRule(min_dense=0.0, min_dense_off_vocab=-1.0)
+
+    def reason(question):
+        found = kb.retrieve(question)
+        return refusal_reason(found.query, found.hits, kb.loaded.keyword.vocab, rule, territory=kb.territory)
+
+    # the county as people write it (景宁县), and its province, which the act never names
+    assert reason("在景宁县县城乱扔烟头罚多少？") is None
+    assert reason("在浙江景宁县城乱扔烟头罚多少？") is None
+    assert reason("在江苏县城乱扔烟头罚多少？") is not None  # no act held applies in 江苏
+
+
 def test_a_fine_for_other_conduct_is_not_the_answer(laws_kb, monkeypatch):
     # 市容环境卫生条例 fines littering in public (乱丢…塑料袋); no act held fines not sorting household waste
     question = "北京居民生活垃圾不分类投放，罚多少钱？"

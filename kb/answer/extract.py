@@ -11,7 +11,7 @@ from kb.answer.laws import answer_vocab
 from kb.answer.measures import figure_units
 from kb.index.keyword import tokenize
 from kb.vocab import (administrative_names, district_aliases, has_admin_suffix, home_city, names_document,
-                      periods, place_names)
+                      periods, place_names, short_place_name)
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -227,12 +227,12 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         text = text.replace(alias, " ")
     named = [part for w in place_words(text) if home_city() not in w and w not in domain_terms()
              for part in _place_parts(w, vocab)]
-    places = [p for p in named if p not in vocab and not _province_named(p, vocab)]
+    places = [p for p in named if p not in vocab and not _province_named(p, vocab) and not _holds_province(p, hits)]
     if places:
         return f"place not covered: {places[0]}"
     cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
     absent = [p for p in named + query.districts if p not in cited and not _covers(p, hits, rule, territory)
-              and (p in query.districts or not _province_named(p, cited))]  # the city's own districts: by name
+              and (p in query.districts or not (_province_named(p, cited) or _holds_province(p, hits)))]
     if absent:
         return f"no clause about {absent[0]} answers this"
     dated = {h.doc_date[:4] for h in hits if h.doc_date}  # 2024年美丽北京意见: the year a document was issued
@@ -255,11 +255,20 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
 def _place_parts(place: str, vocab: Container[str]) -> list[str]:
     """A place word the index does not hold as one, read as two it holds: a city and a county written
     together (新乡辉县: 新乡, 辉县), a park and its part (园区西区); else the word itself."""
+    if place not in vocab and short_place_name(place) in vocab:
+        return [short_place_name(place)]  # 彭水县 where the index holds 彭水 (彭水苗族土家族自治县…)
     if place not in vocab:
         for i in range(2, len(place) - 1):
             if place[:i] in vocab and place[i:] in vocab:
                 return [place[:i], place[i:]]
     return [place]
+
+
+def _holds_province(place: str, hits: list[Hit]) -> bool:
+    """Whether a province a question names is the one a retrieved local act's place lies in, though
+    the act never names it (在浙江景宁… and 景宁畲族自治县城市管理条例)."""
+    provinces = {vocab.province_of_title(h.doc_title) for h in hits[:5]} - {None}
+    return any(vocab.short_place_name(p) == vocab.short_place_name(place) for p in provinces)
 
 
 def _province_named(place: str, where: Container[str]) -> bool:
