@@ -618,6 +618,15 @@ def _own_words(sentence: str, values: list[re.Match], by_subject: bool = True) -
     return own
 
 
+def value_words(answer: str, value: str) -> str:
+    """The words of an answer's sentence that belong to its stated figure (_own_words): 全市再生水利用率达到35%
+    of a sentence on 再生水; for a figure of a 分别 list, its subject."""
+    sentence = answer[len(value) + 1:-1] if answer.startswith(value + "（") else answer
+    values = list(_value().finditer(sentence))
+    own = _own_words(sentence, values)
+    return next((own[v.start()] for v in values if v.group(0).replace(" ", "") == value), "")
+
+
 def _listed_after(sentence: str, values: list[re.Match]) -> list[re.Match]:
     """The figures of a list: the first and those joined to it by 、 和 及 only (47.1%和94.0%)."""
     run = values[:1]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kb import vocab
 from kb.answer.extract import (REFUSAL, Answer, asks_total, compose, figures_of_place, other_district, refusal_reason,
-                               single_nouns)
+                               single_nouns, value_words)
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, conduct, question_kind, render, version_label
 from kb.answer.laws import answer_vocab, article_number, is_law, label_number, version_note
 from kb.answer.measures import asked_years, asks_amount, base_years, other_year, states_amount, states_period
@@ -400,9 +400,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
     if answer.kind == "clause" and asks_amount(query.text) and not terms.overlap(answer.answer):
         return not_stated(query, answer.citations, "amount")  # 多少个口袋公园 → 100个地下水风险源: about something else
-    if indicator is not None and answer.kind == "clause" and answer.value and \
-            indicator_in(answer.answer) not in (None, indicator) and not names_indicator(answer.answer, {}, indicator):
-        return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # 再生水利用率 for 生活垃圾回收利用率
+    figure = value_words(answer.answer, answer.value) if indicator is not None and answer.value else ""
+    if answer.kind == "clause" and indicator_in(figure) not in (None, indicator) and not names_indicator(figure, {}, indicator):
+        return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # 再生水利用率达到35% for 生活垃圾回收利用率
     if answer.value and asks_amount(query.text) and not _close(kb, query, answer.answer[len(answer.value) + 1:-1],
                                                                kb.refusal.min_figure_dense):
         return not_stated(query, answer.citations, "amount")  # 小货车…多少是电动的 → 200辆 of 渣土车
