@@ -72,18 +72,38 @@ def short_place_name(name: str) -> str:
 _AUTONOMOUS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,2}族)+自治([县州旗])$")
 
 
+@lru_cache(maxsize=1)
+def _names_by_province() -> dict[str, frozenset[str]]:
+    """A province as people write it (浙江) → the names of the divisions that lie in it and in no other."""
+    found: dict[str, set[str]] = {}
+    for name, provinces in _provinces_by_name().items():
+        if len(provinces) == 1 and len(name) >= 2:
+            found.setdefault(short_place_name(next(iter(provinces))), set()).add(name)
+    return {province: frozenset(names) for province, names in found.items()}
+
+
+def names_place_in(province: str, text: str) -> bool:
+    """Whether a text names a division lying in the province (浙江 and 在浙江景宁…: 景宁)."""
+    text = text.replace(province, " ")
+    return any(name in text for name in _names_by_province().get(short_place_name(province), ()))
+
+
+@lru_cache(maxsize=1)
+def _autonomous_names() -> dict[str, str]:
+    """An autonomous division as people write it → its full name (彭水县 → 彭水苗族土家族自治县)."""
+    return {autonomous_short(name): name for _, name in _divisions() if autonomous_short(name) != name}
+
+
+def autonomous_name(place: str) -> str | None:
+    """The full name of the autonomous county, prefecture or banner a place names as people write it
+    (彭水县 → 彭水苗族土家族自治县); None for any other place (朝阳县 is no autonomous county)."""
+    return _autonomous_names().get(place)
+
+
 def autonomous_short(name: str) -> str:
     """An autonomous county, prefecture or banner as people write it, with its kind but without its
     peoples: 彭水苗族土家族自治县 → 彭水县, 恩施土家族苗族自治州 → 恩施州; any other name unchanged."""
     return _AUTONOMOUS.sub(r"\1", name)
-
-
-def province_of_title(title: str) -> str | None:
-    """The province of the place a local act's title opens with (景宁畲族自治县城市管理条例 → 浙江省,
-    开封市河湖保护管理条例 → 河南省); None for a title opening with no division's name."""
-    names = administrative_names()
-    opening = next((title[:i] for i in range(min(len(title), 20), 1, -1) if title[:i] in names), None)
-    return (province_of(opening) or (opening if opening in data("places")["provinces"] else None)) if opening else None
 
 
 def has_admin_suffix(word: str) -> bool:

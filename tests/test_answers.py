@@ -22,12 +22,13 @@ def test_district_year_indicator_comes_from_the_district_row(real_kb):
 
 
 def test_a_figure_asked_comes_from_a_leading_clause_that_states_one(real_kb):
-    # the paragraph ranked first is about 辐射安全 and states no figure; the next states 100%安全收贮
-    a = real_kb.ask("丰台那些报废不用、带放射性的源，收回来安全存放的比例有多少？")
-    assert a.found and a.value == "100%" and "放射源" in a.answer
-    # a later clause sharing only the year asked (农村污水处理设施覆盖率达到98%) does not answer
+    # the paragraph ranked first (农用地污染预防) states no figure; the third states 安全利用率…95%; the
+    # second, sharing only the year asked (农村污水处理设施覆盖率达到98%), does not answer
     a = real_kb.ask("丰台被污染过的农田和工厂旧址，到2025年要保证多少能放心使用？")
-    assert "98%" not in a.answer
+    assert a.found and a.value == "95%" and "安全利用率" in a.citations[0].text
+    # a later clause sharing the district's name and a word or two is no answer (轻型货车（4.5吨以下）)
+    assert "4.5吨" not in real_kb.ask("丰台区新能源汽车充电设施建设目标是多少？").answer
+    assert "35%" not in real_kb.ask("丰台区垃圾分类准确率要达到多少？").answer
     # of two later clauses stating a figure, the one sharing more of the question's words
     a = real_kb.ask("丰台前几年一共整治好了几条又黑又臭的河沟？")
     assert a.found and a.value == "7条"  # 完成7条黑臭水体…治理, not 9条河道…增加生态补水
@@ -40,8 +41,11 @@ def test_a_figure_asked_comes_from_a_leading_clause_that_states_one(real_kb):
 
 
 def test_which_month_asks_for_a_time(real_kb):
+    from kb.search.query import analyse
+
     a = real_kb.ask("推广电动车的五年计划走到一半要做个“期中体检”，2023年几月前得做完？")
     assert a.answer.startswith("完成时限") and "%" not in a.answer
+    assert "deadline" not in analyse("丰台区近几月PM2.5浓度是多少？").intents  # 近几月: recent months
 
 
 def test_no_other_district_substituted(real_kb):
@@ -1065,17 +1069,17 @@ _COUNTY_ACT = """# 景宁畲族自治县市容管理条例
 """
 
 
-def test_an_autonomous_county_and_its_province_are_places_its_act_answers_for(tmp_path, fake_embedder):
+def test_an_autonomous_county_as_people_write_it_and_with_its_province_is_covered_by_its_act(tmp_path, fake_embedder):
     import shutil
 
     from kb import KnowledgeBase
     from kb.answer.extract import RefusalRule, refusal_reason
     from kb.index.ingest import add_documents
-    from kb.vocab import autonomous_short, province_of, province_of_title
+    from kb.vocab import autonomous_name, autonomous_short, province_of
 
     assert autonomous_short("彭水苗族土家族自治县") == "彭水县" and autonomous_short("恩施土家族苗族自治州") == "恩施州"
     assert autonomous_short("海淀区") == "海淀区" and province_of("彭水县") == "重庆市"
-    assert province_of_title("景宁畲族自治县市容管理条例") == "浙江省" and province_of_title("城市道路管理条例") is None
+    assert autonomous_name("景宁县") == "景宁畲族自治县" and autonomous_name("朝阳县") is None
     corpus, index, folder = tmp_path / "corpus", tmp_path / "index", tmp_path / "new"
     shutil.copytree(FIXTURES, corpus)
     folder.mkdir()
@@ -1092,6 +1096,7 @@ def test_an_autonomous_county_and_its_province_are_places_its_act_answers_for(tm
     assert reason("在景宁县县城乱扔烟头罚多少？") is None
     assert reason("在浙江景宁县城乱扔烟头罚多少？") is None
     assert reason("在江苏县城乱扔烟头罚多少？") is not None  # no act held applies in 江苏
+    assert reason("在浙江县城乱扔烟头罚多少？") is not None  # nor in all of 浙江: the act is 景宁's
 
 
 def test_a_fine_for_other_conduct_is_not_the_answer(laws_kb, monkeypatch):

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Callable, Container
 
 from kb import vocab
+from kb import vocab as vocab_module  # refusal_reason's `vocab` is the index's words
 from kb.answer.laws import answer_vocab
 from kb.answer.measures import figure_units
 from kb.index.keyword import tokenize
@@ -227,12 +228,13 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         text = text.replace(alias, " ")
     named = [part for w in place_words(text) if home_city() not in w and w not in domain_terms()
              for part in _place_parts(w, vocab)]
-    places = [p for p in named if p not in vocab and not _province_named(p, vocab) and not _holds_province(p, hits)]
+    named = [p for p in named if not _qualifies(p, text)]
+    places = [p for p in named if p not in vocab and not _province_named(p, vocab)]
     if places:
         return f"place not covered: {places[0]}"
     cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
     absent = [p for p in named + query.districts if p not in cited and not _covers(p, hits, rule, territory)
-              and (p in query.districts or not (_province_named(p, cited) or _holds_province(p, hits)))]
+              and (p in query.districts or not _province_named(p, cited))]  # the city's own districts: by name
     if absent:
         return f"no clause about {absent[0]} answers this"
     dated = {h.doc_date[:4] for h in hits if h.doc_date}  # 2024年美丽北京意见: the year a document was issued
@@ -255,8 +257,9 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
 def _place_parts(place: str, vocab: Container[str]) -> list[str]:
     """A place word the index does not hold as one, read as two it holds: a city and a county written
     together (新乡辉县: 新乡, 辉县), a park and its part (园区西区); else the word itself."""
-    if place not in vocab and short_place_name(place) in vocab:
-        return [short_place_name(place)]  # 彭水县 where the index holds 彭水 (彭水苗族土家族自治县…)
+    full = vocab_module.autonomous_name(place) if place not in vocab else None
+    if full is not None and short_place_name(full) in vocab:
+        return [short_place_name(full)]  # 彭水县 where the index holds 彭水 (彭水苗族土家族自治县…); not 朝阳县
     if place not in vocab:
         for i in range(2, len(place) - 1):
             if place[:i] in vocab and place[i:] in vocab:
@@ -264,11 +267,10 @@ def _place_parts(place: str, vocab: Container[str]) -> list[str]:
     return [place]
 
 
-def _holds_province(place: str, hits: list[Hit]) -> bool:
-    """Whether a province a question names is the one a retrieved local act's place lies in, though
-    the act never names it (在浙江景宁… and 景宁畲族自治县城市管理条例)."""
-    provinces = {vocab.province_of_title(h.doc_title) for h in hits[:5]} - {None}
-    return any(vocab.short_place_name(p) == vocab.short_place_name(place) for p in provinces)
+def _qualifies(place: str, question: str) -> bool:
+    """Whether a province the question names only says where another place it names lies (浙江 in
+    在浙江景宁…: the county is what must be covered, not the whole province)."""
+    return place in place_names() and vocab_module.names_place_in(place, question)
 
 
 def _province_named(place: str, where: Container[str]) -> bool:
@@ -296,9 +298,9 @@ def _citywide(hit: Hit) -> bool:
 
 def compose(query: Query, hits: list[Hit], answerable: bool, pool: int = 1) -> Answer:
     """The answer text: a duty field for who/when questions, else the best sentence and its value.
-    A question asking a figure is answered from the first of the `pool` leading hits whose sentence
-    closest to it states one (the paragraph ranked first may be about the topic and give no figure:
-    强化辐射安全过程监管…, with 废旧放射源…100%安全收贮 second)."""
+    A question asking a figure may be answered from a later one of the `pool` leading hits when the
+    first states none (_figure_clause: the paragraph ranked first may be about the topic without a
+    figure); the hit the figure comes from is cited first."""
     if not answerable:
         return Answer(query.text, False, REFUSAL, kind="refusal", citations=[])
     if "responsibility" in query.intents or "deadline" in query.intents:
@@ -308,13 +310,7 @@ def compose(query: Query, hits: list[Hit], answerable: bool, pool: int = 1) -> A
     # a table row first is the indicator's own line, whatever its cell says (>95, 达到市级要求)
     pool = 1 if hits[0].kind == "indicator_row" else pool
     stated = [_stated(query, h) for h in hits[:max(pool, 1)]] if "quantity" in query.intents else []
-    # a later hit only when its sentence shares as many of the question's words (years aside) as the
-    # first's: 到2025年 alone does not make 农村污水处理设施覆盖率达到98% an answer on 受污染的农田
-    # and at least two words' worth (绿地空间比例不低于60% shares only 比例 with 被污染过的农田…多大比例);
-    # of several, the one sharing most (完成7条黑臭水体…治理, not 9条河道…增加生态补水)
-    floor = max(_shared(query, stated[0][0]), MIN_SHARED) if stated else 0
-    later = [(_shared(query, sentence), -i) for i, (sentence, value) in enumerate(stated) if i and value]
-    n = 0 if not stated or stated[0][1] else -max([c for c in later if c[0] >= floor], default=(0, 0))[1]
+    n = _figure_clause(query, stated)
     sentence, value = stated[n] if stated else _stated(query, hits[0])
     ordered = [hits[n]] + [h for h in hits if h is not hits[n]]
     text = f"{value}（{sentence}）" if value else sentence
@@ -325,9 +321,28 @@ MIN_SHARED = 4  # characters of the question's words a later clause's sentence m
 
 
 def _shared(query: Query, sentence: str) -> int:
-    """Characters of the question's words (and their synonyms) a sentence holds, numbers aside."""
-    return sum(len(t) for t in set(tokenize(query.expanded_text))
-               if len(t) > 1 and not re.search(r"\d", t) and t.upper() in sentence.upper())
+    """Characters of the question's words (and their synonyms) a sentence holds: not the places it
+    names (丰台区 is in most of 丰台's plan), nor bare numbers and years, nor a word inside a longer
+    one found (放射性, not also 放射)."""
+    places = [*query.districts, *place_words(query.text)]
+    words = [t for t in set(tokenize(query.expanded_text)) if len(t) > 1 and not re.fullmatch(r"[\d.]+年?", t)
+             and not any(t in p or p in t for p in places)]
+    found = [t for t in words if t.upper() in sentence.upper()]
+    return sum(len(t) for t in found if not any(t != u and t in u for u in found))
+
+
+def _figure_clause(query: Query, stated: list[tuple[str, str | None]]) -> int:
+    """Which of the leading hits' (sentence, figure) answers a question asking a figure: the first when
+    it states one (or none does); else the later one sharing most of the question's words, when it
+    shares more than the first (到2025年 alone does not make 农村污水处理设施覆盖率达到98% an answer on
+    受污染的农田) and two words' worth at least (绿地空间比例不低于60% shares only 比例): 完成7条黑臭水体…治理,
+    not 9条河道…增加生态补水."""
+    if not stated or stated[0][1]:
+        return 0
+    floor = max(_shared(query, stated[0][0]) + 1, MIN_SHARED)
+    shared = [(_shared(query, sentence), -i) for i, (sentence, value) in enumerate(stated) if i and value]
+    best = max((row for row in shared if row[0] >= floor), default=None)
+    return -best[1] if best else 0
 
 
 def _stated(query: Query, hit: Hit) -> tuple[str, str | None]:

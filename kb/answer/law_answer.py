@@ -21,7 +21,7 @@ from kb.answer.provisions import Part, cited_conduct, parts
 from kb.documents.law import find_references
 from kb.index.keyword import tokenize
 from kb.answer.extract import place_words
-from kb.vocab import book_title, districts, home_city, place_names, province_of, province_of_title, short_place_name
+from kb.vocab import book_title, districts, home_city, place_names, province_of, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, names_in_passing, other_version, pattern, reading
 from kb.search.query import Query, analyse
 from kb.search.searcher import Hit
@@ -267,7 +267,7 @@ class LawAnswerer:
             scope = doc.scope or "全国"
             return scope in ("全国", "全市", *provinces) or any(
                 short_place_name(p) in scope or p in doc.title for p in named + cities) or (
-                short_place_name(province_of_title(doc.title) or "") in named)  # 浙江: 景宁畲族自治县…条例
+                scope != "全国" and short_place_name(scope) in query.text)  # 浙江景宁…: the act's own place named
         return [h for h in hits if fits(h)]
 
     def named_article(self, query: Query) -> list[Hit]:

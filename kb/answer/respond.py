@@ -36,8 +36,8 @@ WHOLE_ARTICLE = 250
 # ten times a query's). On 105 penalty answers cut and uncut texts fell on the same side of the
 # threshold every time (median conduct 92 characters, 90th percentile 163).
 CLOSE_CHARS = 150
-# A figure asked is taken from the first of this many leading clauses (that fit the place, year and
-# indicator asked) whose closest sentence states one.
+# A figure asked may come from any of this many leading clauses that fit the place, year and indicator
+# asked, when the first states none (kb.answer.extract._figure_clause).
 FIGURE_POOL = 3
 ANSWER_RANK = 3  # a law answer comes from one of the top retrieved articles (or an article citing one)
 NOT_STATED = "现有文件未规定{what}；以下为相关条款。"
