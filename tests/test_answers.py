@@ -1027,19 +1027,25 @@ _HIGHLAND_ACT = """# 高原生态保护条例
 """
 
 
-def test_a_place_named_in_an_acts_scope_article_is_a_place_it_answers_for(tmp_path, fake_embedder):
+def _kb_with_act(tmp_path, embedder, name: str, text: str):
+    """The fixture corpus plus one act written to a file of this name, indexed with `embedder`."""
     import shutil
 
     from kb import KnowledgeBase
-    from kb.answer.extract import RefusalRule, refusal_reason
     from kb.index.ingest import add_documents
 
     corpus, index, folder = tmp_path / "corpus", tmp_path / "index", tmp_path / "new"
     shutil.copytree(FIXTURES, corpus)
     folder.mkdir()
-    (folder / "高原生态保护条例(2023-04-26).md").write_text(_HIGHLAND_ACT, encoding="utf-8")
-    add_documents([folder], corpus, index, fake_embedder)
-    kb = KnowledgeBase.load(index, fake_embedder)
+    (folder / name).write_text(text, encoding="utf-8")
+    add_documents([folder], corpus, index, embedder)
+    return KnowledgeBase.load(index, embedder)
+
+
+def test_a_place_named_in_an_acts_scope_article_is_a_place_it_answers_for(tmp_path, fake_embedder):
+    from kb.answer.extract import RefusalRule, refusal_reason
+
+    kb = _kb_with_act(tmp_path, fake_embedder, "高原生态保护条例(2023-04-26).md", _HIGHLAND_ACT)
     act = next(d for d in kb.documents if "高原" in d.title)
     close, far = (RefusalRule(min_dense=0.0, min_dense_off_vocab=limit) for limit in (-1.0, 1.01))
 
@@ -1070,22 +1076,13 @@ _COUNTY_ACT = """# 景宁畲族自治县市容管理条例
 
 
 def test_an_autonomous_county_as_people_write_it_and_with_its_province_is_covered_by_its_act(tmp_path, fake_embedder):
-    import shutil
-
-    from kb import KnowledgeBase
     from kb.answer.extract import RefusalRule, refusal_reason
-    from kb.index.ingest import add_documents
     from kb.vocab import autonomous_name, autonomous_short, province_of
 
     assert autonomous_short("彭水苗族土家族自治县") == "彭水县" and autonomous_short("恩施土家族苗族自治州") == "恩施州"
     assert autonomous_short("海淀区") == "海淀区" and province_of("彭水县") == "重庆市"
     assert autonomous_name("景宁县") == "景宁畲族自治县" and autonomous_name("朝阳县") is None
-    corpus, index, folder = tmp_path / "corpus", tmp_path / "index", tmp_path / "new"
-    shutil.copytree(FIXTURES, corpus)
-    folder.mkdir()
-    (folder / "景宁畲族自治县市容管理条例(2015-06-08).md").write_text(_COUNTY_ACT, encoding="utf-8")
-    add_documents([folder], corpus, index, fake_embedder)
-    kb = KnowledgeBase.load(index, fake_embedder)
+    kb = _kb_with_act(tmp_path, fake_embedder, "景宁畲族自治县市容管理条例(2015-06-08).md", _COUNTY_ACT)
     rule = RefusalRule(min_dense=0.0, min_dense_off_vocab=-1.0)
 
     def reason(question):
