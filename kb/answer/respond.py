@@ -141,9 +141,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     # The article the question names answers what it asks of it (绍兴…条例第三十九条的罚款是多少 says
     # nothing of the conduct fined, so the checks that the conduct is the one asked do not apply).
     named_it = bool(chosen) and chosen[0][0].clause_id in ids
-    if kind == "penalty" and not named_it and chosen and not answers(laws, query, chosen, kind):
-        chosen = next_conduct(laws, query, candidates, chosen)
-    if not named_it and not answers(laws, query, chosen, kind):
+    answered = named_it or answers(laws, query, chosen, kind)
+    if not answered and kind == "penalty" and chosen:
+        retry = next_conduct(laws, query, candidates, chosen)
+        chosen, answered = (retry, True) if retry else (chosen, False)
+    if not answered:
         return not_stated(query, candidates or hits, kind)
     duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
         if kind == "penalty" and not asked else None
@@ -178,11 +180,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
 
 
-def next_conduct(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen: list) -> list:
+def next_conduct(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen: list) -> list | None:
     """When the closest article fines another conduct (擅自设置障碍物 for 车乱停…司机不在), a later one
     among the first retrieved whose conduct shares at least as many of the question's words may be
     the one asked (驾驶人不在现场…作出拖移决定); one sharing fewer is only another near miss (养狗不办证
-    → 未经批准开凿机井). The chosen article must still pass `answers`; else the first stays."""
+    → 未经批准开凿机井). It must pass `answers` as the first did not; None when none does."""
     names = act_names(laws, query)
     terms = Terms(query, laws.kb.rarity, omit=names)
     floor = terms.overlap(conduct(chosen[0][1][0]))
@@ -194,7 +196,7 @@ def next_conduct(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen:
         tried.add(found[0][0].clause_id)
         if terms.overlap(conduct(found[0][1][0])) >= floor and answers(laws, query, found, "penalty"):
             return found
-    return chosen
+    return None
 
 
 def named_whole(hit: Hit, asked: list[Hit]) -> list[Part]:
