@@ -7,12 +7,11 @@ from functools import lru_cache
 from typing import Callable, Container
 
 from kb import vocab
-from kb import vocab as vocab_module  # refusal_reason's `vocab` is the index's words
 from kb.answer.laws import answer_vocab
 from kb.answer.measures import figure_units
 from kb.index.keyword import tokenize
-from kb.vocab import (administrative_names, district_aliases, has_admin_suffix, home_city, names_document,
-                      periods, place_names, short_place_name)
+from kb.vocab import (administrative_names, autonomous_name, district_aliases, has_admin_suffix, home_city,
+                      names_document, names_place_in, periods, place_names, short_place_name)
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -257,7 +256,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
 def _place_parts(place: str, vocab: Container[str]) -> list[str]:
     """A place word the index does not hold as one, read as two it holds: a city and a county written
     together (新乡辉县: 新乡, 辉县), a park and its part (园区西区); else the word itself."""
-    full = vocab_module.autonomous_name(place) if place not in vocab else None
+    full = autonomous_name(place) if place not in vocab else None
     if full is not None and short_place_name(full) in vocab:
         return [short_place_name(full)]  # 彭水县 where the index holds 彭水 (彭水苗族土家族自治县…); not 朝阳县
     if place not in vocab:
@@ -270,7 +269,7 @@ def _place_parts(place: str, vocab: Container[str]) -> list[str]:
 def _qualifies(place: str, question: str) -> bool:
     """Whether a province the question names only says where another place it names lies (浙江 in
     在浙江景宁…: the county is what must be covered, not the whole province)."""
-    return place in place_names() and vocab_module.names_place_in(place, question)
+    return place in place_names() and names_place_in(place, question)
 
 
 def _province_named(place: str, where: Container[str]) -> bool:
@@ -320,13 +319,17 @@ def compose(query: Query, hits: list[Hit], answerable: bool, pool: int = 1) -> A
 MIN_SHARED = 4  # characters of the question's words a later clause's sentence must hold to answer in place of the first
 
 
-def _shared(query: Query, sentence: str) -> int:
-    """Characters of the question's words (and their synonyms) a sentence holds: not the places it
-    names (丰台区 is in most of 丰台's plan), nor bare numbers and years, nor a word inside a longer
-    one found (放射性, not also 放射)."""
+def _content_words(query: Query) -> list[str]:
+    """The question's words (and their synonyms) that say what it is about: not the places it names
+    (丰台区 is in most of 丰台's plan), nor bare numbers and years."""
     places = [*query.districts, *place_words(query.text)]
-    words = [t for t in set(tokenize(query.expanded_text)) if len(t) > 1 and not re.fullmatch(r"[\d.]+年?", t)
-             and not any(t in p or p in t for p in places)]
+    return [t for t in set(tokenize(query.expanded_text)) if len(t) > 1 and not re.fullmatch(r"[\d.]+年?", t)
+            and not any(t in p or p in t for p in places)]
+
+
+def _shared(words: list[str], sentence: str) -> int:
+    """Characters of these words a sentence holds, a word inside a longer one found not counted again
+    (放射性, not also 放射)."""
     found = [t for t in words if t.upper() in sentence.upper()]
     return sum(len(t) for t in found if not any(t != u and t in u for u in found))
 
@@ -339,8 +342,9 @@ def _figure_clause(query: Query, stated: list[tuple[str, str | None]]) -> int:
     not 9条河道…增加生态补水."""
     if not stated or stated[0][1]:
         return 0
-    floor = max(_shared(query, stated[0][0]) + 1, MIN_SHARED)
-    shared = [(_shared(query, sentence), -i) for i, (sentence, value) in enumerate(stated) if i and value]
+    words = _content_words(query)
+    floor = max(_shared(words, stated[0][0]) + 1, MIN_SHARED)
+    shared = [(_shared(words, sentence), -i) for i, (sentence, value) in enumerate(stated) if i and value]
     best = max((row for row in shared if row[0] >= floor), default=None)
     return -best[1] if best else 0
 
