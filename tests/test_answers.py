@@ -193,6 +193,9 @@ def test_a_time_the_task_text_sets_for_the_measure_asked(real_kb):
     assert a.value == "6月底前" and "亦庄再生水厂扩容" in a.answer, a.answer
     a = real_kb.ask("金桥污水厂建设什么时候完成？")
     assert a.value == "年底前" and "金桥污水厂" in a.answer, a.answer
+    # The sentence's lead-in (北京经济技术开发区加快规划…再生水厂建设,) names the body for all its times.
+    a = real_kb.ask("北京经济技术开发区2023年要在什么时间前完成亦庄再生水厂扩容？")
+    assert a.value == "6月底前", a.answer
     a = real_kb.ask("碳达峰碳中和“1+N”系列政策文件要求在什么时间前印发完成？")  # 什么时间 asks a time
     assert a.value == "6月底前", a.answer
 
