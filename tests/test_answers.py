@@ -186,6 +186,15 @@ def test_a_rank_is_answered_by_the_rank(real_kb):
     assert a.value == "第4名"
 
 
+def test_a_row_the_question_names_with_its_column_answers_before_a_paragraph(real_kb):
+    # 丰台's 十三五 table: 氨氮减排量（吨）：…2020年目标：3283；2020年现状：4638; a paragraph ranked above it says
+    # 化学需氧量和氨氮减排量分别为32450吨和4638吨，全部超额完成“十三五”目标 — the amount reached, not the target.
+    a = real_kb.ask("丰台区“十三五”氨氮减排量的2020年目标是多少吨？")
+    assert a.value == "3283吨", a.answer
+    a = real_kb.ask("丰台区“十三五”氨氮减排量的2020年现状是多少吨？")
+    assert a.value == "4638吨", a.answer
+
+
 def test_a_time_the_task_text_sets_for_the_measure_asked(real_kb):
     # The 2023 action plan's row 强化生活污水治理: "6月底前完成亦庄再生水厂扩容、中信新城污水外调工程,
     # 年底前完成金桥污水厂建设" under a 完成时限 column of 年底前 / 9月底前 for the task as a whole.

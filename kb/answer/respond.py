@@ -389,6 +389,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         if not fitting:  # the place and the year asked together, never one of them alone
             what = "".join(places) + f"{'、'.join(map(str, named_years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
+    if "quantity" in query.intents:
+        fitting = named_row_first(query, fitting)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True, min(FIGURE_POOL, len(fitting)))
     row = answer.citations[0] if answer.citations else None
     rare = Terms(query, kb.rarity)
@@ -421,6 +423,23 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         if named_by and not any(t in terms_named(answer.answer) for t in named_by):
             return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
+
+
+MIN_ROW_NAME = 4  # characters of a table row's indicator name the question must state whole
+
+
+def named_row_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """A table row among the leading hits whose indicator and column the question names word for word
+    (丰台区“十三五”氨氮减排量的2020年目标 → 氨氮减排量（吨）：…2020年目标：3283；2020年现状：4638) is put
+    first: a paragraph on the same indicator may state another of its figures (the amount reached,
+    4638吨), where the row keeps each column apart."""
+    for i, hit in enumerate(hits[:FIGURE_POOL]):
+        name = re.sub(r"（[^）]*）$", "", hit.text.split("：")[0])
+        columns = [re.sub(r"^\d{4}年", "", label) for label in hit.fields if re.match(r"\d{4}年", label)]
+        if hit.kind == "indicator_row" and len(name) >= MIN_ROW_NAME and name in query.text \
+                and any(c[:2] in query.text for c in columns if len(c) >= 2):
+            return [hit] + hits[:i] + hits[i + 1:]
+    return hits
 
 
 def _row_text(row: Hit) -> str:
