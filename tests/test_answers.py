@@ -1473,11 +1473,16 @@ def test_a_quoted_term_named_in_passing_is_answered_by_what_names_it(laws_kb):
     assert names_in_passing("“环境敏感区域”包括哪些？", "本市医院、学校及幼托机构等环境敏感区域内禁止使用…")
     assert names_in_passing("“重点林区”指什么？", "国务院确定的国家重点林区（以下简称重点林区）的森林…")
     assert not names_in_passing("“环境敏感区域”包括哪些？", "环境敏感区域内禁止使用…")
+    # unquoted, the words before 包括哪些 name it; too short an ending (系统) is no term
+    assert names_in_passing("法律列举的代表性的海洋生态系统包括哪些？", "重点保护红树林、珊瑚礁等代表性的海洋生态系统")
+    assert not names_in_passing("海洋生态系统包括哪些？", "保护湿地、森林等生态系统")
     assert not defines_asked("森林法里说的“集体林地”是指什么？", ["林地"])  # a longer term than the one defined
     a = laws_kb.ask("上海大气条例里禁止使用高挥发性有机物含量产品的“环境敏感区域”，具体包括哪些地方？")
     assert a.found and "医院、学校及幼托机构" in a.answer and "第五十一条" in a.answer
     a = laws_kb.ask("森林法里说的“集体林地”是指什么？")
     assert a.found and "由农民集体使用的林地" in a.answer and "第十七条" in a.answer
+    a = laws_kb.ask("现行海洋环境保护法列举的具有典型性、代表性的海洋生态系统包括哪些？")
+    assert a.found and "红树林、珊瑚礁" in a.answer and "第三十三条" in a.answer, a.answer
 
 
 def test_which_districts_is_answered_with_the_districts_not_a_figure(real_kb):

@@ -99,12 +99,20 @@ def defines_other(question: str, text: str) -> bool:
     return bool(terms) and not any(term[i:i + 2] in question for term in (*terms, *short) for i in range(len(term) - 1))
 
 
+MIN_LISTED = 5  # characters of the words before 包括哪些 an enumeration must end in (海洋生态系统, not 系统)
+
+
 def names_in_passing(question: str, text: str) -> bool:
     """Whether a clause says what a term the question quotes covers without defining it: an
     enumeration ending in it (医院、学校及幼托机构等“环境敏感区域”) or the full name it shortens
-    (国务院确定的国家重点林区（以下简称“重点林区”）)."""
+    (国务院确定的国家重点林区（以下简称“重点林区”）). A question asking what something includes
+    (…具有典型性、代表性的海洋生态系统包括哪些) names its term unquoted, in the words before 包括哪些:
+    the enumeration ends in the last of them (红树林、珊瑚礁…等具有典型性、代表性的海洋生态系统)."""
     text = re.sub(r"[“”「」]", "", text)
-    for term in set(re.findall(r"[“「]([^”」]{2,30})[”」]", question)):
+    listed = re.search(r"(?:包括|有)哪", question)
+    before = re.sub(r"[\s“”「」《》]", "", question[:listed.start()]) if listed else ""
+    endings = [before[i:] for i in range(len(before) - MIN_LISTED + 1)]
+    for term in {*re.findall(r"[“「]([^”」]{2,30})[”」]", question), *endings}:
         forms = [f.replace("{term}", re.escape(term)) for f in _data()["definition_passing"]]
         if any(re.search(form, text) for form in forms):
             return True
