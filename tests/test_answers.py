@@ -186,6 +186,12 @@ def test_a_rank_is_answered_by_the_rank(real_kb):
     assert a.value == "第4名"
 
 
+def test_a_question_asking_which_act_names_none(real_kb):
+    # 哪部条例 asks for a name: the question was refused as naming an act we do not hold
+    a = real_kb.ask("“十三五”时期北京在危险废物管理上发布实施了哪部条例？")
+    assert a.found and "北京市危险废物污染环境防治条例" in a.answer, a.answer
+
+
 def test_a_row_the_question_names_with_its_column_answers_before_a_paragraph(real_kb):
     # 丰台's 十三五 table: 氨氮减排量（吨）：…2020年目标：3283；2020年现状：4638; a paragraph ranked above it says
     # 化学需氧量和氨氮减排量分别为32450吨和4638吨，全部超额完成“十三五”目标 — the amount reached, not the target.

@@ -243,6 +243,8 @@ def _name(m: re.Match, data: dict) -> str:
     name = re.sub(data["name_prefix"], "", name)
     if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
         name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
+    if not whole and re.search(data["name_question"], name):
+        return ""  # 危险废物管理上发布实施了哪部条例 asks which act: it names none
     return _without_everyday_ending(name, data["not_law_endings"])
 
 
