@@ -495,6 +495,8 @@ def best_sentence(query: Query, text: str) -> str:
     stating a figure in the unit the question names (改多少户 → 1.5万户) even with no term shared."""
     terms = [t for t in tokenize(query.expanded_text) if len(t) > 1
              and not any(t in d for d in query.districts)]  # a district names the row, not the value
+    asked = _asked_part(query.text)
+    focus = {t for t in terms if t in asked}  # counted twice: the words next to what is asked
     pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))
     sentences = [s.strip() for s in pieces if s.strip()] or [text]
 
@@ -504,7 +506,7 @@ def best_sentence(query: Query, text: str) -> str:
 
     def score(s: str) -> tuple[bool, float, int]:
         upper = s.upper()
-        overlap = sum(len(t) for t in set(terms) if t.upper() in upper)
+        overlap = sum(len(t) * (2 if t in focus else 1) for t in set(terms) if t.upper() in upper)
         figure = bool(_ORDINAL.search(s)) if ordinal else \
             any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
@@ -514,6 +516,16 @@ def best_sentence(query: Query, text: str) -> str:
     # words but says nothing more; the sentences after it answer, when one of them shares a word too.
     body = sentences[1:] if len(sentences) > 1 and _heading(sentences[0], query.text) else sentences
     return max(body if max(score(s)[1] for s in body) > 0 else sentences, key=score)
+
+
+_ASKING = re.compile(r"哪|什么|怎样|怎么|如何|多少|几|何")
+
+
+def _asked_part(question: str) -> str:
+    """The part of a question, between commas, that holds its asking word (丰台区整合优化自然保护地体系，
+    以哪个公园为主体 → 以哪个公园为主体): the words there say what is asked, the rest where to look."""
+    parts = [p for p in re.split(r"[，,；;：:]", question) if _ASKING.search(p)]
+    return parts[-1] if len(parts) == 1 and parts[-1] != question else ""
 
 
 def _heading(sentence: str, question: str) -> bool:
