@@ -348,6 +348,13 @@ def test_department(laws_kb):
     assert a.found and "公安机关交通管理部门" in a.answer
 
 
+def test_a_body_carrying_out_penalties_states_who(laws_kb):
+    # 第十条: 本市城市管理综合执法部门…对本条例规定的市容环境卫生违法行为实施行政处罚 (no 由), ranked first;
+    # 第三十六条's 公路范围内…由交通行政管理部门依法负责实施 is about one conduct on highways
+    a = laws_kb.ask("北京市容环境卫生方面的违法行为，由哪个部门实施行政处罚？")
+    assert a.found and "城市管理综合执法部门" in a.answer and "第十条" in a.answer, a.answer
+
+
 def test_the_body_with_a_duty_not_the_one_fining_its_breach(laws_kb):
     # 第二十四条: 区停车管理部门…建立区域停车诱导系统; its third 款 fines a car park that does not connect
     a = laws_kb.ask("区域停车诱导系统由哪个部门负责建立？")
