@@ -211,6 +211,9 @@ def test_a_time_the_task_text_sets_for_the_measure_asked(real_kb):
     # The sentence's lead-in (北京经济技术开发区加快规划…再生水厂建设,) names the body for all its times.
     a = real_kb.ask("北京经济技术开发区2023年要在什么时间前完成亦庄再生水厂扩容？")
     assert a.value == "6月底前", a.answer
+    # the lead-in's words (完善本市重要饮用水水源地名录,各区) still count in the stretch that repeats them
+    a = real_kb.ask("2023年水污染防治行动计划要求各区在什么时间前制定出台饮用水水源地名录？")
+    assert a.value == "9月底前", a.answer
     a = real_kb.ask("碳达峰碳中和“1+N”系列政策文件要求在什么时间前印发完成？")  # 什么时间 asks a time
     assert a.value == "6月底前", a.answer
 

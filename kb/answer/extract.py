@@ -461,17 +461,16 @@ def _time_in_text(query: Query, text: str) -> tuple[str, str] | None:
     time or the end of its sentence; the stretch sharing most of the question's words decides, and
     answers only when it opens with a time: (time, its stretch). The words before a sentence's first
     time (北京经济技术开发区加快规划污水处理厂、再生水厂建设,) lead in to all its times: they are no
-    stretch of their own, and a timed stretch counts only the question's words they do not hold."""
+    stretch of their own."""
     terms = {t for t in tokenize(query.text) if len(t) > 1}  # not its expansions: 亦庄 adds 北京经济技术开发区
     task_time = answer_vocab()["task_time"]
     measure = text.split("\n")[0]
     best, best_overlap = None, 0
     for sentence in re.split(r"(?<=[。；;])", measure):
         cuts = [m.start() for m in re.finditer(task_time, sentence)]
-        lead = sentence[:cuts[0]] if cuts else ""  # a sentence with no time is one stretch, untimed
-        for start, end in zip(cuts or [0], [*cuts[1:], len(sentence)]):
+        for start, end in zip(cuts or [0], [*cuts[1:], len(sentence)]):  # no time: one stretch, untimed
             stretch = sentence[start:end]
-            overlap = sum(len(t) for t in terms if t in stretch and t not in lead)
+            overlap = sum(len(t) for t in terms if t in stretch)
             if overlap > best_overlap:
                 best, best_overlap = stretch, overlap
     found = re.match(task_time, best) if best else None
