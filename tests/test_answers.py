@@ -192,6 +192,13 @@ def test_a_question_asking_which_act_names_none(real_kb):
     assert a.found and "北京市危险废物污染环境防治条例" in a.answer, a.answer
 
 
+def test_the_part_of_a_question_asking_weighs_more_in_choosing_a_sentence(real_kb):
+    a = real_kb.ask("丰台区整合优化自然保护地体系，以哪个公园为主体？")
+    assert "北宫国家森林公园为主体" in a.answer or "北官国家森林公园为主体" in a.answer, a.answer
+    a = real_kb.ask("丰台区全区用水总量，要完成多少？")  # a figure: its part (要完成多少) holds no content word
+    assert a.value == "3亿立方米", a.answer
+
+
 def test_a_row_the_question_names_with_its_column_answers_before_a_paragraph(real_kb):
     # 丰台's 十三五 table: 氨氮减排量（吨）：…2020年目标：3283；2020年现状：4638; a paragraph ranked above it says
     # 化学需氧量和氨氮减排量分别为32450吨和4638吨，全部超额完成“十三五”目标 — the amount reached, not the target.
@@ -199,6 +206,9 @@ def test_a_row_the_question_names_with_its_column_answers_before_a_paragraph(rea
     assert a.value == "3283吨", a.answer
     a = real_kb.ask("丰台区“十三五”氨氮减排量的2020年现状是多少吨？")
     assert a.value == "4638吨", a.answer
+    # a district's table answers only for that district: the city's target is in the city's plan
+    a = real_kb.ask("北京市化学需氧量减排量目标是多少吨？")
+    assert a.citations[0].doc_id != "ft-plan-2022" and a.value == "1.7万吨", a.answer
 
 
 def test_a_time_the_task_text_sets_for_the_measure_asked(real_kb):
@@ -214,6 +224,11 @@ def test_a_time_the_task_text_sets_for_the_measure_asked(real_kb):
     # the lead-in's words (完善本市重要饮用水水源地名录,各区) still count in the stretch that repeats them
     a = real_kb.ask("2023年水污染防治行动计划要求各区在什么时间前制定出台饮用水水源地名录？")
     assert a.value == "9月底前", a.answer
+    # a question about the words before the first time is not given a later measure's time
+    a = real_kb.ask("北京经济技术开发区污水处理厂、再生水厂建设规划什么时候完成？")
+    assert a.value != "6月底前", a.answer
+    a = real_kb.ask("2023年新能源汽车推广目标什么时候明确？")  # 6月底前 is the 中期评估's
+    assert a.value != "6月底前", a.answer
     a = real_kb.ask("碳达峰碳中和“1+N”系列政策文件要求在什么时间前印发完成？")  # 什么时间 asks a time
     assert a.value == "6月底前", a.answer
 
@@ -356,6 +371,8 @@ def test_a_body_carrying_out_penalties_states_who(laws_kb):
     # 第三十六条's 公路范围内…由交通行政管理部门依法负责实施 is about one conduct on highways
     a = laws_kb.ask("北京市容环境卫生方面的违法行为，由哪个部门实施行政处罚？")
     assert a.found and "城市管理综合执法部门" in a.answer and "第十条" in a.answer, a.answer
+    a = laws_kb.ask("上海重点大气污染物排放总量控制由哪个部门负责？")  # not 按照国务院规定…实施总量控制
+    assert a.found and a.answer.startswith("市生态环境部门"), a.answer
 
 
 def test_the_body_with_a_duty_not_the_one_fining_its_breach(laws_kb):
@@ -1492,6 +1509,8 @@ def test_a_quoted_term_named_in_passing_is_answered_by_what_names_it(laws_kb):
     # unquoted, the words before 包括哪些 name it; too short an ending (系统) is no term
     assert names_in_passing("法律列举的代表性的海洋生态系统包括哪些？", "重点保护红树林、珊瑚礁等代表性的海洋生态系统")
     assert not names_in_passing("海洋生态系统包括哪些？", "保护湿地、森林等生态系统")
+    # 其他违法行为 names no term of its own: officials' 滥用职权、玩忽职守等其他违法行为 says nothing of parking
+    assert not names_in_passing("停车违法的其他违法行为包括哪些？", "有滥用职权、玩忽职守等其他违法行为的，依法给予处分")
     assert not defines_asked("森林法里说的“集体林地”是指什么？", ["林地"])  # a longer term than the one defined
     a = laws_kb.ask("上海大气条例里禁止使用高挥发性有机物含量产品的“环境敏感区域”，具体包括哪些地方？")
     assert a.found and "医院、学校及幼托机构" in a.answer and "第五十一条" in a.answer

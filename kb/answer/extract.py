@@ -459,16 +459,17 @@ def _time_in_text(query: Query, text: str) -> tuple[str, str] | None:
     新城污水外调工程,年底前完成金桥污水厂建设): in a 公文 task table it is more precise than the row's
     完成时限 column, which times the task as a whole. A time governs the words after it up to the next
     time or the end of its sentence; the stretch sharing most of the question's words decides, and
-    answers only when it opens with a time: (time, its stretch). The words before a sentence's first
-    time (北京经济技术开发区加快规划污水处理厂、再生水厂建设,) lead in to all its times: they are no
-    stretch of their own."""
-    terms = {t for t in tokenize(query.text) if len(t) > 1}  # not its expansions: 亦庄 adds 北京经济技术开发区
+    answers only when it opens with a time: (time, its stretch). A district the question names is the
+    body the row assigns, not the measure: its words do not count (北京经济技术开发区加快规划…,6月底前完成
+    亦庄再生水厂扩容 — the words before the first time would win on the district's name alone)."""
+    terms = {t for t in tokenize(query.text) if len(t) > 1  # not its expansions: 亦庄 adds 北京经济技术开发区
+             and not any(t in d for d in query.districts)}
     task_time = answer_vocab()["task_time"]
     measure = text.split("\n")[0]
     best, best_overlap = None, 0
     for sentence in re.split(r"(?<=[。；;])", measure):
         cuts = [m.start() for m in re.finditer(task_time, sentence)]
-        for start, end in zip(cuts or [0], [*cuts[1:], len(sentence)]):  # no time: one stretch, untimed
+        for start, end in zip([0, *cuts], [*cuts, len(sentence)]):
             stretch = sentence[start:end]
             overlap = sum(len(t) for t in terms if t in stretch)
             if overlap > best_overlap:
@@ -494,7 +495,7 @@ def best_sentence(query: Query, text: str) -> str:
     stating a figure in the unit the question names (改多少户 → 1.5万户) even with no term shared."""
     terms = [t for t in tokenize(query.expanded_text) if len(t) > 1
              and not any(t in d for d in query.districts)]  # a district names the row, not the value
-    asked = _asked_part(query.text)
+    asked = _asked_part(query.text) if "quantity" not in query.intents else ""
     focus = {t for t in terms if t in asked}  # counted twice: the words next to what is asked
     pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))
     sentences = [s.strip() for s in pieces if s.strip()] or [text]
@@ -517,14 +518,14 @@ def best_sentence(query: Query, text: str) -> str:
     return max(body if max(score(s)[1] for s in body) > 0 else sentences, key=score)
 
 
-_ASKING = re.compile(r"哪|什么|怎样|怎么|如何|多少|几|何")
-
-
 def _asked_part(question: str) -> str:
     """The part of a question, between commas, that holds its asking word (丰台区整合优化自然保护地体系，
-    以哪个公园为主体 → 以哪个公园为主体): the words there say what is asked, the rest where to look."""
-    parts = [p for p in re.split(r"[，,；;：:]", question) if _ASKING.search(p)]
-    return parts[-1] if len(parts) == 1 and parts[-1] != question else ""
+    以哪个公园为主体 → 以哪个公园为主体): the words there say what is asked, the rest where to look. A
+    question of one part, or with the asking word in several, has none. Not for figures: the part asking
+    one holds only its verb and unit (要完成多少), which many sentences share."""
+    parts = re.split(r"[，,；;：:]", question)
+    asking = [p for p in parts if re.search(answer_vocab()["asked_focus"], p)]
+    return asking[0] if len(parts) > 1 and len(asking) == 1 else ""
 
 
 def _heading(sentence: str, question: str) -> bool:

@@ -263,8 +263,8 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "penalty" and not _conduct_close(laws, query, part, names):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
-                                 or names_in_passing(query.text, part.quote)):
-        return True  # the very term asked, defined or named in passing, wherever it ranks
+                                 or names_in_passing(query.text, part.quote, unquoted=False)):
+        return True  # the very term asked, defined or named in passing, wherever it ranks (an unquoted one within rank)
     if kind == "definition" and defines_other(asked_conduct(query, names), part.quote):
         return False  # 陆地污染源 does not say what 优先划入生态保护红线的海域 are (the act's name aside: 园林 of 园林绿化条例)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
@@ -390,7 +390,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             what = "".join(places) + f"{'、'.join(map(str, named_years))}年的相关数值"
             return not_stated(query, hits, None, what=what)
     if "quantity" in query.intents:
-        fitting = named_row_first(query, fitting)
+        fitting = named_row_first(query, fitting, kb.searcher.docs)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True, min(FIGURE_POOL, len(fitting)))
     row = answer.citations[0] if answer.citations else None
     rare = Terms(query, kb.rarity)
@@ -428,18 +428,34 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
 MIN_ROW_NAME = 4  # characters of a table row's indicator name the question must state whole
 
 
-def named_row_first(query: Query, hits: list[Hit]) -> list[Hit]:
+def named_row_first(query: Query, hits: list[Hit], docs: dict) -> list[Hit]:
     """A table row among the leading hits whose indicator and column the question names word for word
     (丰台区“十三五”氨氮减排量的2020年目标 → 氨氮减排量（吨）：…2020年目标：3283；2020年现状：4638) is put
     first: a paragraph on the same indicator may state another of its figures (the amount reached,
-    4638吨), where the row keeps each column apart."""
+    4638吨), where the row keeps each column apart. The row must be of a document for the place asked
+    (a district's plan only when that district is asked), name its indicator in full (细颗粒物年均浓度 is
+    not 细颗粒物年均浓度下降率: the longest name the question holds wins) and have a column of the year
+    asked whose word (目标, 现状, 规划值) the question says."""
+    named = []
     for i, hit in enumerate(hits[:FIGURE_POOL]):
-        name = re.sub(r"（[^）]*）$", "", hit.text.split("：")[0])
-        columns = [re.sub(r"^\d{4}年", "", label) for label in hit.fields if re.match(r"\d{4}年", label)]
-        if hit.kind == "indicator_row" and len(name) >= MIN_ROW_NAME and name in query.text \
-                and any(c[:2] in query.text for c in columns if len(c) >= 2):
-            return [hit] + hits[:i] + hits[i + 1:]
-    return hits
+        if hit.kind != "indicator_row":
+            continue
+        scope = docs[hit.doc_id].scope
+        if scope not in (None, "", "全市") and scope not in query.districts:
+            continue  # 北京市化学需氧量减排量目标 is not 丰台's row
+        name = re.sub(r"（[^）]*）$", "", hit.text.split("：")[0])  # 氨氮减排量（吨）：… → 氨氮减排量
+        columns = [re.match(r"(\d{4})年(.*)", label) for label in hit.fields]
+        asked = [c for c in columns if c and (not query.years or int(c.group(1)) in query.years)
+                 and c.group(2)[:COLUMN_WORD] in query.text]
+        if len(name) >= MIN_ROW_NAME and name in query.text and asked:
+            named.append((len(name), -i, hit))
+    if not named:
+        return hits
+    first = max(named)[2]
+    return [first] + [h for h in hits if h is not first]
+
+
+COLUMN_WORD = 2  # characters of a column's label after its year that the question must say (目标, 现状, 规划)
 
 
 def _row_text(row: Hit) -> str:

@@ -99,20 +99,25 @@ def defines_other(question: str, text: str) -> bool:
     return bool(terms) and not any(term[i:i + 2] in question for term in (*terms, *short) for i in range(len(term) - 1))
 
 
-MIN_LISTED = 5  # characters of the words before 包括哪些 an enumeration must end in (海洋生态系统, not 系统)
+MIN_LISTED = 6  # characters of the words before 包括哪些 an enumeration must end in (海洋生态系统, not 政策和措施)
 
 
-def names_in_passing(question: str, text: str) -> bool:
+def names_in_passing(question: str, text: str, unquoted: bool = True) -> bool:
     """Whether a clause says what a term the question quotes covers without defining it: an
     enumeration ending in it (医院、学校及幼托机构等“环境敏感区域”) or the full name it shortens
-    (国务院确定的国家重点林区（以下简称“重点林区”）). A question asking what something includes
-    (…具有典型性、代表性的海洋生态系统包括哪些) names its term unquoted, in the words before 包括哪些:
-    the enumeration ends in the last of them (红树林、珊瑚礁…等具有典型性、代表性的海洋生态系统)."""
+    (国务院确定的国家重点林区（以下简称“重点林区”）). With `unquoted`, a question asking what
+    something includes names its term in the words before 包括哪些, from the start or a 的
+    (…列举的具有典型性、代表性的海洋生态系统包括哪些 → 具有典型性、代表性的海洋生态系统, 海洋生态系统), the
+    enumeration ending in one of them (红树林、珊瑚礁…等具有典型性、代表性的海洋生态系统); 其他违法行为 names none."""
     text = re.sub(r"[“”「」]", "", text)
-    listed = re.search(r"(?:包括|有)哪", question)
-    before = re.sub(r"[\s“”「」《》]", "", question[:listed.start()]) if listed else ""
-    endings = [before[i:] for i in range(len(before) - MIN_LISTED + 1)]
-    for term in {*re.findall(r"[“「]([^”」]{2,30})[”」]", question), *endings}:
+    terms = set(re.findall(r"[“「]([^”」]{2,30})[”」]", question))
+    listed = re.search(_data()["list_question"], question) if unquoted else None
+    if listed:
+        before = re.sub(r"[\s“”「」《》，,]", "", question[:listed.start()])
+        parts = before.split("的")
+        terms |= {t for t in ("的".join(parts[i:]) for i in range(len(parts)))
+                  if len(t) >= MIN_LISTED and not re.search(_data()["vague_term"], t)}
+    for term in terms:
         forms = [f.replace("{term}", re.escape(term)) for f in _data()["definition_passing"]]
         if any(re.search(form, text) for form in forms):
             return True
@@ -243,8 +248,8 @@ def _name(m: re.Match, data: dict) -> str:
     name = re.sub(data["name_prefix"], "", name)
     if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
         name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
-    if not whole and re.search(data["name_question"], name):
-        return ""  # 危险废物管理上发布实施了哪部条例 asks which act: it names none
+    if not whole:  # 发布实施了哪部条例 asks which act and names none; 由哪个部门负责实施森林法 still names 森林法
+        name = re.split(data["name_question"], name)[-1]
     return _without_everyday_ending(name, data["not_law_endings"])
 
 
