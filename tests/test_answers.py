@@ -190,6 +190,8 @@ def test_a_question_asking_which_act_names_none(real_kb):
     # 哪部条例 asks for a name: the question was refused as naming an act we do not hold
     a = real_kb.ask("“十三五”时期北京在危险废物管理上发布实施了哪部条例？")
     assert a.found and "北京市危险废物污染环境防治条例" in a.answer, a.answer
+    a = real_kb.ask("“十三五”期间北京在危险废物方面发布实施了哪部地方性条例？")  # a kind of act, no title
+    assert a.found and "北京市危险废物污染环境防治条例" in a.answer, a.answer
 
 
 def test_the_part_of_a_question_asking_weighs_more_in_choosing_a_sentence(real_kb):

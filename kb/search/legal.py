@@ -255,8 +255,8 @@ def _name(m: re.Match, data: dict) -> str:
 
 def has_subject(name: str) -> bool:
     """Whether a name says what its act is about, not only where it applies and what kind of act
-    it is: 北京的实施办法 and 上海条例 do not (水法, 北京市实施《水法》办法 do)."""
-    core = re.sub("[《》〈〉]|中华人民共和国|国家|地方|实施|有关|相关|若干|暂行|管理|保护|的", "", name)  # 北京地方条例, 有关管理规定: no subject
+    it is: 北京的实施办法, 上海条例 and 地方性条例 do not (水法, 北京市实施《水法》办法 do)."""
+    core = re.sub("[《》〈〉]|中华人民共和国|国家|地方性?|实施|有关|相关|若干|暂行|管理|保护|的", "", name)  # 北京地方条例, 有关管理规定: no subject
     for place in vocab.place_names():
         core = core.replace(place, "")
     core = core.lstrip("省市")
