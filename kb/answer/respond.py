@@ -426,6 +426,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
 
 
 MIN_ROW_NAME = 4  # characters of a table row's indicator name the question must state whole
+COLUMN_WORD = 2  # characters of a column's label after its year that the question must say (目标, 现状, 规划)
 
 
 def named_row_first(query: Query, hits: list[Hit], docs: dict) -> list[Hit]:
@@ -443,7 +444,9 @@ def named_row_first(query: Query, hits: list[Hit], docs: dict) -> list[Hit]:
         scope = docs[hit.doc_id].scope
         if scope not in (None, "", "全市") and scope not in query.districts:
             continue  # 北京市化学需氧量减排量目标 is not 丰台's row
-        name = re.sub(r"（[^）]*）$", "", hit.text.split("：")[0])  # 氨氮减排量（吨）：… → 氨氮减排量
+        # the name as written, its unit dropped (氨氮减排量（吨）：… → 氨氮减排量); not indicators.parse_header,
+        # which normalises it (细颗粒物年均浓度下降率 → PM2.5年均浓度 with a qualifier) and would match a shorter name
+        name = re.sub(r"（[^）]*）$", "", hit.text.split("：")[0])
         columns = [re.match(r"(\d{4})年(.*)", label) for label in hit.fields]
         asked = [c for c in columns if c and (not query.years or int(c.group(1)) in query.years)
                  and c.group(2)[:COLUMN_WORD] in query.text]
@@ -453,9 +456,6 @@ def named_row_first(query: Query, hits: list[Hit], docs: dict) -> list[Hit]:
         return hits
     first = max(named)[2]
     return [first] + [h for h in hits if h is not first]
-
-
-COLUMN_WORD = 2  # characters of a column's label after its year that the question must say (目标, 现状, 规划)
 
 
 def _row_text(row: Hit) -> str:
