@@ -687,6 +687,12 @@ def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
     assert a.found and "自公布之日起施行" in a.answer, a.answer
     a = laws_kb.ask("北京市实施《水法》办法最初是从哪天开始施行的？")  # never another act's date
     assert "水土保持条例" not in a.answer.split("；")[0], a.answer
+    # 开始实施 asks it too; a bare 实施 asks about a measure (限行措施什么时候实施), not the act.
+    a = laws_kb.ask("国务院《生态保护补偿条例》从什么时候开始实施？")
+    assert a.found and "2024年6月1日" in a.answer, a.answer
+    from kb.search.legal import read_question
+
+    assert not read_question("生态保护补偿条例规定的补偿措施什么时候实施？", laws_kb.documents).effective
 
 
 def test_where_a_filing_goes_is_the_body_it_is_filed_with(laws_kb):
