@@ -1017,6 +1017,28 @@ def test_one_version_asked_is_not_a_comparison():
     assert not compare.search("现行停车条例对占用消防通道怎么罚？")
 
 
+def test_the_version_in_force_named_twice_is_not_a_comparison(laws_kb):
+    from kb.search.legal import read_question
+
+    # 现行…（2022年版） names one version twice: the 2022 text answers alone, and a conduct only the
+    # 2004 text fines is not answered with the 2022 fine for 开采基岩水.
+    assert not read_question("现行北京市实施《水法》办法（2022年版）对用水包费制的单位怎么罚？", laws_kb.documents).compare
+    assert read_question("现行北京市实施《水法》办法（2022年版）和修改前相比，对包费制的罚款有什么变化？",
+                         laws_kb.documents).compare
+    a = laws_kb.ask("现行北京市实施《水法》办法（2022年版）对用水实行包费制的单位，按每户多少元罚款？")
+    assert not a.found and "六万元" not in a.answer, a.answer
+
+
+def test_a_conduct_only_another_version_fines_is_not_fined_by_the_version_asked(laws_kb):
+    # The 2017 text fines 未配备防污设施 but not a ship refusing shore power; the 2023 text does. The
+    # article retrieved first is the 2023 one, and its conduct shares more of the question's words.
+    a = laws_kb.ask("按2017年版海洋环境保护法，具备岸电条件的船舶靠港不用岸电，罚多少钱？")
+    assert not a.found, a.answer
+    assert a.answer.startswith("《中华人民共和国海洋环境保护法》2017年版（已被 2023年修订）未规定对该行为的处罚"), a.answer
+    assert "现行（2023年版）的规定" in a.answer and "岸电" in a.answer, a.answer
+    assert a.citations[0].doc_id.endswith("2023"), a.citations[0].doc_id
+
+
 def test_the_state_council_is_a_body_that_approves():
     from kb.answer.law_answer import _states, authority
 
@@ -1305,6 +1327,10 @@ def test_officials_misconduct_answers_only_questions_about_officials(laws_kb):
     assert about_officials(duty)
     assert not about_officials("参加审查的专家在审查中徇私舞弊的，取消其入选专家库的资格")  # experts, not officials
     assert not about_officials("工作人员滥用职权的，给予处分；单位违反本条例的，处一万元罚款")  # a fine too
+    # other staff of public bodies, and staff disciplined by their unit without the three words
+    assert about_officials("海洋环境监督管理人员滥用职权、玩忽职守、徇私舞弊，造成海洋环境污染损害的，依法给予行政处分")
+    assert about_officials("市建设行政管理部门的工作人员违反本条例规定，有下列情形之一的，由其所在单位或者上级主管部门依法给予行政处分")
+    assert not about_officials("对直接负责的主管人员和其他直接责任人员依法给予处分")  # a unit's managers, not officials
     a = laws_kb.ask("林业部门工作人员玩忽职守怎么处理？")
     assert a.found and "第四十九条" in a.answer
 
@@ -1390,6 +1416,7 @@ def test_a_bureau_not_doing_its_duty_asks_about_officials():
 
     asks = answer_vocab()["asks_officials"]
     assert re.search(asks, "环保局不履行监管职责怎么处理？") and re.search(asks, "林业部门工作人员玩忽职守怎么处理？")
+    assert re.search(asks, "负责放射性污染防治监管的人员收了好处怎么处理？")
     assert not re.search(asks, "企业不履行环境影响评价义务罚多少？")
 
 
