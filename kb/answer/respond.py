@@ -101,7 +101,6 @@ def applying_clauses(kb, name: str, article: str | None, question: str) -> list[
 
 def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | None, named) -> Answer:
     """An article's answering sentence with its citation, or "not stated" with the related articles."""
-    retrieved = hits
     if named:  # a question naming a law is answered from that law (the version asked, else in force)
         ids = {d.id for d in named}
         hits = [h for h in hits if h.doc_id in ids] or hits
@@ -156,16 +155,6 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
                       citations=[duty] + [h for h in candidates if h is not duty], found=False)
     if kind == "penalty" and not named_it and named_fine_unsure(laws, query, chosen):
         return not_stated(query, candidates or hits, kind)
-    other = _other_version_closer(laws, query, retrieved, chosen) if kind == "penalty" and not named_it \
-        and not reading(query, laws.kb.documents).compare else None
-    if other is not None:  # 现行…办法（2022年版）对包费制罚多少: only the 2004 text fines it
-        docs = laws.docs
-        asked = docs[chosen[0][0].doc_id]
-        said = render(other, laws, kind, query.text)
-        text = (f"{vocab.book_title(asked.title)}{version_label(asked, docs)}未规定对该行为的处罚。"
-                f"{version_label(docs[other[0][0].doc_id], docs)}的规定：{said}")
-        return Answer(query.text, True, text, kind="not_stated", found=False,
-                      citations=[other[0][0]] + [h for h in candidates if h is not other[0][0]])
     if reading(query, laws.kb.documents).compare:
         chosen = laws.each_version(query, chosen, candidates, kind or "other")
     if kind == "penalty" and named_it and not re.search(answer_vocab()["asks_fine_amount"], query.text):
@@ -189,22 +178,6 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
                       citations=cited + rest, found=False)
     text = render(chosen, laws, kind or "other", query.text)
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
-
-
-def _other_version_closer(laws: LawAnswerer, query: Query, retrieved: list[Hit], chosen: list) -> list | None:
-    """When the article retrieved first is another version's of the act chosen from, and the conduct it
-    fines shares more of the question's words than the chosen article's, the version answered from
-    does not fine the conduct asked (现行（2022年版）…包费制: only the 2004 text does): that version's
-    article, chosen, else None. Versions fining it alike share the same words and do not count."""
-    top, hit = (retrieved[0] if retrieved else None), chosen[0][0]
-    if top is None or top.doc_id == hit.doc_id or top.doc_id not in laws.versions_of(hit.doc_id):
-        return None
-    theirs = laws.choose(query, [top], "penalty", orders=True)[:1]
-    if not theirs:
-        return None
-    terms = Terms(query, laws.kb.rarity, omit=act_names(laws, query))
-    closer = terms.overlap(conduct(theirs[0][1][0])) > terms.overlap(conduct(chosen[0][1][0]))
-    return theirs if closer else None
 
 
 def next_conduct(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen: list) -> list | None:

@@ -211,12 +211,12 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
 
 
 def _in_force_twice(compact: str, docs: list[Document]) -> bool:
-    """Whether a question that reads like comparing versions names the version in force twice
-    (现行北京市实施《水法》办法（2022年版）): every year it gives as a version's is that of a version in
-    force, and no word points to an older one (修改前, 旧版)."""
-    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年版", compact)}
+    """Whether a question that reads like comparing versions only names the version in force twice
+    (现行北京市实施《水法》办法（2022年版）): the one year it gives is that of a version in force, and no
+    word compares (相比, 有什么变化, 修改前)."""
+    years = {int(y) for y in _YEAR.findall(compact)}
     in_force = {d.version_year for d in docs if d.superseded_by is None and d.status != "已修订"}
-    return bool(years) and years <= in_force and not pattern("older_version").search(compact)
+    return len(years) == 1 and years <= in_force and not pattern("compare_words").search(compact)
 
 
 # ---- laws named in a question ------------------------------------------------------------
