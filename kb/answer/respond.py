@@ -20,7 +20,7 @@ from kb.answer.measures import asked_years, asks_amount, base_years, other_year,
 from kb.answer.provisions import Part
 from kb.answer.record import record_answer
 from kb.documents.numbering import int_to_cn
-from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_version, pattern,
+from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, has_subject, law_match, named_laws, names_in_passing, other_party, other_version, pattern,
                              reading, strong_name)
 from kb.search.query import Query, in_law_words
 from kb.search.searcher import Hit
@@ -260,6 +260,8 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
     if kind is None and asks_permission(query.text) and not _says_asked_words(query, terms, text):
         return False  # 楼下工地半夜打桩合法吗 is not answered by an energy standard's 开工建设 (建设 of 建设工程)
+    if kind == "penalty" and other_party(query.text, part.quote, hit.text):
+        return False  # 设计单位没按标准设计 is not fined by the article on what 建设单位 does
     if kind == "penalty" and not _conduct_close(laws, query, part, names):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
