@@ -291,7 +291,8 @@ def test_another_places_regulation_does_not_answer(laws_kb):
 
 
 def test_a_penalty_far_down_the_ranking_is_not_stated_as_the_answer(laws_kb):
-    from kb.answer.respond import ANSWER_RANK, respond
+    from kb.answer.law_respond import ANSWER_RANK
+    from kb.answer.respond import respond
 
     question = "工地建筑垃圾没有日产日清，罚款标准是多少？"
     found = laws_kb.searcher.search(question, 60)
@@ -1199,12 +1200,12 @@ def test_an_article_number_beyond_the_acts_last_is_said_not_to_exist(laws_kb):
 
 
 def test_a_short_article_answers_a_question_of_no_kind_whole(laws_kb, monkeypatch):
-    import kb.answer.respond as respond
+    import kb.answer.law_respond as law_respond
 
     question = "在北京开一辆车身很脏的车上路，条例有要求吗？"
     a = laws_kb.ask(question)  # 第四十九条: 应当保持车身整洁… 车身不整洁或者破损的，应当及时清洗、维修。
     assert a.found and "保持车身整洁" in a.answer and "及时清洗、维修" in a.answer and "第四十九条" in a.answer
-    monkeypatch.setattr(respond, "WHOLE_ARTICLE", 0)  # its closest sentence alone is the rule's first half
+    monkeypatch.setattr(law_respond, "WHOLE_ARTICLE", 0)  # its closest sentence alone is the rule's first half
     assert "及时清洗" not in laws_kb.ask(question).answer
 
 
@@ -1345,7 +1346,7 @@ def test_officials_misconduct_answers_only_questions_about_officials(laws_kb):
 
 
 def test_the_conduct_asked_is_compared_without_the_acts_name():
-    from kb.answer.respond import asked_conduct
+    from kb.answer.law_respond import asked_conduct
     from kb.search.legal import read_question
     from kb.search.query import analyse
 

@@ -72,7 +72,7 @@ class RefusalRule:
     # for 1 of 410 right ones; 0.88 stops 4 and 2 for none, 0.89 9 and 7 for 4.
     min_conduct_dense: float = 0.885
     # The same, for a question naming the act ("北京市水土保持条例对在陡坡地开垦罚多少"), compared
-    # without the act's name (respond.asked_conduct). Such a question says exactly what it asks, and
+    # without the act's name (law_respond.asked_conduct). Such a question says exactly what it asks, and
     # the act's other fines are its nearest misses. Set on the laws dev sets dev11-dev15 (seventh
     # session of 2026-12-03; 68 penalty answers to questions naming an act): 0.90 stops 4 of 8
     # answered out-of-scope questions for none of 47 right fines; 0.91 stops 7 for 1 there, but on
