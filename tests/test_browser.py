@@ -140,6 +140,11 @@ def test_example_question_shows_cited_clause(browser, live_server, tmp_path):  #
     card.find_element(By.CLASS_NAME, "kb-copy").click()
     copied = wait(browser, lambda d: d.execute_script("return window.kbLastCopied"), timeout=10)
     assert copied.startswith("《") and "》（" in copied and "年" in copied
+    # A clipboard write that never settles (a permission or focus wait) still copies, by the fallback.
+    browser.execute_script("window.kbLastCopied = null;"
+                           "navigator.clipboard.writeText = () => new Promise(() => {});")
+    card.find_element(By.CLASS_NAME, "kb-copy").click()
+    assert wait(browser, lambda d: d.execute_script("return window.kbLastCopied"), timeout=10) == copied
     shoot(browser, "screenshot.png", tmp_path)
 
 

@@ -42,15 +42,19 @@ footer {display: none !important;}
 #ask-chat .top-panel {display: none;}
 """
 
-# Clipboard: navigator.clipboard needs a secure context (http on a LAN address is not one),
-# hence the textarea + execCommand fallback. A card link is a real deep link (?doc=…&clause=…):
+# Clipboard: navigator.clipboard needs a secure context (http on a LAN address is not one), and
+# in a secure one its promise may wait on a permission or on focus without end (a CI run of the
+# browser test timed out so): hence the textarea + execCommand fallback, also after one second. A card link is a real deep link (?doc=…&clause=…):
 # a plain click stays on the page and asks the server for the document through a hidden button;
 # ctrl/middle click opens it in a new tab the ordinary way.
 HEAD = """<script>
 (() => {
   async function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
-      try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* fall back below */ }
+      // a clipboard write waiting on a permission or on focus may never settle: give it a second
+      const wrote = navigator.clipboard.writeText(text).then(() => true, () => false);
+      const late = new Promise((resolve) => setTimeout(() => resolve(false), 1000));
+      if (await Promise.race([wrote, late])) return true;
     }
     const area = document.createElement('textarea');
     area.value = text; area.setAttribute('readonly', '');
