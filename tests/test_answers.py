@@ -1034,18 +1034,19 @@ def test_the_version_in_force_named_twice_is_not_a_comparison(laws_kb):
 
 
 def test_a_penalty_on_another_party_does_not_answer():
-    from kb.search.legal import other_party
+    from kb.answer.law_respond import other_party
 
     # 立法法-style liability chapters fine 建设单位, 设计单位, 施工单位 one by one.
-    lead = "违反本条例规定，建设单位有下列情形之一的，由市建设行政管理部门按照下列规定进行处罚："
+    lead = "违反本条例规定，建设单位有下列情形之一的，由市建设行政管理部门按照下列规定进行处罚：\n"
     item = "（二）明示或者暗示设计单位、施工单位违反民用建筑节能强制性标准进行设计、施工的，处二十万元以上五十万元以下的罚款"
-    assert other_party("设计单位没按节能强制性标准设计，罚多少？", item, lead + item)  # the lead-in's party
-    assert not other_party("建设单位暗示设计单位违反标准设计，罚多少？", item, lead + item)  # two parties asked
+    quoted = "由市建设行政管理部门按照下列规定进行处罚：" + item  # as kb.answer.provisions quotes a 项
+    assert other_party("设计单位没按节能强制性标准设计，罚多少？", quoted, lead + item)  # the lead-in's party
+    assert not other_party("建设单位暗示设计单位违反标准设计，罚多少？", quoted, lead + item)  # two parties asked
     together = "设计单位、施工单位、监理单位违反建筑节能标准的，由建设主管部门责令改正，处十万元以上五十万元以下罚款"
     article = "建设单位违反建筑节能标准的，由建设主管部门责令改正，处二十万元以上五十万元以下罚款。" + together
     assert not other_party("施工单位不按建筑节能标准施工，罚多少？", together, article)  # named with others
     assert other_party("施工单位不按建筑节能标准施工，罚多少？", article[:42], article)
-    assert not other_party("不按建筑节能标准盖楼罚多少？", item, lead + item)  # no party asked
+    assert not other_party("不按建筑节能标准盖楼罚多少？", quoted, lead + item)  # no party asked
 
 
 def test_the_state_council_is_a_body_that_approves():

@@ -12,10 +12,10 @@ from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import LawAnswerer, Terms, conduct, render, version_label
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
 from kb.answer.measures import asks_amount, states_amount, states_period
-from kb.answer.provisions import Part
+from kb.answer.provisions import Part, paragraphs
 from kb.documents.numbering import int_to_cn
 from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, law_match,
-                             names_in_passing, other_party, other_version, pattern, reading)
+                             names_in_passing, other_version, pattern, reading)
 from kb.search.query import Query, in_law_words
 from kb.search.searcher import Hit
 
@@ -204,6 +204,25 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "definition" and defines_other(asked_conduct(query, names), part.quote):
         return False  # 陆地污染源 does not say what 优先划入生态保护红线的海域 are (the act's name aside: 园林 of 园林绿化条例)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
+
+
+def other_party(question: str, quote: str, article: str) -> bool:
+    """Whether a question names one party a law fines party by party (设计单位) and the penalty quoted
+    is another's: the parties it is about are the first named together (设计单位、施工单位、监理单位违反…),
+    in the 款 leading the list when the quote is one of its 项 (建设单位有下列情形之一的：…（二）暗示设计单位…)."""
+    asked = set(pattern("party_role").findall(question))
+    if len(asked) != 1:
+        return False
+    lead = next((line for line, items in paragraphs(article) if any(item in quote for item in items)), "")
+    subject = _first_parties(lead or quote)
+    return bool(subject) and not asked & subject
+
+
+def _first_parties(text: str) -> set[str]:
+    """The parties named first in a text, with those joined to them (建设单位和设计单位, 设计单位、施工单位)."""
+    role = pattern("party_role").pattern
+    found = re.search(rf"{role}(?:(?:、|和|及|与|或者){role})*", text)
+    return set(pattern("party_role").findall(found.group(0))) if found else set()
 
 
 def _says_asked_words(query: Query, terms: Terms, text: str) -> bool:

@@ -57,7 +57,7 @@ def _opens_list(piece: str) -> bool:
     return piece.rstrip().endswith(("：", ":"))
 
 
-def _paragraphs(article: str) -> list[tuple[str, list[str]]]:
+def paragraphs(article: str) -> list[tuple[str, list[str]]]:
     """The article's 款, each with the 项 listed under it."""
     out: list[tuple[str, list[str]]] = []
     for line in (s.strip() for s in article.split("\n")):
@@ -73,7 +73,7 @@ def _paragraphs(article: str) -> list[tuple[str, list[str]]]:
 def cited_conduct(article: str, paragraph: int | None, items: set[int]) -> str:
     """The part of an article another article cites: the 款 it names (第一款, from 1) and of its 项
     the ones named (第二项至第七项); all of it where it names neither."""
-    paras = _paragraphs(article)
+    paras = paragraphs(article)
     if paragraph is not None and 0 < paragraph <= len(paras):
         paras = [paras[paragraph - 1]]
     if not items:
@@ -129,7 +129,7 @@ def _refers(piece: str) -> re.Match | None:
 
 def parts(article: str) -> list[Part]:
     """Every quotable part of an article: sentences (and their pieces) and items."""
-    paras = _paragraphs(article)
+    paras = paragraphs(article)
     out: list[Part] = []
     for n, (para, items) in enumerate(paras):
         pieces = _pieces(para)

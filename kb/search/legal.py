@@ -210,23 +210,6 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
                     bool(pattern("version_label").search(compact)))
 
 
-def other_party(question: str, quote: str, article: str) -> bool:
-    """Whether a question names one party a law fines party by party (设计单位) and the penalty quoted
-    is another's: the parties it is about are the first named together (设计单位、施工单位、监理单位违反…),
-    in the lead-in when the quote is an item under one (建设单位有下列情形之一的：…暗示设计单位…)."""
-    asked = set(pattern("party_role").findall(question))
-    lead = re.match(r"[^：:。]*有下列[^：:]*[：:]", article)
-    subject = _first_parties(lead.group(0) if lead and lead.group(0) not in quote else quote)
-    return len(asked) == 1 and bool(subject) and not asked & subject
-
-
-def _first_parties(text: str) -> set[str]:
-    """The parties named first in a text, with those joined to them (建设单位和设计单位, 设计单位、施工单位)."""
-    role = pattern("party_role").pattern
-    found = re.search(rf"{role}(?:(?:、|和|及|与|或者){role})*", text)
-    return set(pattern("party_role").findall(found.group(0))) if found else set()
-
-
 def _in_force_twice(compact: str, docs: list[Document]) -> bool:
     """Whether a question that reads like comparing versions only names the version in force twice
     (现行北京市实施《水法》办法（2022年版）): the one year it gives is that of a version in force, and no
