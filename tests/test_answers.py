@@ -1903,3 +1903,45 @@ def test_a_restaurants_fumes_are_fined_under_the_wording_of_the_act(laws_kb):
     a = laws_kb.ask("餐馆油烟超标排放罚多少？")
     said = a.answer.split("】")[-1]
     assert "油烟" in said[:80] and "机动车" not in said and "非本市" in a.answer, a.answer
+
+
+def test_a_time_limit_asked_is_the_rows_deadline(real_kb):
+    # 在什么时限内完成 asks the row's 完成时限 (年底前), not the measure's text
+    a = real_kb.ask("推进区级生态环境监测机构基础站、特色站能力建设要在什么时限内完成？")
+    assert a.found and "年底前" in a.answer, a.answer
+
+
+def test_of_an_articles_parts_the_one_with_the_word_asked(laws_kb):
+    # …防治设施，什么时候验收: 应当与主体工程同时验收, not the sentence on 同时设计、同时施工
+    a = laws_kb.ask("核设施配套的放射性污染防治设施，什么时候验收？")
+    assert a.found and "同时验收" in a.answer, a.answer
+    # the act's name in the asking part is no word asked: 放射性污染防治法第十一条's 出示证件, not its 监督检查 duty
+    a = laws_kb.ask("执法人员到单位现场检查，要不要亮证件？放射性污染防治法和北京市水土保持条例分别怎么规定？")
+    assert "应当出示证件" in a.answer, a.answer
+
+
+def test_a_period_a_document_sets_answers_what_period(laws_kb):
+    a = laws_kb.ask("2017年版海洋环境保护法规定，获准倾倒废弃物的单位要按什么期限和条件去倾倒？")
+    assert a.found and "许可证注明的期限" in a.answer, a.answer
+
+
+def test_how_often_is_answered_by_an_interval_the_act_leaves_open(laws_kb):
+    # 多久评估一次: the act says 定期评估 (no interval set), which is what it states
+    a = laws_kb.ask("海洋环境保护法对海洋环境质量标准多久评估一次、什么时候修订？")
+    assert a.found and "定期评估" in a.answer, a.answer
+
+
+def test_how_long_is_answered_by_a_same_day_rule(laws_kb):
+    # 最迟多久要清走: 日产日清 states it, not another article's 三十日 notice
+    a = laws_kb.ask("北京城镇里的建设工地，拆下来的建筑垃圾最迟多久要清走？")
+    assert a.found and "日产日清" in a.answer, a.answer
+    # 什么时候 is not asked by a frequency: 按月报送监测情况 is another duty than when a plan is submitted
+    a = laws_kb.ask("水土保持方案应当在什么时候报批？")
+    assert "按月" not in a.answer, a.answer
+
+
+def test_a_synonyms_words_count_half_in_the_sentence_chosen(real_kb):
+    # 纯电动…车 adds 新能源车 as a synonym: the sentence on 新能源车公交车 (68%) shares it, the one on
+    # 机场大巴 shares the question's own words
+    a = real_kb.ask("2023年底机场大巴里纯电动或氢燃料车要占到多少？")
+    assert a.found and a.answer.startswith("30%") and "机场大巴" in a.answer, a.answer

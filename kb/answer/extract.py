@@ -490,12 +490,14 @@ MIN_NEW_CHARS = 3  # characters of such a sentence not in the question, below wh
 
 
 def best_sentence(query: Query, text: str) -> str:
-    """The sentence of `text` sharing most terms with the question (numbers break ties); for a
+    """The sentence of `text` sharing most terms with the question (numbers break ties; a synonym's
+    words count half: 机场大巴…纯电动 is not answered by 新能源车公交车比例 for sharing 新能源车); for a
     question asking a figure, a sentence that states one and shares a term comes first, or one
     stating a figure in the unit the question names (改多少户 → 1.5万户) even with no term shared."""
     terms = [t for t in tokenize(query.expanded_text) if len(t) > 1
              and not any(t in d for d in query.districts)]  # a district names the row, not the value
-    asked = _asked_part(query.text) if "quantity" not in query.intents else ""
+    own = set(tokenize(query.text))  # the question's own words count whole, words its synonyms add half
+    asked = asked_part(query.text) if "quantity" not in query.intents else ""
     focus = {t for t in terms if t in asked}  # counted twice: the words next to what is asked
     pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))
     sentences = [s.strip() for s in pieces if s.strip()] or [text]
@@ -506,7 +508,8 @@ def best_sentence(query: Query, text: str) -> str:
 
     def score(s: str) -> tuple[bool, float, int]:
         upper = s.upper()
-        overlap = sum(len(t) * (2 if t in focus else 1) for t in set(terms) if t.upper() in upper)
+        overlap = sum(len(t) * (2 if t in focus else 1) * (1 if t in own else 0.5)
+                      for t in set(terms) if t.upper() in upper)
         figure = bool(_ORDINAL.search(s)) if ordinal else \
             any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
@@ -518,7 +521,7 @@ def best_sentence(query: Query, text: str) -> str:
     return max(body if max(score(s)[1] for s in body) > 0 else sentences, key=score)
 
 
-def _asked_part(question: str) -> str:
+def asked_part(question: str) -> str:
     """The part of a question, between commas, that holds its asking word (丰台区整合优化自然保护地体系，
     以哪个公园为主体 → 以哪个公园为主体): the words there say what is asked, the rest where to look. A
     question of one part, or with the asking word in several, has none. Not for figures: the part asking

@@ -20,7 +20,7 @@ from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
 from kb.answer.provisions import Part, cited_conduct, parts
 from kb.documents.law import find_references
 from kb.index.keyword import tokenize
-from kb.answer.extract import place_words
+from kb.answer.extract import asked_part, place_words
 from kb.vocab import book_title, districts, home_city, place_names, province_of, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, names_in_passing, other_version, pattern, reading
 from kb.search.query import Query, analyse
@@ -101,11 +101,13 @@ def _has_penalty(text: str) -> bool:
     return any(w in text for w in answer_vocab()["penalty_words"])
 
 
-def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False, when: bool = False) -> bool:
+def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False, when: bool = False,
+            often: bool = False) -> bool:
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
     also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
     `effective` (the question asks when the act takes effect), the article saying so, and with `when`
-    (it asks by when: 最晚什么时候), a time set by another event (在投入生产前) or a season (在易出现重污染天气的秋冬季)."""
+    (it asks by when: 最晚什么时候), a time set by another event (在投入生产前) or a season (在易出现重污染天气的秋冬季),
+    and with `often` (it asks how often: 多久评估一次) an interval the act leaves open (定期评估)."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
@@ -115,7 +117,8 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
                     or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence))
-                    or (when and (re.search(data["event_time"], sentence) or re.search(data["season"], sentence))))
+                    or (when and (re.search(data["event_time"], sentence) or re.search(data["season"], sentence)))
+                    or (often and re.search(data["open_interval"], sentence)))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
     return True
@@ -147,11 +150,14 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
             return 3 * weight  # “环境敏感区域”包括哪些 → "本市医院、学校及幼托机构等环境敏感区域内…"
         return 2 * weight if any(w in sentence for w in data["definition_verbs"]) else 0.0
     if kind == "deadline":
-        units = asked_units(question, time=True)
-        if (units and in_units(sentence, units)) or (
+        units = asked_units(question, time=True)  # 多久要清走 is answered by 日产日清 as by 三日内
+        if (units and (in_units(sentence, units) or re.search(_HOW_LONG, question) and re.search(data["frequency"], sentence))) or (
                 re.search(data["asks_when"], question) and re.search(data["event_time"], sentence)):
             return 2 * weight
     return 0.0
+
+
+_HOW_LONG = re.compile(r"多久|多长时间")  # not 什么时候: 每月报送 does not say when a plan is submitted
 
 
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -289,12 +295,18 @@ class LawAnswerer:
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         effective = bool(pattern("effective_question").search(query.text))
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
+        often = bool(re.search(answer_vocab()["asks_frequency"], query.text))
         scored = []
         officials = bool(re.search(answer_vocab()["asks_officials"], query.text))
+        # Of an article's parts about as close, the one saying the words next to the asking word
+        # (…防治设施，什么时候验收 → 应当与主体工程同时验收, not …同时设计、同时施工); a penalty's fine comes first anyway.
+        names = reading(query, self.kb.documents).names  # the act's name says which act, not what is asked
+        focus = [t for t in tokenize(asked_part(query.text)) if len(t) > 1
+                 and not any(t in name for name in names)] if kind != "penalty" else []
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when)
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when, often)
                        or (kind == "definition" and names_in_passing(query.text, p.quote))]
             if not stating:
                 continue
@@ -308,7 +320,8 @@ class LawAnswerer:
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
             close = max(fit.values()) / 2
-            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote + p.note), fit[p],
+            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote + p.note),
+                                               fit[p] >= close and sum(t in p.quote for t in focus), fit[p],
                                                cited[p], p.whole_list == wants_list, shared_pairs(query.text, p.about)))
             scored.append((fit[best] - rank * (RANK_WEIGHT if kind != "other" else OTHER_RANK_WEIGHT), hit, best))
         if not scored:
