@@ -117,11 +117,23 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
                     or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence))
-                    or (when and (re.search(data["event_time"], sentence) or re.search(data["season"], sentence)))
+                    or (when and (re.search(data["event_time"], sentence) or re.search(data["season"], sentence)
+                                  or re.search(data["deferred_period"], sentence)))
                     or (often and re.search(data["open_interval"], sentence)))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
     return True
+
+
+def period_left_open(sentence: str) -> str | None:
+    """What a sentence answering 多久 / 什么期限 does not set, when it answers only by leaving it to another
+    document (按照许可证注明的期限 → 期限) or to be done from time to time (定期评估 → 频次): said as such, not
+    given as the value asked."""
+    data = answer_vocab()
+    if any(re.search(data[key], sentence) for key in ("number", "frequency", "lasting", "event_time", "season")):
+        return None
+    return "期限" if re.search(data["deferred_period"], sentence) else \
+        "频次" if re.search(data["open_interval"], sentence) else None
 
 
 def names_body(sentence: str) -> bool:

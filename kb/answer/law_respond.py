@@ -9,7 +9,7 @@ import re
 from kb import vocab
 from kb.answer.extract import Answer, single_nouns
 from kb.answer.guards import close_enough, not_stated
-from kb.answer.law_answer import LawAnswerer, Terms, conduct, render, version_label
+from kb.answer.law_answer import LawAnswerer, Terms, conduct, period_left_open, render, version_label
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
 from kb.answer.measures import asks_amount, states_amount, states_period
 from kb.answer.provisions import Part, paragraphs
@@ -103,6 +103,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
+    left_open = [period_left_open(s) for s in stated] if kind == "deadline" else []
+    if left_open and all(left_open):  # 多久评估一次 → 应当定期评估: the act sets no interval; say so, then quote it
+        said = render(chosen, laws, kind, query.text)
+        return Answer(query.text, True, f"现有文件未规定具体{left_open[0]}。相关条款规定：{said}", kind="not_stated",
+                      citations=cited + rest, found=False)
     words = answer_vocab()
     # 罚多少 is not answered by 可以并处罚款 nor by 依照《土壤污染防治法》的有关规定处罚: say so, then quote them
     if kind == "penalty" and re.search(words["asks_fine_amount"], query.text) and not any(
