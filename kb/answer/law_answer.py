@@ -106,8 +106,9 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
     also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
     `effective` (the question asks when the act takes effect), the article saying so, and with `when`
-    (it asks by when: 最晚什么时候), a time set by another event (在投入生产前) or a season (在易出现重污染天气的秋冬季),
-    and with `often` (it asks how often: 多久评估一次) an interval the act leaves open (定期评估)."""
+    (it asks by when: 最晚什么时候), a time set by another event (在投入生产前), a season (在易出现重污染天气的秋冬季)
+    or a period left to another document (按照许可证注明的期限), and with `often` (it asks how often: 多久评估一次) an
+    interval the act leaves open (定期评估) — the last two said as not set (period_left_open)."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
@@ -145,6 +146,9 @@ def names_body(sentence: str) -> bool:
                if not any(sentence.startswith(v, m.end() - len(v)) for v in vague))
 
 
+_HOW_LONG = re.compile(r"多久|多长时间")  # not 什么时候: 每月报送 does not say when a plan is submitted
+
+
 def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     """A bonus for a sentence that has the form of the answer asked for: a definition ("…是指…")
     of a term in the question; a number in the unit the question asks (多少天 → 日/天, 几个人 → 人)."""
@@ -162,14 +166,12 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
             return 3 * weight  # “环境敏感区域”包括哪些 → "本市医院、学校及幼托机构等环境敏感区域内…"
         return 2 * weight if any(w in sentence for w in data["definition_verbs"]) else 0.0
     if kind == "deadline":
-        units = asked_units(question, time=True)  # 多久要清走 is answered by 日产日清 as by 三日内
-        if (units and (in_units(sentence, units) or re.search(_HOW_LONG, question) and re.search(data["frequency"], sentence))) or (
+        units = asked_units(question, time=True)
+        how_often = _HOW_LONG.search(question) and re.search(data["frequency"], sentence)  # 多久要清走 → 日产日清
+        if (units and (in_units(sentence, units) or how_often)) or (
                 re.search(data["asks_when"], question) and re.search(data["event_time"], sentence)):
             return 2 * weight
     return 0.0
-
-
-_HOW_LONG = re.compile(r"多久|多长时间")  # not 什么时候: 每月报送 does not say when a plan is submitted
 
 
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
