@@ -343,6 +343,8 @@ class LawAnswerer:
         if kind == "definition":  # the article that defines the very term asked is the answer
             scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or [
                 row for row in scored if names_in_passing(query.text, row[2].quote)] or scored
+        if kind == "deadline":  # a period left open (定期, 按照许可证注明的期限) answers only when no article sets one
+            scored = [row for row in scored if period_left_open(row[2].quote) is None] or scored
         scored.sort(key=lambda row: -row[0])
         acts = {self.versions_of(d)[0] for d in reading(query, self.kb.documents).named}  # versions: one act
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article

@@ -261,7 +261,7 @@ def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:
     if terms.overlap(hit.text + part.about + part.cited) >= laws.kb.refusal.min_named_words * terms.total(laws.kb.mentions):
         return False
     return not close_enough(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense_named_sure,
-                      asked_conduct(query, names))
+                            asked_conduct(query, names))
 
 
 def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:
