@@ -1941,3 +1941,66 @@ def test_a_synonyms_words_count_half_in_the_sentence_chosen(real_kb):
     # 机场大巴 shares the question's own words
     a = real_kb.ask("2023年底机场大巴里纯电动或氢燃料车要占到多少？")
     assert a.found and a.answer.startswith("30%") and "机场大巴" in a.answer, a.answer
+
+
+def test_a_rates_header_gives_the_measure_asked(real_kb):
+    # 每立方米多少微克 → a district row's PM2.5年均浓度(微克/立方米)：31, the unit said once in its header
+    assert states_amount("PM2.5年均浓度(微克/立方米)：31；", "一年平均要压到每立方米多少微克？")
+    assert not states_amount("PM2.5年均浓度(微克/立方米)：31；", "要整治几家养殖场？")
+    a = real_kb.ask("房山区2023年空气里雾霾那种细小颗粒，一年平均要压到每立方米多少微克？")
+    assert a.found and "31" in a.answer, a.answer
+
+
+def test_an_area_asked_is_stated_in_mu(real_kb):
+    # 种到多大面积 asks an area: 面积大于50亩 states it, a count of households does not
+    assert states_amount("设施种植食用农产品面积大于50亩的农民专业合作社", "种到多大面积就得检测？")
+    assert not states_amount("涉及农户300户", "种到多大面积就得检测？")
+    a = real_kb.ask("村里几户合伙在暖棚里种菜，种到多大面积就得自己把菜拿去检测？")
+    assert a.found and "50亩" in a.answer, a.answer
+
+
+def test_a_rank_asked_is_the_sentence_with_the_rank(real_kb):
+    # 倒数多少名 → 不进入全市后30名, not the next sentence on 排名靠后的街道 that shares as many words
+    a = real_kb.ask("东城、西城的每个街道，空气里颗粒物浓度的排名不能掉进全市倒数多少名？")
+    assert a.found and "后30名" in a.answer, a.answer
+
+
+def test_a_decade_said_in_passing_asks_no_figure(real_kb):
+    # 九几年盖的老楼 says when the building went up; the question asks whether it is included
+    a = real_kb.ask("我们小区是九几年盖的老楼，丰台搞房子保温节能改造能排上吗？")
+    assert a.found and "2000年底前" in a.answer, a.answer
+
+
+def test_an_indicator_named_by_its_alias_is_the_one_asked(real_kb):
+    # 碳排放强度 is 单位地区生产总值二氧化碳排放: the sentence naming it so states the figure asked
+    a = real_kb.ask("2023年应对气候变化行动计划要求全市碳排放强度较2020年累计下降多少？")
+    assert a.found and "12%左右" in a.answer, a.answer
+
+
+def test_a_penalty_referring_to_articles_by_their_subject(laws_kb):
+    # 违反本条例第二十二条、第二十三条用火规定的，按照《森林防火条例》有关规定处罚: the reference names 用火
+    a = laws_kb.ask("北京市森林资源保护管理条例对违反用火规定的行为，依照什么来处罚？")
+    assert a.found and "按照《森林防火条例》有关规定处罚" in a.answer, a.answer
+
+
+def test_a_figure_the_question_says_is_not_its_answer():
+    # 二次供水…清洗消毒几次: the 二次 of 二次供水 is a name, not the number of times asked
+    asked = "二次供水水箱每年至少要清洗消毒几次？"
+    assert not states_amount("（三）二次供水设施与城镇公共供水管网不得直接连接；（六）供水设备应当按照规定的期限清洗、消毒", asked)
+    assert states_amount("二次供水设施每年至少清洗、消毒两次", asked)
+
+
+def test_a_count_in_a_classifier_the_text_does_not_use_is_not_stated():
+    # 放生…多少尾 counts fish: the 107 of 新107国道 in the article on the act's scope is no count of them
+    asked = "规模放生活动的数量标准是多少尾？"
+    assert not states_amount("是指许昌市境内新107国道以西、省道227和", asked)
+    assert states_amount("一次放生鱼苗超过一万尾的", asked)
+
+
+def test_a_heading_closing_the_paragraph_before_answers_from_the_one_it_heads(real_kb):
+    # the plan's text puts 坚持推动区域协同共治。 at the end of the paragraph before its own: the answer is
+    # the paragraph it heads (以北京城市副中心、河北雄安新区为重点), not the heading restating the question
+    a = real_kb.ask("北京“十四五”规划原则中推动区域协同共治，以哪两个地区为重点？")
+    assert a.found and "河北雄安新区" in a.answer, a.answer
+    a = real_kb.ask("北京市“十四五”生态环境保护规划原则中，坚持精准科学依法治污要综合利用哪些手段？")
+    assert a.found and "法规、技术、经济" in a.answer, a.answer

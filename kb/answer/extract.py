@@ -8,7 +8,7 @@ from typing import Callable, Container
 
 from kb import vocab
 from kb.answer.laws import answer_vocab
-from kb.answer.measures import figure_units
+from kb.answer.measures import figure_units, in_units
 from kb.index.keyword import tokenize
 from kb.vocab import (administrative_names, autonomous_name, district_aliases, has_admin_suffix, home_city,
                       names_document, names_place_in, periods, place_names, short_place_name)
@@ -511,7 +511,8 @@ def best_sentence(query: Query, text: str) -> str:
         overlap = sum(len(t) * (2 if t in focus else 1) * (1 if t in own else 0.5)
                       for t in set(terms) if t.upper() in upper)
         figure = bool(_ORDINAL.search(s)) if ordinal else \
-            any(not units or v.group(2) in units for v in _value().finditer(s))  # 多少亩 → 亩, 比例 → %
+            any(not units or v.group(2) in units for v in _value().finditer(s)) or (
+                bool(units) and in_units(s, units))  # 多少亩 → 亩, 比例 → %; 倒数多少名 → 后30名, no target's unit
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
         return wants_figure and figure and (overlap > 0 or bool(query.units)), overlap, int(figure)
 
@@ -519,6 +520,14 @@ def best_sentence(query: Query, text: str) -> str:
     # words but says nothing more; the sentences after it answer, when one of them shares a word too.
     body = sentences[1:] if len(sentences) > 1 and _heading(sentences[0], query.text) else sentences
     return max(body if max(score(s)[1] for s in body) > 0 else sentences, key=score)
+
+
+def ends_with_heading(query: Query, text: str, sentence: str) -> bool:
+    """Whether the sentence chosen is a heading closing its paragraph (…民生福祉。坚持推动区域协同共治。):
+    a text that lost its line breaks puts a plan's lead sentence at the end of the paragraph before the
+    one it heads, which is where its answer is."""
+    last = [s.strip() for s in re.split(r"(?<=[。；！？;])", text.replace("\n", "。")) if s.strip()][-1:]
+    return last == [sentence] and len(last[0]) < len(text.strip()) and _heading(sentence, query.text)
 
 
 def asked_part(question: str) -> str:

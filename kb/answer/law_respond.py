@@ -9,7 +9,8 @@ import re
 from kb import vocab
 from kb.answer.extract import Answer, single_nouns
 from kb.answer.guards import close_enough, not_stated
-from kb.answer.law_answer import LawAnswerer, Terms, conduct, period_left_open, render, version_label
+from kb.answer.law_answer import (LawAnswerer, Terms, conduct, period_left_open, reference_names_conduct, render,
+                                  version_label)
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
 from kb.answer.measures import asks_amount, states_amount, states_period
 from kb.answer.provisions import Part, paragraphs
@@ -244,6 +245,8 @@ def _conduct_close(laws: LawAnswerer, query: Query, part: Part, names: tuple[str
     asked, threshold = asked_conduct(query, names), conduct_threshold(laws.kb, query, names)
     if close_enough(laws.kb, query, conduct(part), threshold, asked):
         return True
+    if reference_names_conduct(part) and close_enough(laws.kb, query, part.about, threshold, asked):
+        return True  # 违反本条例第二十二条、第二十三条用火规定的 for 违反用火规定: the reference names the conduct
     lawful = in_law_words(asked)
     return lawful != asked and close_enough(laws.kb, query, conduct(part), threshold, lawful)
 

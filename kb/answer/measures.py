@@ -63,11 +63,21 @@ _YEAR = r"(?:19|20)\d{2}年"
 _DATE = re.compile(rf"(?:{_YEAR})?\d{{1,2}}月\d{{1,2}}日|{_YEAR}")
 
 
+def _in_units(units: list[str]) -> re.Pattern[str]:
+    """A figure in one of the units; a multiplier alone is none (推广万平方米 of a garbled sentence)."""
+    return re.compile(f"(?<![月\\d.])[0-9一二两三四五六七八九十零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{'|'.join(units)})(?!性)")
+
+
 def in_units(text: str, units: list[str]) -> bool:
     """A figure in one of the units: 三十日, 5年, 2.5米 — not a date or a year (自2014年10月1日起施行
     gives no number of days), not 一次性."""
-    text = _DATE.sub(" ", text)
-    return bool(re.search(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千万零〇]+(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{'|'.join(units)})(?!性)", text))
+    return bool(_in_units(units).search(_DATE.sub(" ", text)))
+
+
+def _said_in(question: str, units: list[str]) -> str:
+    """The question's own figures in the units asked, blanked out of a text: 二次供水…清洗几次 is not
+    answered by the 二次 of 二次供水 (a question does not ask what it says)."""
+    return "|".join(map(re.escape, dict.fromkeys(_in_units(units).findall(question)))) if units else ""
 
 
 def states_money(text: str) -> bool:
@@ -102,9 +112,11 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
     if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):
         return True  # 档案要保存多久 → 永久保存: a period with no number
+    counted = _counted().findall(question)
+    own = _said_in(question, [*units, *accepted_units(counted)])
+    text = re.sub(own, " ", text) if own else text
     if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
         return in_units(text, units) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
-    counted = _counted().findall(question)
     if counted and (in_units(text, accepted_units(counted)) or headed(text, counted)):
         return True
     if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
@@ -113,8 +125,9 @@ def states_amount(text: str, question: str = "") -> bool:
 
 
 def headed(text: str, units: list[str]) -> bool:
-    """Whether the text gives one of the units once, in parentheses, as a table's header does: （%）."""
-    return any(f"({u})" in text or f"（{u}）" in text for u in units)
+    """Whether the text gives one of the units once, in parentheses, as a table's header does: （%）,
+    or a rate's header whose measure it is ((微克/立方米) for 多少微克)."""
+    return any(re.search(rf"[(（]{re.escape(u)}[)）/]", text) for u in units)
 
 
 def _number(text: str) -> bool:

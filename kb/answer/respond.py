@@ -12,8 +12,8 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.answer.extract import (REFUSAL, Answer, asks_total, compose, figures_of_place, other_district,
-                               refusal_reason, value_words)
+from kb.answer.extract import (REFUSAL, Answer, asks_total, compose, ends_with_heading, figures_of_place,
+                               other_district, refusal_reason, value_words)
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
 from kb.answer.law_respond import bare_title, law_answer
@@ -122,6 +122,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         fitting = named_row_first(query, fitting, kb.searcher.docs)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True, min(FIGURE_POOL, len(fitting)))
     row = answer.citations[0] if answer.citations else None
+    headed = _headed_paragraph(kb, query, row, answer) if answer.kind == "clause" and not answer.value else None
+    if headed is not None:  # 坚持推动区域协同共治。 closes the paragraph before the one it heads: answer from that
+        answer = compose(query, [headed] + [h for h in answer.citations if h.clause_id != headed.clause_id], True)
+        row = headed
     rare = Terms(query, kb.rarity)
     if row is not None and answer.kind in row.fields and \
             rare.overlap(_row_text(row)) < kb.refusal.min_duty_words * rare.total(kb.mentions):
@@ -149,7 +153,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, None, what=f"{'、'.join(map(str, named_years))}年的相关数值")
     if answer.kind == "clause" and "quantity" in query.intents:  # SO2 asked, PM2.5 stated
         named_by = measured_in(indicator) if indicator else terms_named(query.text)
-        if named_by and not any(t in terms_named(answer.answer) for t in named_by):
+        if named_by and not any(t in terms_named(answer.answer) for t in named_by) \
+                and not (indicator and names_indicator(answer.answer, {}, indicator)):  # 碳排放强度 names it whole
             return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
 
@@ -185,6 +190,17 @@ def named_row_first(query: Query, hits: list[Hit], docs: dict) -> list[Hit]:
         return hits
     first = max(named)[2]
     return [first] + [h for h in hits if h is not first]
+
+
+def _headed_paragraph(kb, query: Query, hit: Hit | None, answer: Answer) -> Hit | None:
+    """The paragraph after the hit answered from, in the same section, when the sentence chosen is a
+    heading closing the hit's text (extract.ends_with_heading)."""
+    if hit is None or not ends_with_heading(query, hit.text, answer.answer):
+        return None
+    clause, _, after = kb.clause(hit.clause_id, 1)
+    if not after or after[0].section_path != clause.section_path:
+        return None
+    return kb.cite([after[0].clause_id], query)[0]
 
 
 def _row_text(row: Hit) -> str:
