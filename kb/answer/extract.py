@@ -499,8 +499,7 @@ def best_sentence(query: Query, text: str) -> str:
     own = set(tokenize(query.text))  # the question's own words count whole, words its synonyms add half
     asked = asked_part(query.text) if "quantity" not in query.intents else ""
     focus = {t for t in terms if t in asked}  # counted twice: the words next to what is asked
-    pieces = re.split(r"(?<=[。；！？;])", text.replace("\n", "。"))
-    sentences = [s.strip() for s in pieces if s.strip()] or [text]
+    sentences = split_sentences(text) or [text]
 
     wants_figure = "quantity" in query.intents
     units = figure_units(query.text)
@@ -522,11 +521,16 @@ def best_sentence(query: Query, text: str) -> str:
     return max(body if max(score(s)[1] for s in body) > 0 else sentences, key=score)
 
 
+def split_sentences(text: str) -> list[str]:
+    """A clause's sentences (a line break ends one too)."""
+    return [s.strip() for s in re.split(r"(?<=[。；！？;])", text.replace("\n", "。")) if s.strip()]
+
+
 def ends_with_heading(query: Query, text: str, sentence: str) -> bool:
     """Whether the sentence chosen is a heading closing its paragraph (…民生福祉。坚持推动区域协同共治。):
     a text that lost its line breaks puts a plan's lead sentence at the end of the paragraph before the
     one it heads, which is where its answer is."""
-    last = [s.strip() for s in re.split(r"(?<=[。；！？;])", text.replace("\n", "。")) if s.strip()][-1:]
+    last = split_sentences(text)[-1:]
     return last == [sentence] and len(last[0]) < len(text.strip()) and _heading(sentence, query.text)
 
 

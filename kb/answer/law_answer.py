@@ -204,11 +204,10 @@ CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the
 # conduct asked share 0.6-0.7 as much; near misses answered with another conduct's fine 0.1-0.4).
 DUTY_MIN_OVERLAP = 3.0
 DUTY_RATIO = 2.5
-DUTY_RANK = 3  # the duty is one of the first retrieved articles (as law_respond.ANSWER_RANK)
 _ONLY_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?规定的，")
-
-
-_NAMED_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?[条款项](?:关于)?([^，。；：、第]{1,15}?)的?规定的，")
+# …第二十三条用火规定的 names the conduct (用火); 有关 / 相关 / 禁止性 规定 name none
+_NAMED_REFERENCE = re.compile(
+    r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?[条款项](?:关于)?(?!有关|相关|禁止|其他)([^，。；：、第]{1,15}?)的?规定的，")
 
 
 def reference_names_conduct(part: Part) -> bool:
@@ -378,22 +377,12 @@ class LawAnswerer:
         """The article that best matches a penalty question when it sets no penalty itself, no
         article applies it, and the fine chosen is for conduct the question hardly names: 森林法
         第四十五条 requires 林木良种, and 第七十九条's fine (未完成更新造林任务) is not for breaching it.
-        A question about such a duty has no fine in the act; the duty is what it says. The duty may
-        be any of the first DUTY_RANK articles retrieved (烟台…洗车店没有配套建设再生水利用设施: 第三十一条
-        requires it, third; the fine ranked first is for 擅自停供再生水)."""
+        A question about such a duty has no fine in the act; the duty is what it says."""
+        top = candidates[0] if candidates else None
         hit, part = chosen[0], chosen[1][0]
-        terms = Terms(query, self.kb.rarity, omit=omit)
-        fined = terms.overlap(conduct(part))
-        penalties = {h.clause_id for h in candidates if _has_penalty(h.text)}
-        for top in candidates:
-            if self.rank.get(top.clause_id, 0) >= DUTY_RANK or top.clause_id in penalties:
-                continue
-            if hit.clause_id == top.clause_id or penalties & set(self.cited_by(top.clause_id)):
-                continue  # a fine that applies the duty (第三十六条第三款 → 第四十二条) is for breaching it
-            matched = terms.overlap(top.text)
-            if matched >= DUTY_MIN_OVERLAP and matched >= DUTY_RATIO * fined:
-                return top
-        return None
+        if top is None or _has_penalty(top.text) or hit.clause_id == top.clause_id \
+                or hit.clause_id in self.cited_by(top.clause_id):
+            return None
         terms = Terms(query, self.kb.rarity, omit=omit)
         matched = terms.overlap(top.text)
         if matched >= DUTY_MIN_OVERLAP and matched >= DUTY_RATIO * terms.overlap(conduct(part)):

@@ -63,21 +63,22 @@ _YEAR = r"(?:19|20)\d{2}年"
 _DATE = re.compile(rf"(?:{_YEAR})?\d{{1,2}}月\d{{1,2}}日|{_YEAR}")
 
 
-def _in_units(units: list[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=64)
+def _in_units(units: tuple[str, ...]) -> re.Pattern[str]:
     """A figure in one of the units; a multiplier alone is none (推广万平方米 of a garbled sentence)."""
     return re.compile(f"(?<![月\\d.])[0-9一二两三四五六七八九十零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{'|'.join(units)})(?!性)")
 
 
-def in_units(text: str, units: list[str]) -> bool:
+def in_units(text: str, units: list[str], besides: frozenset[str] = frozenset()) -> bool:
     """A figure in one of the units: 三十日, 5年, 2.5米 — not a date or a year (自2014年10月1日起施行
-    gives no number of days), not 一次性."""
-    return bool(_in_units(units).search(_DATE.sub(" ", text)))
+    gives no number of days), not 一次性, and none of the figures `besides` (the question's own: 二次供水…清洗几次
+    is not answered by the 二次 of 二次供水, while 停气8小时…提前多少小时 is by 48小时)."""
+    return any(f not in besides for f in _in_units(tuple(units)).findall(_DATE.sub(" ", text)))
 
 
-def _said_in(question: str, units: list[str]) -> str:
-    """The question's own figures in the units asked, blanked out of a text: 二次供水…清洗几次 is not
-    answered by the 二次 of 二次供水 (a question does not ask what it says)."""
-    return "|".join(map(re.escape, dict.fromkeys(_in_units(units).findall(question)))) if units else ""
+def _question_figures(question: str, units: list[str]) -> frozenset[str]:
+    """The figures a question states in the units it asks: not what it asks."""
+    return frozenset(_in_units(tuple(units)).findall(question)) if units else frozenset()
 
 
 def states_money(text: str) -> bool:
@@ -113,11 +114,10 @@ def states_amount(text: str, question: str = "") -> bool:
     if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):
         return True  # 档案要保存多久 → 永久保存: a period with no number
     counted = _counted().findall(question)
-    own = _said_in(question, [*units, *accepted_units(counted)])
-    text = re.sub(own, " ", text) if own else text
+    own = _question_figures(question, [*units, *accepted_units(counted)])
     if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
-        return in_units(text, units) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
-    if counted and (in_units(text, accepted_units(counted)) or headed(text, counted)):
+        return in_units(text, units, own) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
+    if counted and (in_units(text, accepted_units(counted), own) or headed(text, counted)):
         return True
     if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
         return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)

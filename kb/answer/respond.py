@@ -122,10 +122,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         fitting = named_row_first(query, fitting, kb.searcher.docs)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True, min(FIGURE_POOL, len(fitting)))
     row = answer.citations[0] if answer.citations else None
-    headed = _headed_paragraph(kb, query, row, answer) if answer.kind == "clause" and not answer.value else None
-    if headed is not None:  # 坚持推动区域协同共治。 closes the paragraph before the one it heads: answer from that
-        answer = compose(query, [headed] + [h for h in answer.citations if h.clause_id != headed.clause_id], True)
-        row = headed
+    body = _headed_paragraph(kb, query, row, answer) if answer.kind == "clause" and not answer.value else None
+    if body is not None:  # 坚持推动区域协同共治。 closes the paragraph before the one it heads: answer from that
+        answer = compose(query, [body] + [h for h in answer.citations if h.clause_id != body.clause_id], True)
+        row = body
     rare = Terms(query, kb.rarity)
     if row is not None and answer.kind in row.fields and \
             rare.overlap(_row_text(row)) < kb.refusal.min_duty_words * rare.total(kb.mentions):
@@ -194,13 +194,18 @@ def named_row_first(query: Query, hits: list[Hit], docs: dict) -> list[Hit]:
 
 def _headed_paragraph(kb, query: Query, hit: Hit | None, answer: Answer) -> Hit | None:
     """The paragraph after the hit answered from, in the same section, when the sentence chosen is a
-    heading closing the hit's text (extract.ends_with_heading)."""
+    heading closing the hit's text (extract.ends_with_heading) and that paragraph holds a word the
+    question asks beyond the heading and the document's title and section (…推动区域协同共治，以哪两个地区为重点
+    → 以北京城市副中心、河北雄安新区为重点); a question the heading restates whole (如何推行生态环境损害赔偿制度)
+    asks nothing the next paragraph must say, and it may be about another thing."""
     if hit is None or not ends_with_heading(query, hit.text, answer.answer):
         return None
     clause, _, after = kb.clause(hit.clause_id, 1)
     if not after or after[0].section_path != clause.section_path:
         return None
-    return kb.cite([after[0].clause_id], query)[0]
+    place = answer.answer + hit.doc_title + hit.section
+    asked = [w for w in Terms(query).own if w not in place]
+    return kb.cite([after[0].clause_id], query)[0] if any(w in after[0].text for w in asked) else None
 
 
 def _row_text(row: Hit) -> str:
