@@ -2004,3 +2004,9 @@ def test_a_heading_closing_the_paragraph_before_answers_from_the_one_it_heads(re
     # a question the heading restates whole asks nothing of the next paragraph (提升生态环境执法能力…)
     a = real_kb.ask("北京十四五规划中如何推行生态环境损害赔偿制度？")
     assert "执法能力" not in a.answer, a.answer
+
+
+def test_a_header_in_ten_thousands_and_a_percentage_in_words_state_figures():
+    # (万辆次)：4.75 gives the count asked in 万辆次; 百分之三十 is a share
+    assert states_amount("重型柴油车和重型燃气车路检(万辆次)：4.75；", "路检要查多少万辆次？")
+    assert states_amount("按照直接损失的百分之三十计算罚款", "罚款按直接损失的多大比例计算？")

@@ -65,8 +65,8 @@ _DATE = re.compile(rf"(?:{_YEAR})?\d{{1,2}}月\d{{1,2}}日|{_YEAR}")
 
 @lru_cache(maxsize=64)
 def _in_units(units: tuple[str, ...]) -> re.Pattern[str]:
-    """A figure in one of the units; a multiplier alone is none (推广万平方米 of a garbled sentence)."""
-    return re.compile(f"(?<![月\\d.])[0-9一二两三四五六七八九十零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{'|'.join(units)})(?!性)")
+    """A figure in one of the units; 万 alone is none (推广万平方米 of a garbled sentence), 百分之三十 is one."""
+    return re.compile(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{'|'.join(units)})(?!性)")
 
 
 def in_units(text: str, units: list[str], besides: frozenset[str] = frozenset()) -> bool:
@@ -126,8 +126,8 @@ def states_amount(text: str, question: str = "") -> bool:
 
 def headed(text: str, units: list[str]) -> bool:
     """Whether the text gives one of the units once, in parentheses, as a table's header does: （%）,
-    or a rate's header whose measure it is ((微克/立方米) for 多少微克)."""
-    return any(re.search(rf"[(（]{re.escape(u)}[)）/]", text) for u in units)
+    or a rate's header whose measure it is ((微克/立方米) for 多少微克), in 万 or 亿 of it or not ((万辆次))."""
+    return any(re.search(rf"[(（](?:万|亿)?{re.escape(u)}[)）/]", text) for u in units)
 
 
 def _number(text: str) -> bool:
