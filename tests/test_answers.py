@@ -2010,3 +2010,34 @@ def test_a_header_in_ten_thousands_and_a_percentage_in_words_state_figures():
     # (万辆次)：4.75 gives the count asked in 万辆次; 百分之三十 is a share
     assert states_amount("重型柴油车和重型燃气车路检(万辆次)：4.75；", "路检要查多少万辆次？")
     assert states_amount("按照直接损失的百分之三十计算罚款", "罚款按直接损失的多大比例计算？")
+
+
+def test_a_fine_for_the_class_a_duty_names_enforces_it(tmp_path, fake_embedder):
+    # 第三条 lists what 危害堤防安全的行为 are; 第五条 fines 危害堤防安全的 without citing 第三条: the duty is
+    # fined, by that article, and 第四条's fine for another duty (未按规定巡查) is not its answer
+    import shutil
+
+    from kb import KnowledgeBase
+    from kb.answer.law_answer import LawAnswerer
+    from kb.index.ingest import add_documents
+    from kb.search.query import analyse
+
+    corpus, laws = tmp_path / "corpus", tmp_path / "laws"
+    shutil.copytree(FIXTURES, corpus)
+    laws.mkdir()
+    (laws / "某市堤防管理条例(2020-01-01).md").write_text(
+        "# 某市堤防管理条例\n\n<!-- INFO END -->\n\n第一条 为了加强堤防管理，制定本条例。\n\n"
+        "第二条 水行政主管部门负责本市堤防的监督管理。\n\n"
+        "第三条 在堤防保护范围内，禁止下列危害堤防安全的行为：\n\n（一）擅自改变堤防主体结构；\n\n"
+        "（二）违反规定堆放货物。\n\n"
+        "第四条 违反本条例规定，管理单位未按规定巡查的，由水行政主管部门责令改正，处一千元以上五千元以下罚款。\n\n"
+        "第五条 违反本条例规定，危害堤防安全的，由水行政主管部门责令改正，处五千元以上五万元以下罚款。\n\n"
+        "第六条 管理单位应当建立堤防档案。\n", encoding="utf-8")
+    add_documents([laws], corpus, tmp_path / "index", fake_embedder)
+    kb = KnowledgeBase.load(tmp_path / "index", fake_embedder)
+    query = analyse("擅自改变堤防主体结构罚多少？")
+    by_label = {c.label: c.clause_id for c in kb.loaded.clauses if c.doc_id.startswith("某市堤防")}
+    duty, other, fine, records = kb.cite([by_label[n] for n in ("第三条", "第四条", "第五条", "第六条")], query)
+    hit, [part] = LawAnswerer(kb).enforcing_fine(duty, [duty, other, fine])
+    assert hit.label == "第五条" and "五千元以上五万元以下" in part.quote, part.quote
+    assert LawAnswerer(kb).enforcing_fine(records, [records, other, fine]) is None  # no fine names 建立堤防档案

@@ -205,6 +205,8 @@ CITED_WEIGHT = 0.5  # the conduct of another article a part applies, against the
 DUTY_MIN_OVERLAP = 3.0
 DUTY_RATIO = 2.5
 _ONLY_REFERENCE = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?规定的，")
+# 违反本条例规定，危害防汛墙安全的，由… fines a class of conduct by its name (not 有下列行为之一)
+_FINED_CLASS = re.compile(r"违反本(?:法|条例|办法|规定|细则|决定)规定，(?!有下列|有下述)([^，。；：]{4,20}?)的，")
 # …第二十三条用火规定的 names the conduct (用火); 有关 / 相关 / 禁止性 规定 name none
 _NAMED_REFERENCE = re.compile(
     r"违反本(?:法|条例|办法|规定|细则|决定)第[^，。；：]{1,30}?[条款项](?:关于)?(?!有关|相关|禁止|其他)([^，。；：、第]{1,15}?)的?规定的，")
@@ -387,6 +389,17 @@ class LawAnswerer:
         matched = terms.overlap(top.text)
         if matched >= DUTY_MIN_OVERLAP and matched >= DUTY_RATIO * terms.overlap(conduct(part)):
             return top
+        return None
+
+    def enforcing_fine(self, duty: Hit, candidates: list[Hit]) -> tuple[Hit, list[Part]] | None:
+        """A fine among the candidates for the class of conduct a duty article names (第五十一条 违反本条例规定，
+        危害防汛墙安全的 → 第二十二条 禁止下列危害防汛墙安全的行为): it enforces the duty without citing its
+        number, so the duty is not unpenalised and that fine answers."""
+        for hit in candidates:
+            for part in parts(hit.text) if _has_penalty(hit.text) and hit.clause_id != duty.clause_id else []:
+                found = _FINED_CLASS.match(part.quote)
+                if found and found.group(1) in duty.text:
+                    return hit, [part]
         return None
 
     def versions_of(self, doc_id: str) -> list[str]:

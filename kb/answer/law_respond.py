@@ -84,6 +84,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates or hits, kind)
     duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
         if kind == "penalty" and not asked else None
+    enforcing = laws.enforcing_fine(duty, candidates) if duty is not None else None
+    if enforcing is not None:  # 擅自改变防汛墙主体结构罚多少: the fine for 危害防汛墙安全的, the class the duty names
+        chosen, duty = [enforcing], None
     if duty is not None:  # 没按规定使用林木良种罚多少: the act requires it and fines something else
         said = render([(duty, [Part(duty.text, duty.text)])], laws, "other", query.text)
         return Answer(query.text, True, f"现有文件未规定对所问行为的处罚。相关条款规定：{said}", kind="not_stated",
