@@ -1811,28 +1811,35 @@ def test_a_fines_conduct_is_compared_in_the_words_laws_use(laws_kb):
     assert a.found and "五百元以上一千元以下" in a.answer, a.answer
 
 
-def test_the_item_naming_the_conduct_gives_its_fine(tmp_path, fake_embedder):
-    # A list of conducts, each with its own fine: the item is the one naming the conduct asked even when
-    # jieba cuts the question's word differently from the item's (挖沙子 / 挖沙), not the list's first.
+def _with_law(tmp_path, embedder, file_name: str, articles: str):
+    """The fixture corpus plus one law (`articles`: its text after the title), indexed with `embedder`."""
     import shutil
 
     from kb import KnowledgeBase
-    from kb.answer.law_answer import LawAnswerer
     from kb.index.ingest import add_documents
-    from kb.search.query import analyse
 
     corpus, laws = tmp_path / "corpus", tmp_path / "laws"
     shutil.copytree(FIXTURES, corpus)
     laws.mkdir()
-    (laws / "某市湿地保护条例(2020-01-01).md").write_text(
-        "# 某市湿地保护条例\n\n<!-- INFO END -->\n\n第一条 为了保护湿地，制定本条例。\n\n"
+    title = file_name.split("(")[0]
+    (laws / file_name).write_text(f"# {title}\n\n<!-- INFO END -->\n\n{articles}", encoding="utf-8")
+    add_documents([laws], corpus, tmp_path / "index", embedder)
+    return KnowledgeBase.load(tmp_path / "index", embedder)
+
+
+def test_the_item_naming_the_conduct_gives_its_fine(tmp_path, fake_embedder):
+    # A list of conducts, each with its own fine: the item is the one naming the conduct asked even when
+    # jieba cuts the question's word differently from the item's (挖沙子 / 挖沙), not the list's first.
+    from kb.answer.law_answer import LawAnswerer
+    from kb.search.query import analyse
+
+    kb = _with_law(tmp_path, fake_embedder, "某市湿地保护条例(2020-01-01).md",
+        "第一条 为了保护湿地，制定本条例。\n\n"
         "第二条 湿地保护管理部门负责本市湿地保护工作。\n\n"
         "第三条 违反本条例规定，在湿地内有下列行为之一的，由湿地保护管理部门责令停止违法行为，"
         "限期恢复，并按照下列规定进行处罚：\n\n（一）开垦、填埋湿地的，处每平方米十元以上三十元以下的罚款；\n\n"
         "（二）挖沙、擅自取土的，处每立方米一百元以上五百元以下的罚款；\n\n"
-        "（三）擅自放牧、烧荒的，处二百元以上一千元以下的罚款。\n", encoding="utf-8")
-    add_documents([laws], corpus, tmp_path / "index", fake_embedder)
-    kb = KnowledgeBase.load(tmp_path / "index", fake_embedder)
+        "（三）擅自放牧、烧荒的，处二百元以上一千元以下的罚款。\n")
     query = analyse("在湿地里挖沙子罚多少？")
     hits = kb.cite([c.clause_id for c in kb.loaded.clauses if "下列行为之一" in c.text], query)
     (hit, [part]), = LawAnswerer(kb).choose(query, hits, "penalty")
@@ -2015,26 +2022,17 @@ def test_a_header_in_ten_thousands_and_a_percentage_in_words_state_figures():
 def test_a_fine_for_the_class_a_duty_names_enforces_it(tmp_path, fake_embedder):
     # 第三条 lists what 危害堤防安全的行为 are; 第五条 fines 危害堤防安全的 without citing 第三条: the duty is
     # fined, by that article, and 第四条's fine for another duty (未按规定巡查) is not its answer
-    import shutil
-
-    from kb import KnowledgeBase
     from kb.answer.law_answer import LawAnswerer
-    from kb.index.ingest import add_documents
     from kb.search.query import analyse
 
-    corpus, laws = tmp_path / "corpus", tmp_path / "laws"
-    shutil.copytree(FIXTURES, corpus)
-    laws.mkdir()
-    (laws / "某市堤防管理条例(2020-01-01).md").write_text(
-        "# 某市堤防管理条例\n\n<!-- INFO END -->\n\n第一条 为了加强堤防管理，制定本条例。\n\n"
+    kb = _with_law(tmp_path, fake_embedder, "某市堤防管理条例(2020-01-01).md",
+        "第一条 为了加强堤防管理，制定本条例。\n\n"
         "第二条 水行政主管部门负责本市堤防的监督管理。\n\n"
         "第三条 在堤防保护范围内，禁止下列危害堤防安全的行为：\n\n（一）擅自改变堤防主体结构；\n\n"
         "（二）违反规定堆放货物。\n\n"
         "第四条 违反本条例规定，管理单位未按规定巡查的，由水行政主管部门责令改正，处一千元以上五千元以下罚款。\n\n"
         "第五条 违反本条例规定，危害堤防安全的，由水行政主管部门责令改正，处五千元以上五万元以下罚款。\n\n"
-        "第六条 管理单位应当建立堤防档案。\n", encoding="utf-8")
-    add_documents([laws], corpus, tmp_path / "index", fake_embedder)
-    kb = KnowledgeBase.load(tmp_path / "index", fake_embedder)
+        "第六条 管理单位应当建立堤防档案。\n")
     query = analyse("擅自改变堤防主体结构罚多少？")
     by_label = {c.label: c.clause_id for c in kb.loaded.clauses if c.doc_id.startswith("某市堤防")}
     duty, other, fine, records = kb.cite([by_label[n] for n in ("第三条", "第四条", "第五条", "第六条")], query)
