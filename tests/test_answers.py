@@ -2039,3 +2039,33 @@ def test_a_fine_for_the_class_a_duty_names_enforces_it(tmp_path, fake_embedder):
     hit, [part] = LawAnswerer(kb).enforcing_fine(duty, [duty, other, fine])
     assert hit.label == "第五条" and "五千元以上五万元以下" in part.quote, part.quote
     assert LawAnswerer(kb).enforcing_fine(records, [records, other, fine]) is None  # no fine names 建立堤防档案
+
+
+def test_a_tables_word_column_answers_what_class_a_row_is(real_kb):
+    # 丰台's indicator tables class each row (指标类别, 指标属性) beside its figures: the class asked is
+    # the answer, not the row's figure; a figure asked of the same row is still the figure.
+    a = real_kb.ask("丰台区“十三五”规划目标完成情况表里，工业废气排放稳定达标率归在哪一类指标？")
+    assert a.answer.startswith("指标类别：环境安全"), a.answer
+    a = real_kb.ask("丰台区“十四五”规划里碳排放总量这个指标是约束性还是预期性的？")
+    assert a.answer.startswith("指标属性：约束性"), a.answer
+    a = real_kb.ask("丰台区2020年工业废气排放稳定达标率现状是多少？")
+    assert "100" in a.answer.split("（")[0] and not a.answer.startswith("指标"), a.answer
+
+
+def test_a_class_column_is_read_whatever_the_table_calls_it():
+    from kb.answer.extract import column_answer
+    from kb.search.query import analyse
+    from kb.search.searcher import Hit
+
+    def row(name, fields):
+        text = f"{name}：" + "；".join(f"{k}：{v}" for k, v in fields.items()) + "。"
+        return Hit(f"d:{name}", "d", "某市规划", None, None, "plan", "表1", "1", "indicator_row", text, 1.0, [], [],
+                   {"指标名称": name, **fields})
+
+    hits = [row("地表水达标率（%）", {"类型": "环境质量", "2025年": "90"}), row("城市绿化率（%）", {"类型": "生态", "2025年": "45"})]
+    a = column_answer(analyse("地表水达标率是哪一类指标？"), hits)
+    assert a is not None and a.value == "环境质量", a
+    assert column_answer(analyse("城市绿化率是哪一类指标？"), hits).value == "生态"
+    assert column_answer(analyse("地表水达标率2025年要达到多少？"), hits) is None  # a figure, not a class
+    bare = [row("地表水达标率（%）", {"2025年": "90"})]  # a table without a class column
+    assert column_answer(analyse("地表水达标率是哪一类指标？"), bare) is None

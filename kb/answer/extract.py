@@ -316,6 +316,42 @@ def compose(query: Query, hits: list[Hit], answerable: bool, pool: int = 1) -> A
     return Answer(query.text, True, text, value=value, kind="clause", citations=ordered)
 
 
+_CLASS_ASKED = re.compile(r"哪一?[类种]|什么(?:类|性质)|类别|属性")
+_CLASS_COLUMN = re.compile(r"(?:类别|类型|属性|性质)$")
+MIN_NAME_SHARE = 0.6  # of a row's name's character pairs the question must hold to be about that row
+
+
+def column_answer(query: Query, hits: list[Hit]) -> Answer | None:
+    """A word column of a table row, when the question asks for it: 归在哪一类指标 → 指标类别：环境安全,
+    是约束性还是预期性 → 指标属性：约束性. A plan's indicator table classes each row in columns of
+    words beside its figures; the row is the one whose name the question gives."""
+    for hit in hits[:3]:
+        if hit.kind != "indicator_row":
+            continue
+        column = _asked_class(query.text, hit.fields)
+        name = re.sub(r"[（(][^）)]*[）)]$", "", hit.fields.get("指标名称") or hit.text.split("：")[0])
+        pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+        if column and pairs and sum(p in query.expanded_text for p in pairs) >= MIN_NAME_SHARE * len(pairs):
+            text = f"{column}：{hit.fields[column]}（{hit.text}）"
+            return Answer(query.text, True, text, value=hit.fields[column], kind=column,
+                          citations=[hit] + [h for h in hits if h is not hit])
+    return None
+
+
+def _asked_class(question: str, fields: dict[str, str]) -> str | None:
+    """The column of words a question asks for: one it names (指标属性, or 属性 alone), a class column
+    for 哪一类, or the column two of whose values it weighs (约束性还是预期性)."""
+    words = {c: v.strip() for c, v in fields.items() if _CLASS_COLUMN.search(c) and v.strip()
+             and not re.search(r"\d", v)}
+    for column in words:
+        stem = _CLASS_COLUMN.search(column).group()
+        if column in question or (stem in question and _CLASS_ASKED.search(question)) \
+                or (words[column] in question and "还是" in question):
+            return column
+    classes = [c for c in words if c.endswith(("类别", "类型"))]
+    return classes[0] if len(classes) == 1 and _CLASS_ASKED.search(question) else None
+
+
 MIN_SHARED = 4  # characters of the question's words a later clause's sentence must hold to answer in place of the first
 
 

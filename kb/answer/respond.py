@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.answer.extract import (REFUSAL, Answer, asks_total, compose, ends_with_heading, figures_of_place,
+from kb.answer.extract import (REFUSAL, Answer, asks_total, column_answer, compose, ends_with_heading, figures_of_place,
                                other_district, refusal_reason, value_words)
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
@@ -83,6 +83,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
     from kb.answer.from_ledger import answer_from_ledger, empty_cell, indicator_in, measured_in, names_indicator, places_in, terms_named
 
+    column = column_answer(query, hits)
+    if column is not None:
+        return column
     ledger = answer_from_ledger(kb, query, hits)
     if ledger is not None:
         return ledger
