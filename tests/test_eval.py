@@ -123,3 +123,21 @@ def test_the_stricter_value_check_reads_the_figure_stated_first():
     assert answer_checks(Stated("10辆", "10辆（…合计110辆）"), larger)["value_stated_accuracy"] == 0.0
     words = [GoldQuestion("q", "responsibility", "哪个部门牵头？", [], answer="市公安局")]
     assert answer_checks(Stated("市生态环境局", "牵头部门：市生态环境局；其他：市公安局"), words)["value_stated_accuracy"] == 1.0
+
+
+def test_sets_over_the_same_folders_share_one_corpus(tmp_path, fake_embedder, monkeypatch):
+    # Every laws dev set adds ../shared/laws: built once, not once per set (a full run reads dozens).
+    import kb.eval.run as run
+
+    (tmp_path / "eval").mkdir()
+    question = {"id": "q", "kind": "fact", "question": "规划的指导思想是什么？", "evidence": ["持续改善生态环境质量"]}
+    for n in (1, 2):
+        (tmp_path / "eval" / f"g{n}.jsonl").write_text(json.dumps(question, ensure_ascii=False) + "\n", encoding="utf-8")
+    config = tmp_path / "eval" / "sets.json"
+    config.write_text(json.dumps({f"s{n}": {"questions": f"eval/g{n}.jsonl", "add": []} for n in (1, 2)}), encoding="utf-8")
+    built = []
+    real = run.set_corpus
+    monkeypatch.setattr(run, "set_corpus", lambda *a, **k: built.append(1) or real(*a, **k))
+    results = run.evaluate_sets(config, FIXTURES / "corpus", tmp_path / "work", fake_embedder, anchors=False)
+    assert set(results) == {"s1", "s2"} and len(built) == 1
+    assert results["s1"]["retrievers"]["bm25"]["overall"]["hit_rate@5"] == results["s2"]["retrievers"]["bm25"]["overall"]["hit_rate@5"]

@@ -176,15 +176,19 @@ def evaluate_sets(config: Path, corpus_dir: Path, work: Path, embedder, only: li
     """Every gold set (or those named in `only`), each on its own corpus, with the naive anchors.
     A held-out set is scored only when named or with `holdout`: reading it is for final figures."""
     root = Path(config).resolve().parent.parent
-    results = {}
+    results, corpora = {}, {}
     for name, spec in gold_sets(config).items():
         if (only and name not in only) or (not only and spec.get("holdout") and not holdout):
             continue
-        kb = set_corpus(spec, root, Path(corpus_dir), Path(work), embedder, progress)
+        folders = tuple(spec.get("add", []))
+        if folders not in corpora:  # sets over the same folders share one corpus and its anchors
+            kb = set_corpus(spec, root, Path(corpus_dir), Path(work), embedder, progress)
+            corpora[folders] = kb, (build_anchors(kb.clauses, kb.embedder, Path(work) / "embeddings")
+                                    if kb is not None and anchors and kb.embedder else {})
+        kb, built = corpora[folders]
         if kb is None:
             results[name] = {"skipped": f"missing {', '.join(spec['add'])}"}
             continue
-        built = build_anchors(kb.clauses, kb.embedder, Path(work) / "embeddings") if anchors and kb.embedder else {}
         results[name] = evaluate_gold(kb, root / spec["questions"], built) | {"note": spec.get("note", "")}
     return results
 
