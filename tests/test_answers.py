@@ -2069,3 +2069,16 @@ def test_a_class_column_is_read_whatever_the_table_calls_it():
     assert column_answer(analyse("地表水达标率2025年要达到多少？"), hits) is None  # a figure, not a class
     bare = [row("地表水达标率（%）", {"2025年": "90"})]  # a table without a class column
     assert column_answer(analyse("地表水达标率是哪一类指标？"), bare) is None
+
+
+def test_a_province_named_in_a_region_of_abbreviations_is_covered(real_kb):
+    # 京津冀 names 河北 and 天津: the clause about the region's hydrogen industry answers; a province
+    # no clause names, in full or in such a region, is still not covered.
+    from kb.answer.extract import in_region_name
+
+    a = real_kb.ask("北京跟天津、河北一块儿打算做大哪种新燃料的整条产业链？")
+    assert a.found and "氢能" in a.answer, a.answer
+    assert in_region_name("河北省", "统筹京津冀地区") and in_region_name("江苏", "苏浙沪")
+    assert not in_region_name("新疆", "跃上新台阶") and not in_region_name("河北", "北京市")
+    a = real_kb.ask("山西省2025年PM2.5年均浓度目标是多少？")
+    assert not a.answerable, a.answer

@@ -221,8 +221,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if mentions is not None and foreign and not all(mentions(w) for w in foreign):
         return f"about {next(w for w in foreign if not mentions(w))}, which no document mentions"
     text = query.text
-    for district in query.districts:
-        text = text.replace(district, " ")
+    for district in query.districts:  # named in full or short (丰台区, 丰台): the analyser found it
+        text = text.replace(district, " ").replace(short_place_name(district), " ")
     for alias in (*district_aliases(), *aliases):
         text = text.replace(alias, " ")
     named = [part for w in place_words(text) if home_city() not in w and w not in domain_terms()
@@ -233,6 +233,7 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         return f"place not covered: {places[0]}"
     cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
     absent = [p for p in named + query.districts if p not in cited and not _covers(p, hits, rule, territory)
+              and not in_region_name(p, cited)
               and (p in query.districts or not _province_named(p, cited))]  # the city's own districts: by name
     if absent:
         return f"no clause about {absent[0]} answers this"
@@ -251,6 +252,21 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"
     return None
+
+
+def in_region_name(place: str, text: str) -> bool:
+    """Whether the text names the province in a region written with the provinces' one-character
+    abbreviations (京津冀 for 河北, 苏浙沪 for 江苏): three or more of them, or two with a
+    municipality's (津冀, 川渝) — two ordinary characters that happen to be abbreviations (新台阶) are not."""
+    short = short_place_name(place) or place
+    marks = [a for a, name in vocab.province_abbreviations().items() if name == short]
+    if not marks:
+        return False
+    chars = "".join(vocab.province_abbreviations())
+    for run in re.findall(f"[{chars}]{{2,4}}", text):
+        if any(m in run for m in marks) and (len(run) >= 3 or any(c in run for c in "京津沪渝")):
+            return True
+    return False
 
 
 def _place_parts(place: str, vocab: Container[str]) -> list[str]:
