@@ -8,10 +8,10 @@ from typing import Callable, Container
 
 from kb import vocab
 from kb.answer.laws import answer_vocab
-from kb.answer.measures import figure_units, in_units
+from kb.answer.measures import asks_amount, figure_units, in_units
 from kb.index.keyword import tokenize
 from kb.vocab import (administrative_names, autonomous_name, district_aliases, has_admin_suffix, home_city,
-                      names_document, names_place_in, periods, place_names, short_place_name)
+                      names_document, names_place_in, periods, place_names, short_place_name, without_quotes)
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -221,8 +221,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if mentions is not None and foreign and not all(mentions(w) for w in foreign):
         return f"about {next(w for w in foreign if not mentions(w))}, which no document mentions"
     text = query.text
-    for district in query.districts:  # named in full or short (丰台区, 丰台): the analyser found it
-        text = text.replace(district, " ").replace(short_place_name(district), " ")
+    for district in query.districts:
+        text = text.replace(district, " ")
     for alias in (*district_aliases(), *aliases):
         text = text.replace(alias, " ")
     named = [part for w in place_words(text) if home_city() not in w and w not in domain_terms()
@@ -233,7 +233,6 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
         return f"place not covered: {places[0]}"
     cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
     absent = [p for p in named + query.districts if p not in cited and not _covers(p, hits, rule, territory)
-              and not in_region_name(p, cited)
               and (p in query.districts or not _province_named(p, cited))]  # the city's own districts: by name
     if absent:
         return f"no clause about {absent[0]} answers this"
@@ -252,21 +251,6 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if hits[0].dense_score and max(h.dense_score for h in hits[:3]) < rule.min_dense:
         return "no clause is close enough"
     return None
-
-
-def in_region_name(place: str, text: str) -> bool:
-    """Whether the text names the province in a region written with the provinces' one-character
-    abbreviations (京津冀 for 河北, 苏浙沪 for 江苏): three or more of them, or two with a
-    municipality's (津冀, 川渝) — two ordinary characters that happen to be abbreviations (新台阶) are not."""
-    short = short_place_name(place) or place
-    marks = [a for a, name in vocab.province_abbreviations().items() if name == short]
-    if not marks:
-        return False
-    chars = "".join(vocab.province_abbreviations())
-    for run in re.findall(f"[{chars}]{{2,4}}", text):
-        if any(m in run for m in marks) and (len(run) >= 3 or any(c in run for c in "京津沪渝")):
-            return True
-    return False
 
 
 def _place_parts(place: str, vocab: Container[str]) -> list[str]:
@@ -332,25 +316,24 @@ def compose(query: Query, hits: list[Hit], answerable: bool, pool: int = 1) -> A
     return Answer(query.text, True, text, value=value, kind="clause", citations=ordered)
 
 
-_CLASS_ASKED = re.compile(r"哪一?[类种]|什么(?:类|性质)|类别|属性")
-_CLASS_COLUMN = re.compile(r"(?:类别|类型|属性|性质)$")
-MIN_NAME_SHARE = 0.6  # of a row's name's character pairs the question must hold to be about that row
+_CLASS_ASKED = re.compile(r"哪一?类|什么类|类别|属性")  # not 哪种 (哪种水平 asks a figure)
+_CLASS_COLUMN = re.compile(r"(?:类别|类型|属性)$")
 
 
-def column_answer(query: Query, hits: list[Hit]) -> Answer | None:
+def column_answer(query: Query, rows: list[Hit]) -> Answer | None:
     """A word column of a table row, when the question asks for it: 归在哪一类指标 → 指标类别：环境安全,
     是约束性还是预期性 → 指标属性：约束性. A plan's indicator table classes each row in columns of
-    words beside its figures; the row is the one whose name the question gives."""
-    for hit in hits[:3]:
-        if hit.kind != "indicator_row":
-            continue
+    words beside its figures. `rows` are the retrieved rows of the place asked; the one answering is the
+    row whose name the question gives in full (二氧化硫…降幅 is not the row of 二氧化碳…降幅)."""
+    if asks_amount(query.text):
+        return None  # 哪一类，目标是多少: the figure is asked too, and the figure is the answer
+    for hit in rows:
         column = _asked_class(query.text, hit.fields)
         name = re.sub(r"[（(][^）)]*[）)]$", "", hit.fields.get("指标名称") or hit.text.split("：")[0])
-        pairs = {name[i:i + 2] for i in range(len(name) - 1)}
-        if column and pairs and sum(p in query.expanded_text for p in pairs) >= MIN_NAME_SHARE * len(pairs):
+        if column and len(name) >= 2 and name in without_quotes(query.expanded_text):
             text = f"{column}：{hit.fields[column]}（{hit.text}）"
             return Answer(query.text, True, text, value=hit.fields[column], kind=column,
-                          citations=[hit] + [h for h in hits if h is not hit])
+                          citations=[hit] + [h for h in rows if h is not hit])
     return None
 
 

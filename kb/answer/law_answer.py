@@ -115,6 +115,9 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     if kind == "department":
         return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
             names_body(sentence) and any(w in sentence for w in data["duty_words"]))
+    if kind == "deadline" and often:  # 多久公示一次: an interval (每季度, 每三年, 两年一次), not a time limit (十日内)
+        return bool(re.search(data["frequency"], sentence) or re.search(data["interval"], sentence)
+                    or re.search(data["open_interval"], sentence))
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
                     or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence))

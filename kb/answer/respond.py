@@ -12,8 +12,8 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.answer.extract import (REFUSAL, Answer, asks_total, column_answer, compose, ends_with_heading, figures_of_place,
-                               other_district, refusal_reason, value_words)
+from kb.answer.extract import (REFUSAL, Answer, asks_total, column_answer, compose, ends_with_heading,
+                               figures_of_place, other_district, refusal_reason, value_words)
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
 from kb.answer.law_respond import bare_title, law_answer
@@ -79,11 +79,22 @@ def applying_clauses(kb, name: str, article: str | None, question: str) -> list[
             and core in {bare_title(n) for n in named_laws(c.text)}]
 
 
+def _rows_of_place(kb, query: Query, hits: list[Hit]) -> list[Hit]:
+    """The table rows among `hits` that are about the place asked: its district's document or rows naming
+    it, or, when no district is asked, a city-wide document's (a district plan's row is not the city's)."""
+    from kb.answer.from_ledger import places_in
+
+    places = places_in(query)
+    return [h for h in hits if h.kind == "indicator_row" and (
+        all(p in h.text + h.section + h.doc_title for p in places) if places
+        else kb.searcher.docs[h.doc_id].scope in (None, "", "全市"))]
+
+
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
     """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
     from kb.answer.from_ledger import answer_from_ledger, empty_cell, indicator_in, measured_in, names_indicator, places_in, terms_named
 
-    column = column_answer(query, hits)
+    column = column_answer(query, _rows_of_place(kb, query, hits[:3]))
     if column is not None:
         return column
     ledger = answer_from_ledger(kb, query, hits)
