@@ -2060,7 +2060,7 @@ def test_a_class_column_is_read_whatever_the_table_calls_it():
     def row(name, fields):
         text = f"{name}：" + "；".join(f"{k}：{v}" for k, v in fields.items()) + "。"
         return Hit(f"d:{name}", "d", "某市规划", None, None, "plan", "表1", "1", "indicator_row", text, 1.0, [], [],
-                   {"指标名称": name, **fields})
+                   {"指标": name, **fields})  # a table whose subject column has another header
 
     hits = [row("地表水达标率（%）", {"类型": "环境质量", "2025年": "90"}), row("城市绿化率（%）", {"类型": "生态", "2025年": "45"})]
     a = column_answer(analyse("地表水达标率是哪一类指标？"), hits)

@@ -324,12 +324,13 @@ def column_answer(query: Query, rows: list[Hit]) -> Answer | None:
     """A word column of a table row, when the question asks for it: 归在哪一类指标 → 指标类别：环境安全,
     是约束性还是预期性 → 指标属性：约束性. A plan's indicator table classes each row in columns of
     words beside its figures. `rows` are the retrieved rows of the place asked; the one answering is the
-    row whose name the question gives in full (二氧化硫…降幅 is not the row of 二氧化碳…降幅)."""
+    row whose name the question gives in full (二氧化硫…降幅 is not the row of 二氧化碳…降幅): the subject
+    the table reader puts before the row's first "：", its unit in brackets aside."""
     if asks_amount(query.text):
         return None  # 哪一类，目标是多少: the figure is asked too, and the figure is the answer
     for hit in rows:
         column = _asked_class(query.text, hit.fields)
-        name = re.sub(r"[（(][^）)]*[）)]$", "", hit.fields.get("指标名称") or hit.text.split("：")[0])
+        name = re.sub(r"[（(][^）)]*[）)]$", "", hit.text.split("：")[0])
         if column and len(name) >= 2 and name in without_quotes(query.expanded_text):
             text = f"{column}：{hit.fields[column]}（{hit.text}）"
             return Answer(query.text, True, text, value=hit.fields[column], kind=column,

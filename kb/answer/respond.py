@@ -86,8 +86,12 @@ def _rows_of_place(kb, query: Query, hits: list[Hit]) -> list[Hit]:
 
     places = places_in(query)
     return [h for h in hits if h.kind == "indicator_row" and (
-        all(p in h.text + h.section + h.doc_title for p in places) if places
-        else kb.searcher.docs[h.doc_id].scope in (None, "", "全市"))]
+        all(p in h.text + h.section + h.doc_title for p in places) if places else _city_document(kb, h))]
+
+
+def _city_document(kb, hit: Hit) -> bool:
+    """Whether the hit's document applies to the whole city (its scope is 全市, or none is given)."""
+    return kb.searcher.docs[hit.doc_id].scope in (None, "", "全市")
 
 
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
@@ -114,7 +118,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         # no district asked: a district's row of a table states that district's figure, not the answer
         fitting = [h for h in fitting if not (h.kind == "indicator_row" and h.label in vocab.districts())]
         if "全市" in query.text:  # 全市…控制在多少: a district's plan states its own figures, not the city's
-            fitting = [h for h in fitting if kb.searcher.docs[h.doc_id].scope in (None, "", "全市") or "全市" in h.text]
+            fitting = [h for h in fitting if _city_document(kb, h) or "全市" in h.text]
         if not fitting:
             return not_stated(query, hits, "amount", what="全市的相关数值" if "全市" in query.text else None)
     indicator = indicator_in(query.text) if "quantity" in query.intents else None
