@@ -328,6 +328,9 @@ def test_an_order_or_a_referral_answers_when_the_act_sets_no_fine(laws_kb):
     c = laws_kb.ask("北京未经批准移植林木罚多少钱？")  # the order for that conduct, not another article's fine
     assert "第四十七条" in c.answer and "责令补种" in c.answer
     assert not c.found and c.answer.startswith("现有文件未规定所问的罚款数额")  # 罚多少钱: it sets no amount
+    # 依照价格、税务相关法律法规进行处罚: a referral said with 进行 (停车条例, the 款 on posting the fees)
+    d = laws_kb.ask("按2021年的北京停车条例，停车场收了停车费却不给开专用票据，会受到什么处罚？")
+    assert d.found and "依照价格、税务相关法律法规进行处罚" in d.answer, d.answer
 
 
 def test_definition_from_the_article_defining_the_term(laws_kb):
@@ -2089,3 +2092,31 @@ def test_a_class_is_answered_only_for_the_row_of_the_place_and_indicator_asked(r
         assert not a.answer.startswith("指标"), (q, a.answer)
     a = real_kb.ask("丰台区森林覆盖率2025年要达到哪种水平？")
     assert not a.answer.startswith("指标类别"), a.answer
+
+
+_RIVER_ACT = ("第一条 为了加强河道保护，制定本条例。\n\n"
+              "第二条 水行政主管部门负责本市河道的保护管理。\n\n"
+              "第三条 任何单位和个人不得毁坏、拆除列入保护名录的河道构筑物。\n\n"
+              "第四条 水行政主管部门应当划定并公布禁止游泳、滑冰的水域，设置警示标志。\n\n"
+              "第五条 违反本条例第四条规定的，依照有关法律、法规的规定进行处罚。\n\n"
+              "第六条 违反本条例第三条规定，毁坏或者拆除列入保护名录的河道构筑物的，由水行政主管部门责令停止违法行为，"
+              "处十万元以上五十万元以下罚款。\n")
+
+
+def test_the_fine_applying_the_duty_that_names_the_conduct_asked(tmp_path, fake_embedder):
+    # 在河道里游泳会被罚款吗: 第六条's fine shares only the setting (河道); 游泳 is in 第四条, which 第五条 applies
+    # by referral — that is the answer, not the fine for destroying listed structures
+    from kb.answer.law_answer import LawAnswerer
+    from kb.answer.provisions import parts
+    from kb.search.query import analyse
+
+    kb = _with_law(tmp_path, fake_embedder, "某市河道保护条例(2020-01-01).md", _RIVER_ACT)
+    by_label = {c.label: c.clause_id for c in kb.loaded.clauses if c.doc_id.startswith("某市河道")}
+    query = analyse("在河道里游泳会被罚款吗？")
+    fine, duty = kb.cite([by_label["第六条"], by_label["第四条"]], query)
+    laws = LawAnswerer(kb)
+    hit, [part] = laws.fine_for_named_duty(query, [fine, duty], (fine, parts(fine.text)))
+    assert hit.label == "第五条" and "依照有关法律、法规的规定进行处罚" in part.quote, part.quote
+    # a question whose key word the fine holds keeps that fine (拆除 of 毁坏或者拆除…构筑物)
+    query = analyse("拆除河道构筑物会被罚款吗？")
+    assert laws.fine_for_named_duty(query, [fine, duty], (fine, parts(fine.text))) is None

@@ -88,6 +88,17 @@ class Terms:
         `overlap` does not count it because the text cuts it otherwise: 洗衣服 → 清洗衣物."""
         return any(len(t) == 2 and t in text and any(t in u and len(u) > 2 for u in self.weights) for t in self.weights)
 
+    def holds(self, word: str, text: str) -> bool:
+        """Whether a text holds one of the question's words as `overlap` counts it (用能 is not in 利用能源)."""
+        return word in text and (len(word) > 2 or word in _words(text))
+
+    def key(self, known: Callable[[str], bool] = lambda word: True) -> str | None:
+        """The question's own word that weighs most (longest and rarest; not a word its synonyms add)
+        of those `known` keeps (a word some document holds: 河里 is in none): 游泳 of 在河道里游泳会被罚款吗,
+        where 河道 is the setting every article of a river act shares."""
+        own = [t for t in self.weights if t in self.own and known(t)]
+        return max(own, key=lambda t: len(t) * self.weights[t], default=None)
+
     def total(self, known: Callable[[str], bool] = lambda word: True) -> float:
         """The weight of the words `known` keeps (those some document holds: a word no text uses
         is in no article, the one answering or another), for `overlap` as a share."""
@@ -393,6 +404,25 @@ class LawAnswerer:
         if matched >= DUTY_MIN_OVERLAP and matched >= DUTY_RATIO * terms.overlap(conduct(part)):
             return top
         return None
+
+    def fine_for_named_duty(self, query: Query, candidates: list[Hit], chosen: tuple[Hit, list[Part]],
+                            omit: tuple[str, ...] = ()) -> tuple[Hit, list[Part]] | None:
+        """The penalty for the duty that names the conduct asked, when the fine chosen does not: 在河道里
+        游泳会被罚款吗 → not 第四十三条 (毁坏保护名录中的河道…, chosen for 河道) but 第三十九条, which applies
+        第三十二条 (禁止游泳…的水域) — the question's key word (Terms.key) is in the duty, and no two characters
+        of it are in the fine's article or the articles it applies. Only an article citing that duty answers (the fine, or the
+        referral 依照…法律、法规的有关规定进行处罚); without one, None (the duty may be fined in other words)."""
+        terms = Terms(query, self.kb.rarity, omit=omit)
+        key, (hit, picked) = terms.key(self.kb.mentions), chosen
+        fined = hit.text + picked[0].cited  # 排放…总量 is about 排放量: a fine holding a piece of the key is not passed over
+        if key is None or any(key[i:i + 2] in fined for i in range(len(key) - 1)):
+            return None
+        duty = next((h for h in candidates[:POOL] if not _has_penalty(h.text) and terms.holds(key, h.text)), None)
+        if duty is None:
+            return None
+        citing = [h for h in self.kb.cite(self.cited_by(duty.clause_id), query) if h.clause_id != hit.clause_id]
+        found = self.choose(query, citing, "penalty", orders=True)
+        return found[0] if found and terms.holds(key, found[0][1][0].cited) else None
 
     def enforcing_fine(self, duty: Hit, candidates: list[Hit]) -> tuple[Hit, list[Part]] | None:
         """A fine among the candidates for the class of conduct a duty article names (第五十一条 违反本条例规定，

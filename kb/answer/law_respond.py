@@ -80,6 +80,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if not answered and kind == "penalty" and chosen:
         retry = next_conduct(laws, query, candidates, chosen)
         chosen, answered = (retry, True) if retry else (chosen, False)
+    # 在河道里游泳会被罚款吗: not the fine chosen for 河道 but the article applying the duty that names 游泳
+    # (only instead of a fine that would be given: a question no fine answers stays "not stated")
+    rerouted = laws.fine_for_named_duty(query, candidates, chosen[0], act_names(laws, query)) \
+        if kind == "penalty" and answered and not asked else None
+    chosen = [rerouted] if rerouted is not None else chosen
     if not answered:
         return not_stated(query, candidates or hits, kind)
     duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
