@@ -372,6 +372,14 @@ def test_department(laws_kb):
     assert a.found and "公安机关交通管理部门" in a.answer
 
 
+def test_a_body_that_guides_or_commends_answers_who(laws_kb):
+    # 指导、部署、表彰 are what a government does too: the article saying 国务院及其有关部门指导… answers 由谁来指导
+    a = laws_kb.ask("按节约能源法，由谁来指导各种交通运输方式协调发展、建设节能型综合交通运输体系？")
+    assert a.found and "国务院及其有关部门指导" in a.answer, a.answer
+    b = laws_kb.ask("节约能源法规定，谁负责部署、协调、监督、检查、推动节能工作？")
+    assert b.found and "国务院和县级以上地方各级人民政府" in b.answer, b.answer
+
+
 def test_a_body_carrying_out_penalties_states_who(laws_kb):
     # 第十条: 本市城市管理综合执法部门…对本条例规定的市容环境卫生违法行为实施行政处罚 (no 由), ranked first;
     # 第三十六条's 公路范围内…由交通行政管理部门依法负责实施 is about one conduct on highways
@@ -2120,3 +2128,18 @@ def test_the_fine_applying_the_duty_that_names_the_conduct_asked(tmp_path, fake_
     # a question whose key word the fine holds keeps that fine (拆除 of 毁坏或者拆除…构筑物)
     query = analyse("拆除河道构筑物会被罚款吗？")
     assert laws.fine_for_named_duty(query, [fine, duty], (fine, parts(fine.text))) is None
+
+
+def test_a_target_in_another_unit_is_not_the_quantity_asked(real_kb):
+    # the plan sets 碳排放总量 as a cut in %, not a quantity in 吨: said so, the % target shown, not given as the answer
+    a = real_kb.ask("北京市“十四五”期间碳排放总量要控制在多少万吨以内？")
+    assert not a.found and a.answer.startswith("现有文件未规定以吨计的碳排放总量"), a.answer
+    assert "10%" in a.answer
+    b = real_kb.ask("到2025年各区降尘量要控制在多少吨？")  # 吨/平方公里·月 is counted in 吨
+    assert b.found and "5吨/平方公里·月" in b.answer, b.answer
+
+
+def test_units_of_a_figure_and_of_a_question():
+    from kb.answer.from_ledger import in_unit
+    assert in_unit("万吨", ["吨"]) and in_unit("吨/平方公里·月", ["吨"]) and in_unit("微克/立方米", ["微克"])
+    assert not in_unit("%", ["吨"]) and not in_unit("", ["%"]) and not in_unit("亩", ["公顷"])

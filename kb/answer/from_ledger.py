@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from kb.answer.extract import Answer
 from kb.answer.laws import answer_vocab
+from kb.answer.measures import figure_units
 from kb.answer.indicators import apply_terms, fold, normal_name, parse_header, vocabulary
 from kb.search.query import Query
 
@@ -103,8 +104,23 @@ def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
     groups = _grouped(rows, by_district=not query.districts)[:MAX_PARTS]
     parts = [_part(group) for group in groups]
     citations = kb.cite([group[0]["clause_id"] for group in groups], query)  # the clause of every figure stated
+    counters = {*answer_vocab()["classifiers"], "个"}  # 几份文件 counts the documents, not the figure
+    units = [u for u in figure_units(query.text) if u not in counters]
+    if units and not any(in_unit(t.get("unit") or "", units) for t in rows):
+        # 碳排放总量要控制在多少万吨: the plan sets a cut in %, not a quantity in 吨 — never given as the answer
+        return Answer(query.text, True, f"现有文件未规定以{units[0]}计的{indicator}。文件中的{indicator}："
+                      + "；".join(parts), kind="not_stated", citations=citations, found=False)
     return Answer(query.text, True, f"{indicator}：" + "；".join(parts), value=rows[0]["value"],
                   kind="targets", citations=citations)
+
+
+_MAGNITUDE = re.compile(r"^[万亿千百]")
+
+
+def in_unit(unit: str, units: list[str]) -> bool:
+    """Whether a figure's unit is one a question asks (万吨 and 吨, 微克 of 微克/立方米, % and ％)."""
+    base = _MAGNITUDE.sub("", unit.split("/")[0])
+    return bool(base) and any(base == _MAGNITUDE.sub("", u.split("/")[0]) for u in units)
 
 
 MAX_PARTS = 8
