@@ -2151,3 +2151,11 @@ def test_units_of_a_figure_and_of_a_question():
     from kb.answer.from_ledger import in_unit
     assert in_unit("万吨", ["吨"]) and in_unit("吨/平方公里·月", ["吨"]) and in_unit("微克/立方米", ["微克"])
     assert not in_unit("%", ["吨"]) and not in_unit("", ["%"]) and not in_unit("亩", ["公顷"])
+
+
+def test_a_plans_consequence_without_a_sum_answers_how_it_is_handled(real_kb):
+    # 依法处罚未按规定安装远程排放管理车载终端的行为: the plan's consequence, but no amount for 罚多少
+    a = real_kb.ask("重型货车没装远程排放管理车载终端怎么处理？")
+    assert a.found and "依法处罚未按规定安装远程排放管理车载终端" in a.answer, a.answer
+    b = real_kb.ask("重型货车没装远程排放管理车载终端罚多少？")
+    assert not b.found, b.answer

@@ -17,7 +17,7 @@ from kb.answer.extract import (REFUSAL, Answer, asks_total, column_answer, compo
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
 from kb.answer.law_respond import bare_title, law_answer
-from kb.answer.laws import is_law
+from kb.answer.laws import answer_vocab, is_law
 from kb.answer.measures import asked_years, asks_amount, base_years, other_year, states_amount
 from kb.answer.record import record_answer
 from kb.search.legal import has_subject, named_laws, reading, strong_name
@@ -106,7 +106,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return ledger
     terms = Terms(query)
     if kind == "penalty":  # 联防联控 is no penalty: answer from a clause stating one, or say none is stated
-        stating = [h for h in hits[:5] if _has_penalty(h.text) and terms.overlap(h.text)]
+        # a plan states a consequence as 依法处罚…的行为 without a sum: it answers 怎么处理, not 罚多少
+        consequence = None if re.search(answer_vocab()["asks_fine_amount"], query.text) else answer_vocab()["plan_consequence"]
+        stating = [h for h in hits[:5] if (_has_penalty(h.text) or consequence and re.search(consequence, h.text))
+                   and terms.overlap(h.text)]
         if not stating:
             return not_stated(query, hits, kind)
         hits = stating + [h for h in hits if h not in stating]
@@ -149,7 +152,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             rare.overlap(_row_text(row)) < kb.refusal.min_duty_words * rare.total(kb.mentions):
         what = "负责该事项的部门" if "responsibility" in query.intents else "所问事项的完成时限"
         return not_stated(query, answer.citations, None, what=what)  # 光污染治理 → the lead of 落实监督指导
-    if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer):
+    if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer) and not (
+            consequence and re.search(consequence, answer.answer)):
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
