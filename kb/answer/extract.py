@@ -26,8 +26,7 @@ def _value() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*[余多]?(?:万|亿)?[余多]?({units})")
 
 
-# not 实时测灰尘的仪器, 尾气数据实时传回去的: a device that reports as it goes is no question for today's figure
-_LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时(?![^，。？?]{0,8}(?:仪|设备|装置|系统|监控|传|联网|采集|记录))|此刻|股价")
+_LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时(?![^，。？?]{0,8}(?:仪|设备|装置|系统|监控))|此刻|股价")  # not 实时测灰尘的仪器
 
 
 @dataclass
