@@ -331,6 +331,7 @@ def test_an_order_or_a_referral_answers_when_the_act_sets_no_fine(laws_kb):
     # 依照价格、税务相关法律法规进行处罚: a referral said with 进行 (停车条例, the 款 on posting the fees)
     d = laws_kb.ask("按2021年的北京停车条例，停车场收了停车费却不给开专用票据，会受到什么处罚？")
     assert d.found and "依照价格、税务相关法律法规进行处罚" in d.answer, d.answer
+    assert "执法主体" not in d.answer  # those laws name who imposes it, not this act's 城市管理综合执法部门
 
 
 def test_definition_from_the_article_defining_the_term(laws_kb):
@@ -373,7 +374,8 @@ def test_department(laws_kb):
 
 
 def test_a_body_that_guides_or_commends_answers_who(laws_kb):
-    # 指导、部署、表彰 are what a government does too: the article saying 国务院及其有关部门指导… answers 由谁来指导
+    # 指导、部署、表彰 are what a government does too: the article saying 国务院及其有关部门指导… answers 由谁来指导;
+    # 监督 is not among them (政府和有关部门…接受社会监督 is supervised, not supervising)
     a = laws_kb.ask("按节约能源法，由谁来指导各种交通运输方式协调发展、建设节能型综合交通运输体系？")
     assert a.found and "国务院及其有关部门指导" in a.answer, a.answer
     b = laws_kb.ask("节约能源法规定，谁负责部署、协调、监督、检查、推动节能工作？")
@@ -2151,3 +2153,8 @@ def test_a_plans_consequence_without_a_sum_answers_how_it_is_handled(real_kb):
     assert a.found and "依法处罚未按规定安装远程排放管理车载终端" in a.answer, a.answer
     b = real_kb.ask("重型货车没装远程排放管理车载终端罚多少？")
     assert not b.found, b.answer
+
+
+def test_who_supervises_is_not_the_body_supervised(laws_kb):
+    a = laws_kb.ask("谁负责监督生态保护补偿工作？")
+    assert "接受社会监督" not in a.answer.split("（")[0], a.answer

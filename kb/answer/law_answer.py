@@ -54,6 +54,9 @@ def question_kind(text: str) -> str | None:
     return None
 
 
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
 @lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
@@ -93,10 +96,13 @@ class Terms:
         return word in text and (len(word) > 2 or word in _words(text))
 
     def key(self, known: Callable[[str], bool] = lambda word: True) -> str | None:
-        """The question's own word that weighs most (longest and rarest; not a word its synonyms add)
-        of those `known` keeps (a word some document holds: 河里 is in none): 游泳 of 在河道里游泳会被罚款吗,
-        where 河道 is the setting every article of a river act shares."""
-        own = [t for t in self.weights if t in self.own and known(t)]
+        """The question's own word that weighs most (longest and rarest; not a word its synonyms add):
+        what the question is about beyond the setting every article of an act shares (游泳 of
+        在河道里游泳会被罚款吗, not 河道). Only a word `known` keeps (some document holds it: 河里 is in
+        none), in Chinese characters (not 26 of 低于26度) and not a piece of a longer word of the
+        question (车尾 of 汽车尾气)."""
+        own = [t for t in self.weights if t in self.own and known(t) and _HAN_WORD.fullmatch(t)
+               and not any(t != u and t in u for u in self.own)]
         return max(own, key=lambda t: len(t) * self.weights[t], default=None)
 
     def total(self, known: Callable[[str], bool] = lambda word: True) -> float:
@@ -407,13 +413,15 @@ class LawAnswerer:
 
     def fine_for_named_duty(self, query: Query, candidates: list[Hit], chosen: tuple[Hit, list[Part]],
                             omit: tuple[str, ...] = ()) -> tuple[Hit, list[Part]] | None:
-        """The penalty for the duty that names the conduct asked, when the fine chosen does not: 在河道里
-        游泳会被罚款吗 → not 第四十三条 (毁坏保护名录中的河道…, chosen for 河道) but 第三十九条, which applies
-        第三十二条 (禁止游泳…的水域) — the question's key word (Terms.key) is in the duty, and no two characters
-        of it are in the fine's article or the articles it applies. Only an article citing that duty answers (the fine, or the
-        referral 依照…法律、法规的有关规定进行处罚); without one, None (the duty may be fined in other words)."""
+        """The penalty for the duty that names the conduct asked, when the fine chosen does not. In a
+        river act, 在河道里游泳会被罚款吗 is near every fine for its setting (河道), and the one chosen may be
+        for destroying listed structures; 游泳, the question's key word (Terms.key), is in the duty that
+        designates 禁止游泳的水域, and no two characters of it are in the fine's article or the articles it
+        applies. The article citing that duty answers (its fine, or a referral: 依照…法律、法规的有关规定
+        进行处罚); without one, None (the duty may be fined in other words, which the chosen fine may be)."""
         terms = Terms(query, self.kb.rarity, omit=omit)
-        key, (hit, picked) = terms.key(self.kb.mentions), chosen
+        key = terms.key(self.kb.mentions)
+        hit, picked = chosen
         fined = hit.text + picked[0].cited  # 排放…总量 is about 排放量: a fine holding a piece of the key is not passed over
         if key is None or any(key[i:i + 2] in fined for i in range(len(key) - 1)):
             return None
@@ -503,6 +511,10 @@ def authority(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+# A penalty left to other laws (依照价格、税务相关法律法规进行处罚, 按照《森林防火条例》有关规定处罚), not this act's own
+_REFERRAL = re.compile(r"(?:依照|按照)(?!本)[^。；]{0,40}(?:法律|法规|条例|规定)(?:(?:予以)?(?:处罚|处理)|(?:进行|给予)处罚)")
+
+
 def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str, question: str = "") -> str:
     """The answer text: each answering part (with the 款 or 项 it refers to), its authority when the
     part omits it (from the article, else from the act's general article on penalties), and the article."""
@@ -510,7 +522,9 @@ def render(chosen: list[tuple[Hit, list[Part]]], laws: "LawAnswerer", kind: str,
     for hit, picked in chosen:
         sentence = "".join(p.quote + (f"（{p.note}）" if p.note else "") for p in picked)
         lead = ""
-        if kind == "penalty" and not authority(sentence):
+        # a penalty left to other laws (依照价格、税务相关法律法规) is imposed by the bodies those laws name: neither
+        # another 款's authority nor the act's general one is its 执法主体
+        if kind == "penalty" and not authority(sentence) and not _REFERRAL.search(sentence):
             who, general = authority(hit.text), laws.general_authority(hit.doc_id)
             if who:
                 lead = f"（执法主体：{who}）"

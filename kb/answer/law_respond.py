@@ -84,7 +84,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     # (only instead of a fine that would be given: a question no fine answers stays "not stated")
     rerouted = laws.fine_for_named_duty(query, candidates, chosen[0], act_names(laws, query)) \
         if kind == "penalty" and answered and not asked else None
-    chosen = [rerouted] if rerouted is not None else chosen
+    if rerouted is not None and _conduct_close(laws, query, rerouted[1][0], act_names(laws, query)):
+        chosen = [rerouted] + chosen[1:]  # the fine for the conduct asked, checked as any other is
     if not answered:
         return not_stated(query, candidates or hits, kind)
     duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
