@@ -2155,6 +2155,12 @@ def test_a_plans_consequence_without_a_sum_answers_how_it_is_handled(real_kb):
     assert not b.found, b.answer
 
 
+def test_a_fine_sharing_the_rest_of_the_question_is_kept_for_a_key_word_it_says_otherwise(laws_kb):
+    # 超标 is in an article on publishing data, not in the fine for 焚烧炉…超过规定的排放标准: that fine still answers
+    a = laws_kb.ask("上海的垃圾焚烧炉排放大气污染物超标，生态环境部门可以罚多少钱？")
+    assert "十万元以上一百万元以下" in a.answer and "第九十六条" in a.answer, a.answer
+
+
 def test_who_supervises_is_not_the_body_supervised(laws_kb):
     a = laws_kb.ask("谁负责监督生态保护补偿工作？")
     assert "接受社会监督" not in a.answer.split("（")[0], a.answer

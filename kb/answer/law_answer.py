@@ -430,7 +430,12 @@ class LawAnswerer:
             return None
         citing = [h for h in self.kb.cite(self.cited_by(duty.clause_id), query) if h.clause_id != hit.clause_id]
         found = self.choose(query, citing, "penalty", orders=True)
-        return found[0] if found and terms.holds(key, found[0][1][0].cited) else None
+        if not found or not terms.holds(key, found[0][1][0].cited):
+            return None
+        # the rest of the question decides too: 垃圾焚烧炉排放…超标 keeps the fine for 焚烧炉排放…超过排放标准, whose
+        # words it shares, over the fine for not publishing data on 超标排放, which holds only the key
+        part = found[0][1][0]
+        return found[0] if terms.overlap(conduct(part) + part.cited) >= terms.overlap(fined) else None
 
     def enforcing_fine(self, duty: Hit, candidates: list[Hit]) -> tuple[Hit, list[Part]] | None:
         """A fine among the candidates for the class of conduct a duty article names (第五十一条 违反本条例规定，
