@@ -6,9 +6,9 @@ import re
 from functools import lru_cache
 
 from kb.answer.extract import Answer
+from kb.answer.indicators import apply_terms, fold, normal_name, parse_header, vocabulary
 from kb.answer.laws import answer_vocab
 from kb.answer.measures import figure_units
-from kb.answer.indicators import apply_terms, fold, normal_name, parse_header, vocabulary
 from kb.search.query import Query
 
 _TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")

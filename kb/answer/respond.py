@@ -105,10 +105,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if ledger is not None:
         return ledger
     terms = Terms(query)
+    # a plan states a consequence as 依法处罚…的行为 without a sum: it answers 怎么处理, not 罚多少
+    words = answer_vocab()
+    consequence = None if re.search(words["asks_fine_amount"], query.text) else words["plan_consequence"]
     if kind == "penalty":  # 联防联控 is no penalty: answer from a clause stating one, or say none is stated
-        # a plan states a consequence as 依法处罚…的行为 without a sum: it answers 怎么处理, not 罚多少
-        words = answer_vocab()
-        consequence = None if re.search(words["asks_fine_amount"], query.text) else words["plan_consequence"]
         stating = [h for h in hits[:5] if (_has_penalty(h.text) or consequence and re.search(consequence, h.text))
                    and terms.overlap(h.text)]
         if not stating:
