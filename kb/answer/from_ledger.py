@@ -118,7 +118,8 @@ _MAGNITUDE = re.compile(r"^[万亿千百]")
 
 
 def in_unit(unit: str, units: list[str]) -> bool:
-    """Whether a figure's unit is one a question asks (万吨 and 吨, 微克 of 微克/立方米, % and ％)."""
+    """Whether a figure's unit is one a question asks: the same measure, whatever its magnitude (万吨 and
+    吨, 千米 and 米) or denominator (微克 of 微克/立方米). ％ and % are both listed by `figure_units`."""
     base = _MAGNITUDE.sub("", unit.split("/")[0])
     return bool(base) and any(base == _MAGNITUDE.sub("", u.split("/")[0]) for u in units)
 

@@ -82,8 +82,7 @@ class Terms:
         self.own = frozenset(t for t in self.weights if t in text)  # the question's words, not its synonyms'
 
     def overlap(self, text: str) -> float:
-        words = _words(text)
-        found = [t for t in self.weights if t in text and (len(t) > 2 or t in words)]  # 用能 is not in 利用能源
+        found = [t for t in self.weights if self.holds(t, text)]
         return sum(len(t) * self.weights[t] for t in found if not any(t != u and t in u for u in found))
 
     def pieces_in(self, text: str) -> bool:
@@ -423,7 +422,7 @@ class LawAnswerer:
         key = terms.key(self.kb.mentions)
         hit, picked = chosen
         fined = hit.text + picked[0].cited  # 排放…总量 is about 排放量: a fine holding a piece of the key is not passed over
-        if key is None or any(key[i:i + 2] in fined for i in range(len(key) - 1)):
+        if key is None or shared_pairs(key, fined):
             return None
         duty = next((h for h in candidates[:POOL] if not _has_penalty(h.text) and terms.holds(key, h.text)), None)
         if duty is None:
