@@ -1652,6 +1652,18 @@ def test_a_row_cell_is_stated_with_the_unit_its_header_gives(real_kb):
     assert a.found and a.answer.startswith("35%（"), a.answer
 
 
+def test_the_end_of_a_period_is_its_last_year(real_kb):
+    from kb.answer.measures import asked_years
+    from kb.search.query import analyse
+
+    assert asked_years(analyse("顺义区到“十四五”末重污染天要控制在多少？")) == {2025}
+    assert asked_years(analyse("十三五期末全市用水总量是多少？")) == {2020}
+    assert asked_years(analyse("“十四五”期间新增多少公里？")) == set(range(2021, 2026))
+    # the 2023 action plan's row for 顺义区 (重污染天数比率 1.7%) is no figure for 2025
+    a = real_kb.ask("顺义区到“十四五”末重污染天要控制在全年的百分之几以内？")
+    assert not a.found and "1.7" not in a.answer.split("；以下为相关条款")[0], a.answer
+
+
 def test_a_year_compared_with_is_not_the_year_asked(real_kb):
     from kb.answer.measures import asked_years
     from kb.search.query import analyse

@@ -166,10 +166,14 @@ def asked_years(query: Query) -> set[int]:
     """The years a question asks about: those it names and every year of a period it names (十三五
     is met by a clause naming 2018年, not only 2020年), but not a year it compares with (跟2015年比
     少了多少 asks the change since 2015, stated for 2020), nor a period that only opens the name of a plan
-    beside a year given (“十四五”生态环境保护规划给2022年定的目标 asks 2022)."""
+    beside a year given (“十四五”生态环境保护规划给2022年定的目标 asks 2022). A period's end (“十四五”末)
+    is its last year alone: 顺义区到“十四五”末 is not answered by the 2023 action plan's row for 顺义区."""
     spans = vocab.periods()
     timed = [p for p in query.periods if p not in query.plan_periods]  # not 十四五 of 十四五规划给2022年…
-    return (set(query.years) - base_years(query)) | {y for p in timed for y in range(spans[p][0], spans[p][1] + 1)}
+    end = answer_vocab()["period_end"]
+    return (set(query.years) - base_years(query)) | {
+        y for p in timed for y in ((spans[p][1],) if re.search(re.escape(p) + end, query.text)
+                                   else range(spans[p][0], spans[p][1] + 1))}
 
 
 def base_years(query: Query) -> set[int]:
