@@ -704,6 +704,9 @@ def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
     # …条例从什么时候开始实施 asks it too; 实施 after anything but the act's name asks about a measure.
     a = laws_kb.ask("国务院《生态保护补偿条例》从什么时候开始实施？")
     assert a.found and "2024年6月1日" in a.answer, a.answer
+    # an act's 施行 article answers only when that act takes effect, asked of that act
+    a = laws_kb.ask("放射科医生每年可以接受的辐射剂量上限，放射性污染防治法里写的是多少毫希？")
+    assert not a.found and "起施行" not in a.answer.split("以下为相关条款")[0], a.answer
     from kb.search.legal import read_question
 
     for measure in ("生态保护补偿条例规定的补偿措施什么时候实施？", "生态保护补偿条例规定的补偿措施从什么时候开始实施？"):

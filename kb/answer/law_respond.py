@@ -200,9 +200,15 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     # The words of the act's name do not count: every article of 《浙江省生活垃圾管理条例》 is about
     # 生活垃圾, and 该条例对快递企业不使用绿色包装罚多少 asks about 快递…包装, which no article fines.
     names = act_names(laws, query)
+    ask = reading(query, laws.kb.documents)
     if (kind == "deadline" and pattern("effective_question").search(query.text)
-            and pattern("effective_text").search(part.quote) and hit.doc_id in reading(query, laws.kb.documents).named):
+            and pattern("effective_text").search(part.quote) and hit.doc_id in ask.named):
         return True  # 普查条例什么时候开始生效 → 本条例自公布之日起施行: the act named is all it is about
+    if pattern("effective_text").search(part.quote) and not (ask.effective and (
+            hit.doc_id in ask.named or bare_title(hit.doc_title) in re.sub(r"\s", "", query.text))):
+        # 本法自2003年10月1日起施行 says when that act takes effect: not a dose limit's 多少毫希, nor when an act
+        # the question does not name does (北京的停车管理条例…实施日期 → 《北京市水土保持条例》's 2016年1月1日)
+        return False
     terms = Terms(query, omit=names)
     if kind and terms.overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)) \
             and not terms.pieces_in(text):
