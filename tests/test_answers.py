@@ -707,6 +707,9 @@ def test_when_an_act_takes_effect_is_its_effective_date(laws_kb):
     # an act's 施行 article answers only when that act takes effect, asked of that act
     a = laws_kb.ask("放射科医生每年可以接受的辐射剂量上限，放射性污染防治法里写的是多少毫希？")
     assert not a.found and "起施行" not in a.answer.split("以下为相关条款")[0], a.answer
+    for asked in ("森林法是2020年7月1日起施行的吗？", "森林法几时开始施行？", "森林法自何日起施行？"):  # any wording of it
+        a = laws_kb.ask(asked)
+        assert a.found and "2020年7月1日" in a.answer, (asked, a.answer)
     from kb.search.legal import read_question
 
     for measure in ("生态保护补偿条例规定的补偿措施什么时候实施？", "生态保护补偿条例规定的补偿措施从什么时候开始实施？"):

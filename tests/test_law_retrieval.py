@@ -149,6 +149,7 @@ def test_a_question_about_when_an_act_takes_effect_finds_its_last_article(laws_k
         assert read_question(asked, laws_kb.documents).effective, asked
     # 执行 only after a day asked: 停车条例规定的收费标准什么时候开始执行 asks about a measure
     assert not read_question("北京市机动车停车条例规定的收费标准什么时候开始执行？", laws_kb.documents).effective
+    assert not read_question("北京市重污染天气应急措施的实施日期是哪天？", laws_kb.documents).effective  # a measure's
 
 
 def test_a_year_in_the_question_picks_the_version_then_in_force(laws_kb):

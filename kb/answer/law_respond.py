@@ -200,15 +200,10 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     # The words of the act's name do not count: every article of 《浙江省生活垃圾管理条例》 is about
     # 生活垃圾, and 该条例对快递企业不使用绿色包装罚多少 asks about 快递…包装, which no article fines.
     names = act_names(laws, query)
-    ask = reading(query, laws.kb.documents)
-    if (kind == "deadline" and pattern("effective_question").search(query.text)
-            and pattern("effective_text").search(part.quote) and hit.doc_id in ask.named):
-        return True  # 普查条例什么时候开始生效 → 本条例自公布之日起施行: the act named is all it is about
-    if pattern("effective_text").search(part.quote) and not (ask.effective and (
-            hit.doc_id in ask.named or bare_title(hit.doc_title) in re.sub(r"\s", "", query.text))):
-        # 本法自2003年10月1日起施行 says when that act takes effect: not a dose limit's 多少毫希, nor when an act
-        # the question does not name does (北京的停车管理条例…实施日期 → 《北京市水土保持条例》's 2016年1月1日)
-        return False
+    if pattern("effective_text").search(part.quote):
+        in_force = _in_force_answer(laws, query, hit, kind)
+        if in_force is not None:
+            return in_force
     terms = Terms(query, omit=names)
     if kind and terms.overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)) \
             and not terms.pieces_in(text):
@@ -225,6 +220,19 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
     if kind == "definition" and defines_other(asked_conduct(query, names), part.quote):
         return False  # 陆地污染源 does not say what 优先划入生态保护红线的海域 are (the act's name aside: 园林 of 园林绿化条例)
     return laws.rank.get(hit.clause_id, 0) < ANSWER_RANK
+
+
+def _in_force_answer(laws: LawAnswerer, query: Query, hit: Hit, kind: str | None) -> bool | None:
+    """Whether an article saying when its act takes effect (本法自…起施行) answers: only a question that
+    speaks of taking effect (施行, 生效, 开始执行; 几时开始施行, 是2020年7月1日起施行的吗) about that very act —
+    named, or its title said whole — never a dose limit's 多少毫希, nor when another act does (北京的停车管理条例…
+    实施日期 → 《北京市水土保持条例》's 2016年1月1日). True when it surely does (普查条例什么时候开始生效 → 本条例自
+    公布之日起施行: the act named is all it is about), None when the other checks decide."""
+    ask = reading(query, laws.kb.documents)
+    if kind == "deadline" and pattern("effective_question").search(query.text) and hit.doc_id in ask.named:
+        return True
+    about_it = hit.doc_id in ask.named or bare_title(hit.doc_title) in re.sub(r"\s", "", query.text)
+    return None if about_it and pattern("effective_words").search(query.text) else False
 
 
 def other_party(question: str, quote: str, article: str) -> bool:
