@@ -122,10 +122,8 @@ class Searcher:
             return None
         scores: dict[int, float] = {}
         for vector_id, score in self.index.dense.search(vec, CANDIDATES * PART_FANOUT):
-            if PART_SEP in vector_id:
-                if not self.settings.use_parts:
-                    continue
-                score -= self.settings.part_margin
+            if PART_SEP in vector_id and not self.settings.use_parts:
+                continue
             row = self._rows[part_owner(vector_id)]
             if score > scores.get(row, -1.0):  # a clause is as close as its closest part
                 scores[row] = score

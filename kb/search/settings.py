@@ -21,11 +21,6 @@ class Settings:
     diversify: bool = True  # comparison questions: best clause of each document first
     use_synonyms: bool = True
     use_parts: bool = True  # dense: a clause scores as its closest part (sentence, 款) as well as whole
-    # … less this margin: a short part sits closer to a short question than the whole it belongs to
-    # for its length alone. On the dev sets the ranker never trained on (seeds- and laws-dev28 to -dev35,
-    # unseen22 to -29; twenty-seventh session) hybrid hit@1 with 0 / 0.01 / 0.02 / no parts: seeds
-    # 0.792 / 0.810 / 0.801 / 0.801, laws 0.866 / 0.892 / 0.888 / 0.890, outside acts 0.910 / 0.899 / 0.886 / 0.875.
-    part_margin: float = 0.01
     law_boost: float = 0.5  # the question names the law or regulation
     article_boost: float = 2.0  # … and the article number ("第一百一十八条")
     penalty_boost: float = 0.3  # 罚多少 / 什么后果: articles that impose penalties
