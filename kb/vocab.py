@@ -122,6 +122,17 @@ def administrative_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """The cities and prefectures of China (GB/T 2260's second level: 张家口市, 恩施土家族苗族自治州) as
+    administrative_names() holds them (张家口, 恩施州, 张家口市). jieba tags many of them as a person's name
+    or a verb (张家口 nr, 保定 v), so a question naming one is read as naming a place by this list."""
+    second = {name for code, name in _divisions() if code[2:4].strip("0") and not code[4:].strip("0")
+              and "辖" not in name}  # 市辖区, 省直辖县级行政区划: headings of the table, no places
+    written = {f(name) for name in second for f in (lambda n: n, short_place_name, autonomous_short)}
+    return frozenset(w for w in written if len(w) >= 2 and w in administrative_names())
+
+
+@lru_cache(maxsize=1)
 def _divisions() -> tuple[tuple[str, str], ...]:
     """(GB/T 2260 code, full name) of every administrative division, from the table that ships with
     `cpca` (its table only: importing cpca would load pandas)."""

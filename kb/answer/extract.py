@@ -10,7 +10,7 @@ from kb import vocab
 from kb.answer.laws import answer_vocab
 from kb.answer.measures import asks_amount, figure_units, in_units
 from kb.index.keyword import tokenize
-from kb.vocab import (administrative_names, autonomous_name, district_aliases, has_admin_suffix, home_city,
+from kb.vocab import (administrative_names, autonomous_name, city_names, district_aliases, has_admin_suffix, home_city,
                       names_document, names_place_in, periods, place_names, short_place_name, without_quotes)
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -170,7 +170,8 @@ def place_words(text: str) -> list[str]:
     """Place names in a question (jieba's ns words that look like places; 雄安 + 新区 joined)."""
     words, found = list(_posseg().cut(text)), []
     for i, w in enumerate(words):
-        if w.flag != "ns" or len(w.word) < 2 or w.word in _GENERIC_PLACES or _counted(words, i):
+        if w.flag != "ns" and w.word not in city_names() or len(w.word) < 2 or w.word in _GENERIC_PLACES \
+                or _counted(words, i):
             continue
         word, before = w.word, words[i - 1] if i else None
         if len(word) == 2 and before is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before.word) \

@@ -344,10 +344,34 @@ def law_match(name: str, doc: Document) -> float:
     return max(whole) / len(title) if whole else 0.0  # the closest title wins: 森林法 is 中华人民共和国森林法
 
 
+_LEAD_FLAGS = ("v", "d", "r", "p", "c", "u", "y")  # jieba's verbs, adverbs, pronouns, prepositions, particles
+
+
+def held_tail(name: str, documents: list[Document]) -> str | None:
+    """The held act a name read with the words before it stands for (学习北京停车条例, 请讲讲放射性污染防治法,
+    想知道森林法): the name without its leading verbs and function words, when no act is called by the
+    whole name and one is by what follows them. None when the whole name is held, or no such tail is."""
+    if any(law_match(name, d) for d in documents):
+        return None
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(name))
+    for i in range(1, len(words)):
+        if not words[i - 1].flag.startswith(_LEAD_FLAGS):
+            return None  # 浙江省大气污染防治条例: a place is part of the name, never dropped
+        tail = "".join(w.word for w in words[i:])
+        if words[i].flag.startswith(("u", "p", "c")):
+            continue  # 出台的生态保护补偿条例: not 的生态保护补偿条例
+        if strong_name(tail) and has_subject(tail) and any(law_match(tail, d) for d in documents):
+            return tail
+    return None
+
+
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
     """The law names in a question, and the documents (all versions) each best refers to."""
     names, found = [], []
     for name, loose in _names(text, loose=True):
+        name = held_tail(name, documents) or name
         if loose and not any(law_match(name, d) for d in documents):
             continue  # 违法排污在环境保护法上 (the words before the name read with it), 有关条例: no act named
         if len(name) == 2 and not any(_core(d.title) == name for d in documents):
