@@ -537,6 +537,17 @@ def test_a_question_for_money_is_not_answered_with_a_percentage(real_kb):
     assert not (a.answerable and a.found), a.answer
 
 
+def test_power_asked_is_not_answered_with_energy(real_kb):
+    from kb.answer.measures import states_amount
+
+    q = "北京市对2025年全市光伏发电装机容量定了多少万千瓦的目标？"  # seeds-dev36: answered 300亿千瓦时 of 外调绿电
+    assert not states_amount("到2025年，外调绿电力争达到300亿千瓦时。", q)
+    assert states_amount("到2025年，光伏发电装机容量达到250万千瓦。", q)
+    a = real_kb.ask(q)
+    assert not a.found and "300亿千瓦时" not in a.answer.split("；")[0], a.answer
+    assert "300亿千瓦时" in real_kb.ask("外调绿电到2025年的规模目标是多少千瓦时？").answer
+
+
 def test_a_city_named_without_its_suffix_is_not_answered_with_beijings_figure(real_kb):
     # 张家口 (jieba: a person's name) was answered with the Beijing district table's 27–33微克/立方米
     for question in ("深圳2025年PM2.5浓度目标是多少？", "广州到2025年新能源汽车保有量目标是多少？",

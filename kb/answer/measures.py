@@ -66,7 +66,9 @@ _DATE = re.compile(rf"(?:{_YEAR})?\d{{1,2}}月\d{{1,2}}日|{_YEAR}")
 @lru_cache(maxsize=64)
 def _in_units(units: tuple[str, ...]) -> re.Pattern[str]:
     """A figure in one of the units; 万 alone is none (推广万平方米 of a garbled sentence), 百分之三十 is one."""
-    return re.compile(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{'|'.join(units)})(?!性)")
+    after = answer_vocab()["unit_not_before"]  # 千瓦 but not 千瓦时
+    alternatives = "|".join(f"(?:{u})(?!{after[u]})" if u in after else f"(?:{u})" for u in units)
+    return re.compile(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{alternatives})(?!性)")
 
 
 def in_units(text: str, units: list[str], besides: frozenset[str] = frozenset()) -> bool:
