@@ -423,6 +423,10 @@ def test_a_law_named_after_a_verb_is_that_law(laws_kb):
     assert a.answerable and a.citations[0].clause_id == "北京市机动车停车条例-2024:art9", a.answer
     b = laws_kb.ask("核电站、部队的放射性装备归谁管？请讲讲放射性污染防治法第六十条的内容。")
     assert b.answerable and "军用设施、装备" in b.answer, b.answer
+    d = laws_kb.ask("如今的森林法自何日起施行？")  # a time word before the name, as a verb
+    assert d.found and "2020年7月1日" in d.answer, d.answer
+    e = laws_kb.ask("想了解现行海环法（2023年修订）为什么要制定，第一条列举的目的都有哪些？")  # 现行 after the verb
+    assert e.answerable and e.citations[0].clause_id.endswith("-2023:art1"), e.answer
     c = laws_kb.ask("浙江省大气污染防治条例对扬尘怎么罚？")  # a place is part of the name: still not held
     assert not c.answerable and "《浙江省大气污染防治条例》" in c.answer, c.answer
 

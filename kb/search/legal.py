@@ -344,12 +344,13 @@ def law_match(name: str, doc: Document) -> float:
     return max(whole) / len(title) if whole else 0.0  # the closest title wins: 森林法 is 中华人民共和国森林法
 
 
-_LEAD_FLAGS = ("v", "d", "r", "p", "c", "u", "y")  # jieba's verbs, adverbs, pronouns, prepositions, particles
+_LEAD_FLAGS = ("v", "d", "r", "p", "c", "u", "y", "t")  # verbs, adverbs, pronouns, prepositions, particles, times
 
 
 def held_tail(name: str, documents: list[Document]) -> str | None:
     """The held act a name read with the words before it stands for (学习北京停车条例, 请讲讲放射性污染防治法,
-    想知道森林法): the name without its leading verbs and function words, when no act is called by the
+    想了解现行海环法, 如今的森林法): the name without its leading verbs, function and time words (and what
+    `name_prefix` drops: 现行, 那部), when no act is called by the
     whole name and one is by what follows them. None when the whole name is held, or no such tail is."""
     if any(law_match(name, d) for d in documents):
         return None
@@ -359,9 +360,9 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
     for i in range(1, len(words)):
         if not words[i - 1].flag.startswith(_LEAD_FLAGS):
             return None  # 浙江省大气污染防治条例: a place is part of the name, never dropped
-        tail = "".join(w.word for w in words[i:])
         if words[i].flag.startswith(("u", "p", "c")):
             continue  # 出台的生态保护补偿条例: not 的生态保护补偿条例
+        tail = re.sub(_data()["name_prefix"], "", "".join(w.word for w in words[i:]))  # 想了解现行海环法: 海环法
         if strong_name(tail) and has_subject(tail) and any(law_match(tail, d) for d in documents):
             return tail
     return None
