@@ -425,6 +425,9 @@ def test_a_law_named_after_a_verb_is_that_law(laws_kb):
     assert b.answerable and "军用设施、装备" in b.answer, b.answer
     d = laws_kb.ask("如今的森林法自何日起施行？")  # a time word before the name, as a verb
     assert d.found and "2020年7月1日" in d.answer, d.answer
+    # asked when it takes effect: the act's 施行 article, not the one sharing the question's other words
+    f = laws_kb.ask("核技术利用单位做合规自查，想知道放射性污染防治法具体是哪年哪月哪日生效的？")
+    assert "2003年10月1日" in f.answer, f.answer
     e = laws_kb.ask("想了解现行海环法（2023年修订）为什么要制定，第一条列举的目的都有哪些？")  # 现行 after the verb
     assert e.answerable and e.citations[0].clause_id.endswith("-2023:art1"), e.answer
     c = laws_kb.ask("浙江省大气污染防治条例对扬尘怎么罚？")  # a place is part of the name: still not held

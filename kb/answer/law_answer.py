@@ -51,7 +51,7 @@ def question_kind(text: str) -> str | None:
                 return "penalty"  # 由谁来罚、罚多少: the penalty's answer names who imposes it
             counts = kind == "penalty" and asked_units(text) and not re.search(data["asks_money"], text)
             return "deadline" if counts else kind  # 逾期多少天…罚多少钱 still asks for the sum
-    return None
+    return "deadline" if pattern("effective_question").search(text) else None  # 哪年哪月哪日生效
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -374,6 +374,10 @@ class LawAnswerer:
         if kind == "definition":  # the article that defines the very term asked is the answer
             scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or [
                 row for row in scored if names_in_passing(query.text, row[2].quote)] or scored
+        if kind == "deadline" and effective:  # when the act named takes effect: its own 本法自…起施行, whatever else
+            named = reading(query, self.kb.documents).named  # the question's words share (核技术利用单位…哪日生效)
+            scored = [row for row in scored if row[1].doc_id in named
+                      and pattern("effective_text").search(row[2].quote)] or scored
         if kind == "deadline":  # a period left open (定期, 按照许可证注明的期限) answers only when no article sets one
             scored = [row for row in scored if period_left_open(row[2].quote) is None] or scored
         scored.sort(key=lambda row: -row[0])
