@@ -430,6 +430,8 @@ def test_a_law_named_after_a_verb_is_that_law(laws_kb):
     assert "2003年10月1日" in f.answer, f.answer
     e = laws_kb.ask("想了解现行海环法（2023年修订）为什么要制定，第一条列举的目的都有哪些？")  # 现行 after the verb
     assert e.answerable and e.citations[0].clause_id.endswith("-2023:art1"), e.answer
+    g = laws_kb.ask("遵照非机动车停车条例，共享单车乱停怎么罚？")  # 非机动车 is no lead word: not the 机动车 act
+    assert not g.answerable and "《遵照非机动车停车条例》" in g.answer, g.answer
     c = laws_kb.ask("浙江省大气污染防治条例对扬尘怎么罚？")  # a place is part of the name: still not held
     assert not c.answerable and "《浙江省大气污染防治条例》" in c.answer, c.answer
 
@@ -510,6 +512,7 @@ def test_place_words_are_places_not_every_word_jieba_tags_ns():
     assert place_words("张家口2023年给自己定的细颗粒物年均浓度目标是多少？") == ["张家口"]  # jieba: a person (nr)
     assert place_words("保定到2025年PM2.5要降到多少？") == ["保定"]  # jieba: a verb
     assert place_words("对面楼挡住了我家日照，找谁？") == []  # 日照 is sunlight here, not 日照市
+    assert place_words("潮白河河源地区的水源涵养区水土流失怎么治理？") == []  # a river's source, not 河源市
     for question in ("普查人员上门调查至少要几个人？", "在很陡的山坡上开荒种玉米可以吗？",
                      "工地把小河沟填了，也没先挖一条新河补上，怎么罚？",  # after 一条: a common noun
                      "邻居在小区公共车位上弄了个东西把车位圈起来自己用，合法吗？"):
@@ -542,6 +545,12 @@ def test_another_places_regulation_is_labelled_when_the_question_names_no_place(
 def test_a_question_for_money_is_not_answered_with_a_percentage(real_kb):
     a = real_kb.ask("北京市环境保护税对每当量大气污染物征收多少钱？")
     assert not (a.answerable and a.found), a.answer
+
+
+def test_how_often_asked_as_one_year_or_several(laws_kb):
+    # 一年一次还是几年一次: the act asked is 报告, not 一年; it was "未规定所问的具体数额"
+    a = laws_kb.ask("北京节能办法要求市、区人民政府就节能工作向人大作报告，这个报告是一年一次还是几年一次？")
+    assert a.found and "每年" in a.answer, a.answer
 
 
 def test_power_asked_is_not_answered_with_energy(real_kb):

@@ -88,14 +88,23 @@ def states_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+_HOW_OFTEN_WORDS = re.compile(r"[一二两三四五六七八九十几多半每]+个?[年月日天周季]度?|多久|多长|时间|还是|一次")
+
+
+def _words_of_act(text: str) -> list[str]:
+    """The words of a question's part that may name what is done (报告, 生态环保工作): not its times
+    and counts (一年, 几年, 多长时间) nor 还是 of 一年一次还是几年一次."""
+    return [w for w in tokenize(text) if len(w) > 1 and not _HOW_OFTEN_WORDS.fullmatch(w)]
+
+
 def _how_often(text: str, question: str) -> bool:
     """每年 / 按季度 right before the act the question asks about: 多长时间报告一次生态环保工作 is
     answered by 每年向市委、市政府报告生态环境保护工作, not by 每年3月底前报送 (another act) nor by
     每年向生态环境部门报送 (the body the act goes to is not the act)."""
     before, once, after = question.partition("一次")
-    verbs = [w for w in tokenize(before) if len(w) > 1][-1:] if once else []  # 报告一次 → 报告
+    verbs = [w for w in _words_of_act(before)][-1:] if once else []  # 报告一次 → 报告; 报告是一年一次 → 报告
     asked = re.split(r"[，。？?,]", after)[0] if once else question  # 一次生态环保工作; 检查频次: the whole question
-    objects = [w for w in tokenize(asked) if len(w) > 1]
+    objects = _words_of_act(asked)  # 还是几年一次 names no object
     for m in re.finditer(answer_vocab()["frequency"], text):
         window = text[m.end():m.end() + 20]
         if all(v in window for v in verbs) and (not objects or any(o in window for o in objects)):

@@ -344,7 +344,16 @@ def law_match(name: str, doc: Document) -> float:
     return max(whole) / len(title) if whole else 0.0  # the closest title wins: 森林法 is 中华人民共和国森林法
 
 
-_LEAD_FLAGS = ("v", "d", "r", "p", "c", "u", "y", "t")  # verbs, adverbs, pronouns, prepositions, particles, times
+# jieba's verbs, adverbs, pronouns, prepositions, conjunctions, particles, times, numerals (查一下), idioms
+# (贯彻落实) and adverbial adjectives; not set phrases, which are often nouns (非机动车 of 非机动车停车条例)
+_LEAD_FLAGS = ("v", "d", "r", "p", "c", "u", "y", "t", "m", "i", "ad")
+
+
+def _abbreviates(name: str, doc: Document) -> bool:
+    """Whether a name fits a document as law_match reads it, every character of it in the title in order
+    (非机动车停车条例 is no abbreviation of 北京市机动车停车条例, though one character in a long name may differ)."""
+    core = _core(name)
+    return law_match(name, doc) > 0 and _in_order(core, _core(doc.title)) == len(core)
 
 
 def held_tail(name: str, documents: list[Document]) -> str | None:
@@ -363,7 +372,7 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
         if words[i].flag.startswith(("u", "p", "c")):
             continue  # 出台的生态保护补偿条例: not 的生态保护补偿条例
         tail = re.sub(_data()["name_prefix"], "", "".join(w.word for w in words[i:]))  # 想了解现行海环法: 海环法
-        if strong_name(tail) and has_subject(tail) and any(law_match(tail, d) for d in documents):
+        if strong_name(tail) and has_subject(tail) and any(_abbreviates(tail, d) for d in documents):
             return tail
     return None
 
