@@ -454,6 +454,12 @@ def test_a_law_named_after_a_full_date_is_that_law(laws_kb):
     assert a.found and "十万元" in a.answer and a.citations[0].doc_id.endswith("-2021"), a.answer
 
 
+def test_costs_borne_by_the_tortfeasor_answer_a_consequence_question(laws_kb):
+    # the judicial interpretation: 人民法院可以委托其他人进行环境修复，所需费用由侵权人承担 (was "未规定对该行为的处罚")
+    a = laws_kb.ask("法院判决污染企业修复生态环境，企业在期限内不修复，会怎样？")
+    assert a.found and "所需费用由侵权人承担" in a.answer, a.answer
+
+
 def test_costs_borne_by_the_violator_answer_a_penalty_question(laws_kb):
     # 森林法 第七十五条 sets no fine: the authority restores the sign and the violator pays for it
     a = laws_kb.ask("有人把山上立的护林标志牌拔了扔掉，会怎么处理？")
