@@ -428,6 +428,11 @@ def test_a_law_named_after_a_verb_is_that_law(laws_kb):
     # asked when it takes effect: the act's 施行 article, not the one sharing the question's other words
     f = laws_kb.ask("核技术利用单位做合规自查，想知道放射性污染防治法具体是哪年哪月哪日生效的？")
     assert "2003年10月1日" in f.answer, f.answer
+    # the date an act takes effect as a time frame, or another thing's 生效日期: not asked (found by the review)
+    for q, not_in in (("生态保护补偿条例施行日期之后，地方补偿资金怎么使用？", "2024年6月1日"),
+                      ("按照生态保护补偿条例，补偿协议的生效日期怎么确定？", "2024年6月1日"),
+                      ("本解释施行时间以后尚未审结的二审案件适用本解释吗？", "一至两名")):
+        assert not_in not in laws_kb.ask(q).answer, q
     e = laws_kb.ask("想了解现行海环法（2023年修订）为什么要制定，第一条列举的目的都有哪些？")  # 现行 after the verb
     assert e.answerable and e.citations[0].clause_id.endswith("-2023:art1"), e.answer
     g = laws_kb.ask("遵照非机动车停车条例，共享单车乱停怎么罚？")  # 非机动车 is no lead word: not the 机动车 act

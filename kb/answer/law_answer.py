@@ -51,7 +51,26 @@ def question_kind(text: str) -> str | None:
                 return "penalty"  # 由谁来罚、罚多少: the penalty's answer names who imposes it
             counts = kind == "penalty" and asked_units(text) and not re.search(data["asks_money"], text)
             return "deadline" if counts else kind  # 逾期多少天…罚多少钱 still asks for the sum
-    return "deadline" if pattern("effective_question").search(text) else None  # 哪年哪月哪日生效
+    return "deadline" if asks_effective(text) else None  # 哪年哪月哪日生效
+
+
+_BEFORE_AFTER = re.compile(r"[之以]?[前后]")  # 施行日期之后…怎么管理: a time frame, not what is asked
+_ASKING = re.compile(r"[哪何几]|什么|多会")
+_TO_EFFECT = re.compile(r"[，,\s]*(?:是|于|在|从|自|具体|究竟|到底|最早|正式|的|哪一?年|哪一?月|哪一?天|哪日|几月|几号|几日)*")
+
+
+def asks_effective(text: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether a question asks when an act takes effect (哪年哪月哪日生效, 施行日期是哪天), not only speaks of
+    it as a time frame (施行日期之后，补偿资金怎么使用; 本解释施行时间以后尚未审结的案件). With `names` (the acts the
+    question names, as written), also whether it asks so of the act: nothing but words of asking a time
+    between the name and 生效/施行 (想知道放射性污染防治法具体是哪年哪月哪日生效), not 补偿协议的生效日期."""
+    m = pattern("effective_question").search(text)
+    if m is None or _BEFORE_AFTER.match(text, m.end()) or not _ASKING.search(text[m.start():m.end() + 8]):
+        return False
+    if not names:
+        return True
+    ends = [text.rfind(n, 0, m.start() + 1) + len(n) for n in names if 0 <= text.rfind(n, 0, m.start() + 1)]
+    return any(e >= m.start() or _TO_EFFECT.fullmatch(text, e, m.start()) for e in ends)  # 森林法哪天开始实施
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -374,9 +393,10 @@ class LawAnswerer:
         if kind == "definition":  # the article that defines the very term asked is the answer
             scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or [
                 row for row in scored if names_in_passing(query.text, row[2].quote)] or scored
-        if kind == "deadline" and effective:  # when the act named takes effect: its own 本法自…起施行, whatever else
-            named = reading(query, self.kb.documents).named  # the question's words share (核技术利用单位…哪日生效)
-            scored = [row for row in scored if row[1].doc_id in named
+        ask = reading(query, self.kb.documents)
+        if kind == "deadline" and asks_effective(re.sub(r"\s", "", query.text), ask.names):
+            # when the act named takes effect: its own 本法自…起施行, whatever else the question's words share
+            scored = [row for row in scored if row[1].doc_id in ask.named  # (核技术利用单位…哪日生效)
                       and pattern("effective_text").search(row[2].quote)] or scored
         if kind == "deadline":  # a period left open (定期, 按照许可证注明的期限) answers only when no article sets one
             scored = [row for row in scored if period_left_open(row[2].quote) is None] or scored
