@@ -572,6 +572,13 @@ def test_how_often_asked_as_one_year_or_several(laws_kb):
     assert a.found and "每年" in a.answer, a.answer
 
 
+def test_a_district_rows_rate_of_another_indicator_is_not_the_answer(real_kb):
+    # seeds-dev33 h33-out-of-scope-014 was answered 断面水质达标率…：100 (the row shares only 达标率)
+    a = real_kb.ask("西城区2023年声环境功能区夜间达标率要达到多少？")
+    assert not a.found and "100" not in a.answer, a.answer
+    assert "100" in real_kb.ask("西城区2023年断面水质达标率是多少？").answer  # the row's own rate still answers
+
+
 def test_power_asked_is_not_answered_with_energy(real_kb):
     from kb.answer.measures import states_amount
 

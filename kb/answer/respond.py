@@ -153,6 +153,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             rare.overlap(_row_text(row)) < kb.refusal.min_duty_words * rare.total(kb.mentions):
         what = "负责该事项的部门" if "responsibility" in query.intents else "所问事项的完成时限"
         return not_stated(query, answer.citations, None, what=what)  # 光污染治理 → the lead of 落实监督指导
+    if answer.kind == "clause" and row is not None and row.kind == "indicator_row" and "quantity" in query.intents \
+            and other_rate(query, answer.answer):
+        return not_stated(query, answer.citations, None, what="所问指标的相关数值")  # 声环境功能区夜间达标率 → 断面水质达标率
     if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer) and not (
             consequence and re.search(consequence, answer.answer)):
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
@@ -180,6 +183,29 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
                 and not (indicator and names_indicator(answer.answer, {}, indicator)):  # 碳排放强度 names it whole
             return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
+
+
+def other_rate(query: Query, field: str) -> bool:
+    """Whether a table row's field answers for another rate than the one asked: the question's rate (a word
+    ending in 率, 达标率) is in the field's name, but none of the words that qualify it in the question (声环境,
+    功能区, 夜间 of 西城区2023年声环境功能区夜间达标率) is — the row's 断面水质达标率 is another indicator's. Places,
+    years and numbers before the rate are not its qualifiers."""
+    import jieba
+
+    name = field.split("：")[0]
+    words = [w for w in jieba.cut(query.text) if w.strip()]
+    for i, word in enumerate(words):
+        if len(word) < 2 or not word.endswith("率") or word not in name:
+            continue
+        qualifiers = []
+        for before in reversed(words[:i]):
+            if len(before) < 2 or before in query.districts or re.search(r"\d|年$|^[的在和与及]", before) \
+                    or before in vocab.administrative_names() or vocab.has_admin_suffix(before):
+                break
+            qualifiers.append(before)
+        if qualifiers and not any(q in name for q in qualifiers):
+            return True
+    return False
 
 
 MIN_ROW_NAME = 4  # characters of a table row's indicator name the question must state whole
