@@ -375,8 +375,8 @@ def placed_title(name: str) -> str | None:
 def held_tail(name: str, documents: list[Document]) -> str | None:
     """The held act a name read with the words before it stands for (学习北京停车条例, 请讲讲放射性污染防治法,
     想了解现行海环法, 如今的森林法): the name without its leading verbs, function and time words (and what
-    `name_prefix` drops: 现行, 那部), when no act is called by the
-    whole name and one is by what follows them. None when the whole name is held, or no such tail is."""
+    `name_prefix` drops: 现行, 那部), when no act is called by the whole name and what follows them abbreviates
+    one character for character. None when the whole name is held, or no such tail is."""
     if any(law_match(name, d) for d in documents):
         return None
     import jieba.posseg
