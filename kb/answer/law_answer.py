@@ -56,7 +56,7 @@ def question_kind(text: str) -> str | None:
 
 _BEFORE_AFTER = re.compile(r"[之以]?[前后]")  # 施行日期之后…怎么管理: a time frame, not what is asked
 _ASKING = re.compile(r"[哪何几]|什么|多会")
-_TO_EFFECT = re.compile(r"[，,\s]*(?:是|于|在|从|自|具体|究竟|到底|最早|正式|的|哪一?年|哪一?月|哪一?天|哪日|几月|几号|几日)*")
+_TO_EFFECT = re.compile(r"[》〉，,\s]*(?:是|于|在|从|自|具体|究竟|到底|最早|正式|的|哪一?年|哪一?月|哪一?天|哪日|几月|几号|几日)*")
 
 
 def asks_effective(text: str, names: tuple[str, ...] = ()) -> bool:
@@ -194,7 +194,7 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     data = answer_vocab()
     if kind == "department" and re.search(data["asks_recipient"], question) and re.search(data["recipient"], sentence):
         return 2 * weight  # 报哪里备案 → "报市水行政部门备案"
-    if kind == "deadline" and pattern("effective_question").search(question) and pattern("effective_text").search(sentence):
+    if kind == "deadline" and asks_effective(question) and pattern("effective_text").search(sentence):
         return 4 * weight  # 什么时候开始施行 → "本条例自2014年10月1日起施行" (立法法)
     if kind == "definition":
         defined = defined_terms(sentence)
@@ -357,14 +357,15 @@ class LawAnswerer:
         a penalty may be an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚)."""
         terms = Terms(query, self.kb.rarity)
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
-        effective = bool(pattern("effective_question").search(query.text))
+        ask = reading(query, self.kb.documents)
+        effective = asks_effective(query.text)
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
         often = bool(re.search(answer_vocab()["asks_frequency"], query.text))
         scored = []
         officials = bool(re.search(answer_vocab()["asks_officials"], query.text))
         # Of an article's parts about as close, the one saying the words next to the asking word
         # (…防治设施，什么时候验收 → 应当与主体工程同时验收, not …同时设计、同时施工); a penalty's fine comes first anyway.
-        names = reading(query, self.kb.documents).names  # the act's name says which act, not what is asked
+        names = ask.names  # the act's name says which act, not what is asked
         focus = [t for t in tokenize(asked_part(query.text)) if len(t) > 1
                  and not any(t in name for name in names)] if kind != "penalty" else []
         for rank, hit in enumerate(hits):
@@ -393,7 +394,6 @@ class LawAnswerer:
         if kind == "definition":  # the article that defines the very term asked is the answer
             scored = [row for row in scored if defines_asked(query.text, defined_terms(row[2].quote))] or [
                 row for row in scored if names_in_passing(query.text, row[2].quote)] or scored
-        ask = reading(query, self.kb.documents)
         if kind == "deadline" and asks_effective(re.sub(r"\s", "", query.text), ask.names):
             # when the act named takes effect: its own 本法自…起施行, whatever else the question's words share
             scored = [row for row in scored if row[1].doc_id in ask.named  # (核技术利用单位…哪日生效)
@@ -401,7 +401,7 @@ class LawAnswerer:
         if kind == "deadline":  # a period left open (定期, 按照许可证注明的期限) answers only when no article sets one
             scored = [row for row in scored if period_left_open(row[2].quote) is None] or scored
         scored.sort(key=lambda row: -row[0])
-        acts = {self.versions_of(d)[0] for d in reading(query, self.kb.documents).named}  # versions: one act
+        acts = {self.versions_of(d)[0] for d in ask.named}  # versions: one act
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article
             best: dict[str, tuple[Hit, list[Part]]] = {}
             for _, hit, part in scored:

@@ -9,7 +9,7 @@ import re
 from kb import vocab
 from kb.answer.extract import Answer, single_nouns
 from kb.answer.guards import close_enough, not_stated
-from kb.answer.law_answer import (LawAnswerer, Terms, conduct, period_left_open, reference_names_conduct, render,
+from kb.answer.law_answer import (LawAnswerer, Terms, asks_effective, conduct, period_left_open, reference_names_conduct, render,
                                   version_label)
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
 from kb.answer.measures import asks_amount, states_amount, states_period
@@ -224,12 +224,12 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
 
 def _in_force_answer(laws: LawAnswerer, query: Query, hit: Hit, kind: str | None) -> bool | None:
     """Whether an article saying when its act takes effect (本法自…起施行) answers: only a question that
-    speaks of taking effect (施行, 生效, 开始执行; 几时开始施行, 是2020年7月1日起施行的吗) about that very act —
+    speaks of taking effect (施行, 生效; 几时开始施行, 是2020年7月1日起施行的吗) about that very act —
     named, or its title said whole — never a dose limit's 多少毫希, nor when another act does (北京的停车管理条例…
     实施日期 → 《北京市水土保持条例》's 2016年1月1日). True when it surely does (普查条例什么时候开始生效 → 本条例自
     公布之日起施行: the act named is all it is about), None when the other checks decide."""
     ask = reading(query, laws.kb.documents)
-    if kind == "deadline" and pattern("effective_question").search(query.text) and hit.doc_id in ask.named:
+    if kind == "deadline" and asks_effective(query.text) and hit.doc_id in ask.named:
         return True
     about_it = hit.doc_id in ask.named or bare_title(hit.doc_title) in re.sub(r"\s", "", query.text)
     return None if about_it and pattern("effective_words").search(query.text) else False
