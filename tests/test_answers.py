@@ -2250,3 +2250,61 @@ def test_a_fine_sharing_the_rest_of_the_question_is_kept_for_a_key_word_it_says_
 def test_who_supervises_is_not_the_body_supervised(laws_kb):
     a = laws_kb.ask("谁负责监督生态保护补偿工作？")
     assert "接受社会监督" not in a.answer.split("（")[0], a.answer
+
+
+def test_a_measures_own_time_on_any_line_of_a_task_row_answers_when(real_kb):
+    # 6月底前,市交通委牵头研究制定摩托车调控相关政策 is the row's third measure line: its time, not the
+    # row's 完成时限 column (长期实施), answers by when that measure is due
+    a = real_kb.ask("街上摩托车越来越多，2023年市里要在什么时间之前拿出摩托车调控的政策？")
+    assert a.found and a.answer.startswith("完成时限：6月底前"), a.answer
+
+
+def test_a_figure_the_question_states_is_not_given_as_its_answer(real_kb):
+    # 河西那23个自然村…总投资是多少: the 23个 of the question is where to look, not the sum asked
+    a = real_kb.ask("丰台河西那23个自然村的生活污水治理，总投资是多少？")
+    assert not a.answer.startswith("23个"), a.answer
+
+
+def test_an_act_named_after_what_someone_did_with_it(laws_kb):
+    # 开会时有人引用上海大气条例: the act is what follows the plain verb 引用, not the whole phrase
+    a = laws_kb.ask("开会时有人引用上海大气条例第六十六条，说和长三角有关，这一条具体管的是什么？")
+    assert a.found and "长三角区域相关省的协调性" in a.answer, a.answer
+
+
+def test_no_tail_of_an_unheld_acts_title_is_read_as_a_held_act(laws_kb):
+    # the words up to a plain verb are dropped, never a place nor a verbal noun (污染 of 固体废物污染…)
+    from kb.search.legal import held_tail
+
+    docs = laws_kb.documents
+    assert held_tail("同事说起森林法", docs) == "森林法"
+    for title in ("固体废物污染环境防治法", "听说北京和天津的大气污染防治条例", "天津市大气污染防治条例", "中华人民共和国水污染防治法"):
+        assert held_tail(title, docs) is None, title
+
+
+def test_how_often_left_open_by_the_article_asked_is_said_so_before_a_figure_elsewhere(laws_kb):
+    # 供热系统多长时间检查一次 → 定期检查 (the article asked), not another act's 每年3月底前报送 far below it,
+    # and though 多长 asks a figure, the answer says the interval is not set and quotes the article
+    a = laws_kb.ask("北京的供热单位对自家的供热系统，多长时间要做一次检查、维护和更新改造？")
+    assert a.answer.startswith("现有文件未规定具体频次。") and "定期检查" in a.answer, a.answer
+
+
+def test_a_count_of_people_is_stated_by_a_share_of_members():
+    asked = "开村民会议表决，要多少人同意才行？"
+    assert states_amount("经本集体经济组织成员的村民会议三分之二以上成员或者三分之二以上村民代表同意", asked)
+    assert not states_amount("经本集体经济组织成员的村民会议讨论决定", asked)
+
+
+def test_a_subsidy_asked_is_not_stated_by_a_fine():
+    # 能拿多少购车补贴 asks money of a subsidy: a fine's 二百元以上二千元以下 is no such sum
+    asked = "上海市大气污染防治条例规定市民买新能源汽车能拿多少购车补贴？"
+    assert not states_amount("由交通行政管理部门责令改正，可以处二百元以上二千元以下罚款", asked)
+    assert states_amount("每辆车给予一万元补贴", asked)
+
+
+def test_the_part_defining_the_term_asked_states_the_value_though_it_defines_more():
+    from kb.answer.law_answer import gives_value
+
+    asked = "上海市容环境卫生管理条例中的“中心城”指哪一片区域？"
+    assert gives_value("definition", asked, "本条例第二条所称中心城是指本市外环线以内的地区；新城是指以区人民政府所在地的城镇；"
+                                            "中心镇是指区位条件优越的镇。")
+    assert not gives_value("definition", asked, "本条例所称的主要道路和景观区域的范围，由市市容环境卫生管理部门会同有关部门拟定。")

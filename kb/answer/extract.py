@@ -460,7 +460,7 @@ def _duty_answer(query: Query, hits: list[Hit]) -> Answer | None:
             if lines:  # the row's column leads the task as a whole
                 text += f"；本项任务的牵头部门：{lines[0]}"
             return Answer(query.text, True, text, value=who, kind=field_name, citations=ordered)
-        timed = _time_in_text(query, hit.text) if field_name == "完成时限" and hit.kind == "task_row" else None
+        timed = _time_in_text(query, hit) if field_name == "完成时限" and hit.kind == "task_row" else None
         if timed is not None:
             when, part = timed
             text = f"完成时限：{when}（{part}）"
@@ -491,20 +491,22 @@ def _asked_column(query: Query, fields: dict[str, str]) -> str:
 MIN_TIME_OVERLAP = 4  # characters of the question's words the timed stretch must hold
 
 
-def _time_in_text(query: Query, text: str) -> tuple[str, str] | None:
+def _time_in_text(query: Query, hit: Hit) -> tuple[str, str] | None:
     """The time a task row's measure text sets for the measure asked (6月底前完成亦庄再生水厂扩容、中信
     新城污水外调工程,年底前完成金桥污水厂建设): in a 公文 task table it is more precise than the row's
     完成时限 column, which times the task as a whole. A time governs the words after it up to the next
     time or the end of its sentence; the stretch sharing most of the question's words decides, and
     answers only when it opens with a time: (time, its stretch). A district the question names is the
     body the row assigns, not the measure: its words do not count (北京经济技术开发区加快规划…,6月底前完成
-    亦庄再生水厂扩容 — the words before the first time would win on the district's name alone)."""
+    亦庄再生水厂扩容 — the words before the first time would win on the district's name alone). Every line
+    of the row's measures counts (a row lists one measure a line, 6月底前,市交通委牵头… on the third);
+    the line the row's columns are written on (完成时限：长期实施；牵头部门：…) does not."""
     terms = {t for t in tokenize(query.text) if len(t) > 1  # not its expansions: 亦庄 adds 北京经济技术开发区
              and not any(t in d for d in query.districts)}
     task_time = answer_vocab()["task_time"]
-    measure = text.split("\n")[0]
+    measures = [line for line in hit.text.split("\n") if not any(line.startswith(f"{name}：") for name in hit.fields)]
     best, best_overlap = None, 0
-    for sentence in re.split(r"(?<=[。；;])", measure):
+    for sentence in re.split(r"(?<=[。；;\n])", "\n".join(measures)):
         cuts = [m.start() for m in re.finditer(task_time, sentence)]
         for start, end in zip([0, *cuts], [*cuts, len(sentence)]):
             stretch = sentence[start:end]
@@ -514,7 +516,7 @@ def _time_in_text(query: Query, text: str) -> tuple[str, str] | None:
     found = re.match(task_time, best) if best else None
     if found is None or best_overlap < MIN_TIME_OVERLAP:
         return None
-    return found.group(0), best.strip("，,。；; ")
+    return found.group(0), best.strip("，,。；; \n")
 
 
 def _unique_names(line: str) -> str:
@@ -590,11 +592,14 @@ def _heading(sentence: str, question: str) -> bool:
 def extract_value(sentence: str, query: Query) -> str | None:
     """The first number with a unit in the sentence, skipping years; for a question asking where a
     change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨); for
-    a question naming the measure's unit (多大比例, 几处), the first in that unit or none."""
+    a question naming the measure's unit (多大比例, 几处), the first in that unit or none. Never a figure
+    the question states itself."""
     if _ASKS_ORDINAL.search(query.text):  # 排名第几 → 第4名
         found = _ORDINAL.search(sentence)
         return found.group(0) if found else None
-    values = list(_value().finditer(sentence))
+    given = {v.group(0).replace(" ", "") for v in _value().finditer(query.text)}
+    # a figure the question states itself (河西那23个自然村…总投资是多少) is where to look, not the answer
+    values = [v for v in _value().finditer(sentence) if v.group(0).replace(" ", "") not in given]
     end_state = re.compile(answer_vocab()["end_state"])
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]

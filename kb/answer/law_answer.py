@@ -39,6 +39,9 @@ RANK_WEIGHT = 1.0
 # questions of the laws dev sets and two fewer (net +2 of 1,030 values; 1.0 → 4.0 gave the same;
 # no change on six unseen laws).
 OTHER_RANK_WEIGHT = 2.5
+# An article setting a period (每年3月底前) answers 多久…一次 before one leaving it open (定期检查) only when
+# its score is at least this share of the open one's: another article, far down, is no answer.
+OPEN_PERIOD_SHARE = 0.5
 
 def question_kind(text: str) -> str | None:
     """lookup / penalty / department / deadline / definition, by the question's wording. A question
@@ -224,9 +227,12 @@ def shared_pairs(question: str, text: str) -> int:
 
 def gives_value(kind: str, question: str, quote: str) -> bool:
     """Whether a part states the value itself: a sum of money for a penalty, the figure for a
-    question asking one (多少, 几天), not only the rule around it."""
+    question asking one (多少, 几天), the meaning of the term asked (中心城是指本市外环线以内的地区, though
+    the sentence defines two more), not only the rule around it."""
     if kind == "penalty":
         return states_money(quote)
+    if kind == "definition":
+        return defines_asked(question, defined_terms(quote))
     return asks_amount(question) and states_amount(quote, question)
 
 
@@ -398,8 +404,11 @@ class LawAnswerer:
             # when the act named takes effect: its own 本法自…起施行, whatever else the question's words share
             scored = [row for row in scored if row[1].doc_id in ask.named  # (核技术利用单位…哪日生效)
                       and pattern("effective_text").search(row[2].quote)] or scored
-        if kind == "deadline":  # a period left open (定期, 按照许可证注明的期限) answers only when no article sets one
-            scored = [row for row in scored if period_left_open(row[2].quote) is None] or scored
+        if kind == "deadline":  # a period left open (定期, 按照许可证注明的期限) answers only when no article as
+            # close sets one (供热系统多长时间检查一次 → 定期检查, not another article's 每年3月底前报送 ranked below)
+            left_open = max((row[0] for row in scored if period_left_open(row[2].quote)), default=0.0)
+            scored = [row for row in scored if period_left_open(row[2].quote) is None
+                      and row[0] >= OPEN_PERIOD_SHARE * left_open] or scored
         scored.sort(key=lambda row: -row[0])
         acts = {self.versions_of(d)[0] for d in ask.named}  # versions: one act
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article

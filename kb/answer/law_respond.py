@@ -109,15 +109,17 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):
         return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事
-    if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
-        return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     cited = [h for h, _ in chosen]
     rest = [h for h in candidates if h not in cited]
+    # The act sets no interval (多久评估一次 → 应当定期评估; 多长时间检查一次 too, though 多长 asks a figure):
+    # say so, then quote it.
     left_open = [period_left_open(s) for s in stated] if kind == "deadline" else []
-    if left_open and all(left_open):  # 多久评估一次 → 应当定期评估: the act sets no interval; say so, then quote it
+    if left_open and all(left_open):
         said = render(chosen, laws, kind, query.text)
         return Answer(query.text, True, f"现有文件未规定具体{left_open[0]}。相关条款规定：{said}", kind="not_stated",
                       citations=cited + rest, found=False)
+    if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
+        return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     words = answer_vocab()
     # 罚多少 is not answered by 可以并处罚款 nor by 依照《土壤污染防治法》的有关规定处罚: say so, then quote them
     if kind == "penalty" and re.search(words["asks_fine_amount"], query.text) and not any(

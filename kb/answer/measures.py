@@ -115,7 +115,7 @@ def _how_often(text: str, question: str) -> bool:
 def states_amount(text: str, question: str = "") -> bool:
     """Whether a sentence gives the figure asked: a number (not the 2.5 of PM2.5, a standard's
     number or a year), a sum in 元 when the question asks how much money, a figure in the measure
-    it names (多少天: a number of 日 or 天)."""
+    it names (多少天: a number of 日 or 天), a share of a body's members for a count of people."""
     data = answer_vocab()
     units = asked_units(question)
     if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units):
@@ -126,6 +126,10 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 档案要保存多久 → 永久保存: a period with no number
     counted = _counted().findall(question)
     own = _question_figures(question, [*units, *accepted_units(counted)])
+    share = data["member_share"]
+    people = {u for asked in [*units, *counted] for u in asked.split("|")}
+    if people and people <= set(share["counts"]) and re.search(share["share"], text):
+        return True  # 要多少人同意才行 → 三分之二以上成员同意
     if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
         return in_units(text, units, own) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
     if counted and (in_units(text, accepted_units(counted), own) or headed(text, counted)):

@@ -374,17 +374,22 @@ def placed_title(name: str) -> str | None:
 
 def held_tail(name: str, documents: list[Document]) -> str | None:
     """The held act a name read with the words before it stands for (学习北京停车条例, 请讲讲放射性污染防治法,
-    想了解现行海环法, 如今的森林法): the name without its leading verbs, function and time words (and what
-    `name_prefix` drops: 现行, 那部), when no act is called by the whole name and what follows them abbreviates
-    one character for character. None when the whole name is held, or no such tail is."""
+    想了解现行海环法, 如今的森林法, 开会时有人引用上海大气条例): the name without its leading verbs, function
+    and time words, or without the words up to a plain verb (and what `name_prefix` drops: 现行, 那部), when no
+    act is called by the whole name and what follows them abbreviates one character for character. None when
+    the whole name is held, or no such tail is, or a place is among the words dropped."""
     if any(law_match(name, d) for d in documents):
         return None
     import jieba.posseg
 
     words = list(jieba.posseg.cut(name))
+    leading = True  # every word before this one leads
     for i in range(1, len(words)):
-        if not words[i - 1].flag.startswith(_LEAD_FLAGS):
+        if words[i - 1].flag.startswith(("ns", "nt")):
             return None  # 浙江省大气污染防治条例: a place is part of the name, never dropped
+        leading = leading and words[i - 1].flag.startswith(_LEAD_FLAGS)
+        if not leading and words[i - 1].flag != "v":
+            continue  # 开会时有人引用上海大气条例: after other words, a plain verb (引用, not 污染) ends what is dropped
         if words[i].flag.startswith(("u", "p", "c")):
             continue  # 出台的生态保护补偿条例: not 的生态保护补偿条例
         tail = re.sub(_data()["name_prefix"], "", "".join(w.word for w in words[i:]))  # 想了解现行海环法: 海环法
