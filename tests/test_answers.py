@@ -2308,3 +2308,15 @@ def test_the_part_defining_the_term_asked_states_the_value_though_it_defines_mor
     assert gives_value("definition", asked, "本条例第二条所称中心城是指本市外环线以内的地区；新城是指以区人民政府所在地的城镇；"
                                             "中心镇是指区位条件优越的镇。")
     assert not gives_value("definition", asked, "本条例所称的主要道路和景观区域的范围，由市市容环境卫生管理部门会同有关部门拟定。")
+
+
+def test_an_act_named_before_几时_is_read_as_named(laws_kb):
+    # 几时生效: 几时 asks a time as 何时 does, so the act's name ends before it
+    a = laws_kb.ask("市容环境卫生条例几时生效？")
+    assert a.found and "2002年10月1日" in a.answer and "第六十七条" in a.answer, a.answer
+
+
+def test_a_cap_set_for_a_year_is_its_target_not_its_status(real_kb):
+    # 定的上限 asks the target (2020年目标 ≤55), not the row's 2020年现状 52.8
+    a = real_kb.ask("丰台“十三五”时给全区区域环境噪声平均值定的上限是多少分贝？")
+    assert "55分贝" in a.answer and "52.8" not in a.answer, a.answer

@@ -383,3 +383,15 @@ def test_an_implementing_act_called_若干规定_is_named():
 
     assert named_laws("青岛市实施《水法》的若干规定第十条讲什么？") == ["青岛市实施《水法》的若干规定"]
     assert named_laws("某省实施《渔业法》若干规定对此怎么罚？") == ["某省实施《渔业法》若干规定"]
+
+
+def test_a_title_opening_with_防治_is_shortened_with_防治_after_its_object():
+    from kb.model import Document
+    from kb.search.legal import law_match
+
+    land = Document(id="land", file="l.md", title="防治陆源污染物污染损害海洋环境管理条例", type="行政法规")
+    ships = Document(id="ships", file="s.md", title="防治船舶污染海洋环境管理条例", type="行政法规")
+    air = Document(id="air", file="a.md", title="上海市大气污染防治条例", type="地方性法规")
+    assert law_match("陆源污染物防治条例", land) > 0 and law_match("陆源污染物防治条例", ships) == 0
+    assert law_match("船舶污染防治条例", ships) > 0
+    assert law_match("大气污染防治条例", land) == 0 and law_match("大气污染防治条例", air) > 0

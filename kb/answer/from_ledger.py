@@ -11,7 +11,6 @@ from kb.answer.laws import answer_vocab
 from kb.answer.measures import figure_units
 from kb.search.query import Query
 
-_TARGET_WORDS = ("目标", "要达到", "达到多少", "分别", "各文件", "控制在多少")
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +73,7 @@ def answer_from_ledger(kb, query: Query, hits=()) -> Answer | None:
     Only the place and year asked (never another district's or year's figure). A question naming
     a year but no target ("丰台区2020年优良天数比例是多少") is answered from the status figures a
     document states for that year, when one states it in so many words."""
-    targeted = any(w in query.text for w in _TARGET_WORDS) and not re.search(answer_vocab()["status_asked"], query.text)
+    targeted = bool(re.search(answer_vocab()["target_asked"], query.text)) and not re.search(answer_vocab()["status_asked"], query.text)
     status = not targeted and len(query.years) == 1 and not re.search(answer_vocab()["change_asked"], query.text)
     if "responsibility" in query.intents or "place" in query.intents and "quantity" not in query.intents \
             or not (targeted or status):

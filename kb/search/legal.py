@@ -315,6 +315,7 @@ def law_match(name: str, doc: Document) -> float:
     An abbreviation drops characters of the title, it does not add or reorder them: every
     character of the name occurs in the title in order (one may differ in a long name, 司法解释
     for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the document's.
+    One reordering is allowed: a title opening with 防治 is shortened with 防治 after its object.
     """
     core, title = _core(name), _core(doc.title)  # 〈〉: a title inside a title
     core = re.sub(r"^([\u4e00-\u9fff]{2,4})的", r"\1", core)  # 北京的停车条例, 信阳的条例: a place's act
@@ -339,6 +340,8 @@ def law_match(name: str, doc: Document) -> float:
     province = vocab.province_abbreviations().get(core[:1], "")
     if province and province in title and not core.startswith(province):  # 沪大气条例: 上海市大气污染防治条例
         cores.append(province + core[1:])
+    if title.startswith("防治") and "防治" in core[2:]:  # 陆源污染物防治条例: 防治 moves after what it governs,
+        cores.append(core.replace("防治", "", 1))  # as in every 污染防治法 (防治陆源污染物污染损害海洋环境管理条例)
     found = [max(_in_order(c, form) for form in forms) for c in cores]
     whole = [f for f, c in zip(found, cores) if f >= len(c) - (1 if len(c) >= 8 else 0)]
     return max(whole) / len(title) if whole else 0.0  # the closest title wins: 森林法 is 中华人民共和国森林法
