@@ -2320,3 +2320,20 @@ def test_a_cap_set_for_a_year_is_its_target_not_its_status(real_kb):
     # 定的上限 asks the target (2020年目标 ≤55), not the row's 2020年现状 52.8
     a = real_kb.ask("丰台“十三五”时给全区区域环境噪声平均值定的上限是多少分贝？")
     assert "55分贝" in a.answer and "52.8" not in a.answer, a.answer
+
+
+def test_who_takes_the_lead_in_everyday_words_is_the_rows_lead(real_kb):
+    # 由谁挑头 asks who leads (牵头), as 由谁牵头 does
+    a = real_kb.ask("本市适应气候变化行动方案要在2023年编出来，这件事市里由谁挑头？")
+    assert a.answer.startswith("牵头部门：市生态环境局"), a.answer
+
+
+def test_几_saying_some_asks_no_figure():
+    from kb.answer.measures import asks_amount
+
+    assert not asks_amount("攻坚战实施意见的几条工作原则中，要求更加注重源头治理的是哪一条？")
+    assert asks_amount("攻坚战实施意见一共有几条工作原则？") and asks_amount("罚多少？哪个部门罚？")
+    # 几 opening a clause that goes on, or 几年后, says "some": 几年内 still asks how long
+    assert not asks_amount("几家企业想凑钱设一个基金，国家支持这么做吗？")
+    assert not asks_amount("规划实施几年后要做的跟踪评价，要评哪些内容？")
+    assert asks_amount("海洋倾倒许可证被吊销了，几年内不能再干倾倒？") and asks_amount("本市有几家？")

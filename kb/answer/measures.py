@@ -14,8 +14,21 @@ from kb.search.query import Query
 
 
 def asks_amount(question: str) -> bool:
-    """多少钱 / 几天 / 税额: the question wants a figure."""
-    return bool(re.search(answer_vocab()["asks_amount"], question))
+    """多少钱 / 几天 / 税额: the question wants a figure — not where 几 only means "some": 几家企业想凑钱…,
+    规划实施几年后…, 几条工作原则中…是哪一条."""
+    return any(not _some(m, question) for m in re.finditer(answer_vocab()["asks_amount"], question))
+
+
+def _some(match: re.Match, question: str) -> bool:
+    """Whether 几 and a classifier say "some", asking no number: opening a clause that goes on (几家企业想凑钱
+    设一个基金), a time after which something is done (几年后), or a count of the things the question then asks
+    which one of (几条工作原则中…是哪一条). 几年内 / 几天内 at a clause's start still ask how long."""
+    counted, before, after = match.group(0), question[:match.start()], question[match.end():]
+    if len(counted) != 2 or counted[0] != "几":
+        return False
+    timed = counted[1] in "年月天日周"
+    return (not timed and bool(re.search(r"(?:^|[，,。？?、；;：:（(])$", before)) and not re.match(r"[？?]|$", after)) \
+        or (timed and bool(re.match(r"以?后|之后", after))) or bool(re.search(f"哪一?{counted[1]}", after))
 
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
