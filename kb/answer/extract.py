@@ -592,14 +592,11 @@ def _heading(sentence: str, question: str) -> bool:
 def extract_value(sentence: str, query: Query) -> str | None:
     """The first number with a unit in the sentence, skipping years; for a question asking where a
     change ended (降到了多少, 达到多少), the first after a verb saying so (从7.5吨降至5.1吨 → 5.1吨); for
-    a question naming the measure's unit (多大比例, 几处), the first in that unit or none. Never a figure
-    the question states itself."""
+    a question naming the measure's unit (多大比例, 几处), the first in that unit or none."""
     if _ASKS_ORDINAL.search(query.text):  # 排名第几 → 第4名
         found = _ORDINAL.search(sentence)
         return found.group(0) if found else None
-    given = {v.group(0).replace(" ", "") for v in _value().finditer(query.text)}
-    # a figure the question states itself (河西那23个自然村…总投资是多少) is where to look, not the answer
-    values = [v for v in _value().finditer(sentence) if v.group(0).replace(" ", "") not in given]
+    values = list(_value().finditer(sentence))
     end_state = re.compile(answer_vocab()["end_state"])
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]

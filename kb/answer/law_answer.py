@@ -406,9 +406,10 @@ class LawAnswerer:
                       and pattern("effective_text").search(row[2].quote)] or scored
         if kind == "deadline":  # a period left open (定期, 按照许可证注明的期限) answers only when no article as
             # close sets one (供热系统多长时间检查一次 → 定期检查, not another article's 每年3月底前报送 ranked below)
-            left_open = max((row[0] for row in scored if period_left_open(row[2].quote)), default=0.0)
-            scored = [row for row in scored if period_left_open(row[2].quote) is None
-                      and row[0] >= OPEN_PERIOD_SHARE * left_open] or scored
+            opens = [row[0] for row in scored if period_left_open(row[2].quote)]
+            if opens:
+                floor = max(opens) - OPEN_PERIOD_SHARE * abs(max(opens))
+                scored = [row for row in scored if period_left_open(row[2].quote) is None and row[0] >= floor] or scored
         scored.sort(key=lambda row: -row[0])
         acts = {self.versions_of(d)[0] for d in ask.named}  # versions: one act
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article

@@ -141,7 +141,7 @@ def states_amount(text: str, question: str = "") -> bool:
     own = _question_figures(question, [*units, *accepted_units(counted)])
     share = data["member_share"]
     people = {u for asked in [*units, *counted] for u in asked.split("|")}
-    if people and people <= set(share["counts"]) and re.search(share["share"], text):
+    if people and people <= set(share["counts"]) and re.search(share["asked"], question) and re.search(share["share"], text):
         return True  # 要多少人同意才行 → 三分之二以上成员同意
     if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
         return in_units(text, units, own) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
