@@ -12,7 +12,6 @@ from kb.answer.measures import figure_units
 from kb.search.query import Query
 
 
-
 @lru_cache(maxsize=1)
 def _indicator_names() -> tuple[tuple[str, str], ...]:
     """(normalised name or synonym, canonical indicator), built once."""
