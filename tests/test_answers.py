@@ -2259,8 +2259,8 @@ def test_a_measures_own_time_on_any_line_of_a_task_row_answers_when(real_kb):
     assert a.found and a.answer.startswith("完成时限：6月底前"), a.answer
 
 
-def test_a_figure_the_question_states_is_not_given_as_its_answer(real_kb):
-    # 河西那23个自然村…总投资是多少: the 23个 of the question is where to look, not the sum asked
+def test_a_total_investment_asked_is_money_not_a_count(real_kb):
+    # 河西那23个自然村…总投资是多少 asks a sum of money (asks_money): the clause's 23个 is no answer
     a = real_kb.ask("丰台河西那23个自然村的生活污水治理，总投资是多少？")
     assert not a.answer.startswith("23个"), a.answer
 

@@ -40,7 +40,7 @@ RANK_WEIGHT = 1.0
 # no change on six unseen laws).
 OTHER_RANK_WEIGHT = 2.5
 # An article setting a period (每年3月底前) answers 多久…一次 before one leaving it open (定期检查) only when
-# its score is at least this share of the open one's: another article, far down, is no answer.
+# its score falls short of the open one's by at most this share of it: another article, far down, is no answer.
 OPEN_PERIOD_SHARE = 0.5
 
 def question_kind(text: str) -> str | None:
