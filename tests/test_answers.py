@@ -2277,7 +2277,8 @@ def test_no_tail_of_an_unheld_acts_title_is_read_as_a_held_act(laws_kb):
 
     docs = laws_kb.documents
     assert held_tail("同事说起森林法", docs) == "森林法"
-    for title in ("固体废物污染环境防治法", "听说北京和天津的大气污染防治条例", "天津市大气污染防治条例", "中华人民共和国水污染防治法"):
+    for title in ("固体废物污染环境防治法", "听说北京和天津的大气污染防治条例", "天津市大气污染防治条例", "中华人民共和国水污染防治法",
+                  "省里出台的生态保护补偿条例", "县里制定的生态保护补偿条例"):  # a province's, a county's act: not the national one
         assert held_tail(title, docs) is None, title
 
 
@@ -2342,3 +2343,79 @@ def test_几_saying_some_asks_no_figure():
     assert not asks_amount("几家企业想凑钱设一个基金，国家支持这么做吗？")
     assert not asks_amount("规划实施几年后要做的跟踪评价，要评哪些内容？")
     assert asks_amount("海洋倾倒许可证被吊销了，几年内不能再干倾倒？") and asks_amount("本市有几家？")
+
+
+def test_a_figure_put_forward_asks_for_that_figure():
+    from kb.answer.law_answer import question_kind
+    from kb.answer.measures import asks_amount
+
+    # 是三十天还是六十天 asks the period: the act's own figure answers, the one put forward or another
+    asked = "审查小组审查报告书的时限是三十天还是六十天？"
+    assert asks_amount(asked)
+    assert states_amount("应当自收到报告书之日起三十日内提出审查意见", asked)
+    assert states_amount("应当在六十日内审查完毕", asked)
+    assert not states_amount("审查小组应当提交书面审查意见", asked)
+    assert not states_amount("每年三月十二日为植树节", "每人每年要种树三到五棵吗？")
+    assert states_amount("处五千元罚款", "罚款是五千元吗？") and question_kind("占用消防通道罚款是二百元吗？") == "penalty"
+    assert not asks_amount("区里已经催了两回我还是没补，会被怎么罚？")  # 两回 is no figure put forward
+
+
+def test_a_fine_by_a_standard_asked_is_not_stated_by_an_article_without_one(laws_kb):
+    a = laws_kb.ask("北京实施水法办法规定，不装水表的按每吨多少钱的标准罚款？")
+    assert not a.found and a.answer.startswith("现有文件未规定所问的罚款数额"), a.answer
+
+
+def test_a_figure_of_another_rate_does_not_answer_the_rate_asked(real_kb):
+    from kb.answer.respond import another_rate
+
+    assert another_rate("2025年全市湿地保护率要达到多少？", "到2025年，全市再生水利用率达到35%以上。")
+    assert not another_rate("2025年全市再生水利用率要达到多少？", "到2025年，全市再生水利用率达到35%以上。")
+    a = real_kb.ask("到2025年北京全市湿地保护率定在多少？")
+    assert "35%" not in a.answer.split("；")[0], a.answer
+
+
+def test_a_count_asked_is_not_stated_by_a_measure_and_a_class_is_a_figure():
+    asked = "丰台打算建几个口袋公园？"
+    assert not states_amount("建设一批口袋公园，提高建成区公园绿地500米服务半径覆盖率", asked)
+    assert states_amount("新建口袋公园20个", asked)
+    assert states_amount("2023年密云水库流域水质稳定保持Ⅱ类", "那个水库的水质要保持在几类？")
+    assert not states_amount("集中式饮用水水源地水质稳定达标", "那个水库的水质要保持在几类？")
+
+
+def test_a_region_beyond_the_city_is_not_given_the_citys_figure(real_kb):
+    # 京津冀区域 is a scope of its own (indicators.json): the city's 35微克/立方米 is not the region's
+    a = real_kb.ask("京津冀区域2025年PM2.5浓度要降到多少？")
+    assert not a.found and "35微克" not in a.answer, a.answer
+    a = real_kb.ask("北京2025年全市细颗粒物浓度要控制在多少？")
+    assert "35微克/立方米" in a.answer, a.answer
+
+
+def test_a_quantified_indicator_asked_is_a_figure():
+    from kb.answer.measures import asks_amount
+
+    assert asks_amount("城市夜景照明光污染定了什么量化控制指标？") and asks_amount("规划给了具体数值吗？")
+    assert not asks_amount("城市夜景照明光污染有什么治理措施？")
+
+
+def test_what_a_question_asks_is_not_read_from_its_setting():
+    from kb.answer.law_answer import asks_effective, question_kind
+    from kb.answer.measures import asks_amount
+
+    # 期限已经到了 / 过了期限 set the scene; 什么期限 asks one
+    assert question_kind("规定的期限已经到了，那家厂还在烧重油锅炉，能对这台设施采取什么措施？") != "deadline"
+    assert question_kind("获准倾倒的单位必须在什么期限内倾倒？") == "deadline"
+    assert question_kind("淘汰名录里的设备过了期限还在用，最重会落到什么结果？") == "penalty"
+    # 几年后 is a time after which something is done, 频次 asks how often
+    assert question_kind("规划实施几年后要做的跟踪评价要评哪几项内容？") is None
+    assert question_kind("政府向人大报告节能工作的频次是什么？") == "deadline"
+    # 几个 counting what the question then asks something else of says "some"
+    assert not asks_amount("毗邻重点海域的几个沿海省市可以建立什么组织？")
+    assert asks_amount("有几个区的降尘量超标？是哪些？") and asks_amount("主要盯着几个行业、哪几个？")
+    # 啥时候 / 几月几号 ask when an act takes effect, as 什么时候 does
+    assert asks_effective("上海大气条例啥时候施行？") and asks_effective("停车条例几月几号开始实施？")
+    assert not asks_effective("停车条例啥时候开始收费？")
+
+
+def test_when_an_act_takes_effect_asked_in_everyday_words(laws_kb):
+    a = laws_kb.ask("上海大气条例啥时候施行？")
+    assert a.found and "2014年10月1日" in a.answer, a.answer

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
-from kb.answer.measures import asked_units, asks_amount, in_units, states_amount, states_money
+from kb.answer.measures import asked_units, asks_amount, in_units, means_some, states_amount, states_money
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.answer.provisions import Part, cited_conduct, parts
@@ -49,16 +49,16 @@ def question_kind(text: str) -> str | None:
     asking who fines (由谁处罚、罚多少) asks for the penalty, whose answer names who imposes it."""
     data = answer_vocab()
     for kind, wording in data["question_kinds"].items():
-        if re.search(wording, text):
+        if any(not means_some(m, text) for m in re.finditer(wording, text)):  # 规划实施几年后…评哪几项: no period asked
             if kind == "department" and "罚" in text and re.search(data["asks_money"], text):
                 return "penalty"  # 由谁来罚、罚多少: the penalty's answer names who imposes it
-            counts = kind == "penalty" and asked_units(text) and not re.search(data["asks_money"], text)
-            return "deadline" if counts else kind  # 逾期多少天…罚多少钱 still asks for the sum
+            counts = kind == "penalty" and set(asked_units(text)) - {"元", "倍"} and not re.search(data["asks_money"], text)
+            return "deadline" if counts else kind  # 逾期多少天…罚多少钱 (罚款是二百元吗) still asks for the sum
     return "deadline" if asks_effective(text) else None  # 哪年哪月哪日生效
 
 
 _BEFORE_AFTER = re.compile(r"[之以]?[前后]")  # 施行日期之后…怎么管理: a time frame, not what is asked
-_ASKING = re.compile(r"[哪何几]|什么|多会")
+_ASKING = re.compile(r"[哪何几啥]|什么|多会")
 _TO_EFFECT = re.compile(r"[》〉，,\s]*(?:是|于|在|从|自|具体|究竟|到底|最早|正式|的|哪一?年|哪一?月|哪一?天|哪日|几月|几号|几日)*")
 
 

@@ -15,20 +15,30 @@ from kb.search.query import Query
 
 def asks_amount(question: str) -> bool:
     """多少钱 / 几天 / 税额: the question wants a figure — not where 几 only means "some": 几家企业想凑钱…,
-    规划实施几年后…, 几条工作原则中…是哪一条."""
-    return any(not _some(m, question) for m in re.finditer(answer_vocab()["asks_amount"], question))
+    规划实施几年后…, 几条工作原则中…是哪一条; 是三十天还是六十天 / 是二十六度吗 want one too (`proposed`)."""
+    return any(not means_some(m, question) for m in re.finditer(answer_vocab()["asks_amount"], question)) \
+        or bool(proposed(question))
 
 
-def _some(match: re.Match, question: str) -> bool:
+def proposed(question: str) -> list[re.Match]:
+    """The figures a question puts forward to be confirmed (审查时限是三十天还是六十天, 是三到五棵吗): it asks
+    what the figure is, and the act's own figure answers, whether the one put forward or another."""
+    return list(re.finditer(answer_vocab()["proposed_figure"], question))
+
+
+def means_some(match: re.Match, question: str) -> bool:
     """Whether 几 and a classifier say "some", asking no number: opening a clause that goes on (几家企业想凑钱
     设一个基金), a time after which something is done (几年后), or a count of the things the question then asks
-    which one of (几条工作原则中…是哪一条). 几年内 / 几天内 at a clause's start still ask how long."""
+    which one of (几条工作原则中…是哪一条), or some things the question then asks something else of (几个沿海省市
+    可以建立什么组织, 画了几个停车位，交警会怎么处理; not 有几个区…是哪些). 几年内 / 几天内 at a clause's start still
+    ask how long."""
     counted, before, after = match.group(0), question[:match.start()], question[match.end():]
     if len(counted) != 2 or counted[0] != "几":
         return False
     timed = counted[1] in "年月天日周"
     return (not timed and bool(re.search(r"(?:^|[，,。？?、；;：:（(])$", before)) and not re.match(r"[？?]|$", after)) \
-        or (timed and bool(re.match(r"以?后|之后", after))) or bool(re.search(f"哪一?{counted[1]}", after))
+        or (timed and bool(re.match(r"以?后|之后", after))) or bool(re.search(f"哪一?{counted[1]}", after)) \
+        or (not timed and bool(re.search(r"什么|谁|怎么|如何|哪(?![几些])", after)))
 
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
@@ -41,7 +51,9 @@ def asked_units(question: str, time: bool = False) -> list[str]:
     those that may answer 多久 / 什么时候."""
     data = answer_vocab()
     table = {**data["asked_units"], **(data["asked_time_units"] if time else {})}
-    return [units for asked, units in table.items() if re.search(asked, question)]
+    named = [units for asked, units in table.items() if re.search(asked, question)]
+    put = [data["proposed_units"].get(m["unit"], m["unit"]) for m in proposed(question)]  # 三十天还是六十天 → 日|天
+    return list(dict.fromkeys(named + put))
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +150,8 @@ def states_amount(text: str, question: str = "") -> bool:
     if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):
         return True  # 档案要保存多久 → 永久保存: a period with no number
     counted = _counted().findall(question)
-    own = _question_figures(question, [*units, *accepted_units(counted)])
+    put_forward = re.sub(data["proposed_figure"], " ", question)  # 是三十日吗 is answered by 三十日
+    own = _question_figures(put_forward, [*units, *accepted_units(counted)])
     share = data["member_share"]
     people = {u for asked in [*units, *counted] for u in asked.split("|")}
     if people and people <= set(share["counts"]) and re.search(share["asked"], question) and re.search(share["share"], text):
@@ -149,7 +162,16 @@ def states_amount(text: str, question: str = "") -> bool:
         return True
     if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
         return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)
+    if counted:  # 建几个口袋公园 is not answered by 公园绿地500米服务半径: a measure counts no things
+        text = _in_units(tuple(_measures())).sub(" ", text)
     return _number(text)
+
+
+@lru_cache(maxsize=1)
+def _measures() -> list[str]:
+    """The units that measure rather than count (米, 吨, 平方米; not 个, 处, 家)."""
+    counters = set(answer_vocab()["classifiers"]) | {"个", "人次", "辆次"}
+    return sorted((u for u in vocab.units() if u not in counters and u not in "%％‰"), key=len, reverse=True)
 
 
 def headed(text: str, units: list[str]) -> bool:

@@ -20,6 +20,7 @@ from kb.answer.law_respond import bare_title, law_answer
 from kb.answer.laws import answer_vocab, is_law
 from kb.answer.measures import asked_years, asks_amount, base_years, other_year, states_amount
 from kb.answer.record import record_answer
+from kb.index.keyword import tokenize
 from kb.search.legal import has_subject, named_laws, reading, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
@@ -156,6 +157,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if answer.kind == "clause" and row is not None and row.kind == "indicator_row" and "quantity" in query.intents \
             and other_rate(query, answer.answer):
         return not_stated(query, answer.citations, None, what="所问指标的相关数值")  # 声环境功能区夜间达标率 → 断面水质达标率
+    if answer.kind == "clause" and "quantity" in query.intents and another_rate(query.text, answer.answer):
+        return not_stated(query, answer.citations, None, what="所问指标的相关数值")  # 湿地保护率 → 再生水利用率达到35%
     if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer) and not (
             consequence and re.search(consequence, answer.answer)):
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
@@ -206,6 +209,17 @@ def other_rate(query: Query, field: str) -> bool:
         if qualifiers and not any(q in name for q in qualifiers):
             return True
     return False
+
+
+def another_rate(question: str, text: str) -> bool:
+    """Whether a sentence states another rate than the one asked: the question names a rate (湿地保护率: a word
+    of three characters or more ending in 率) the sentence does not, and the sentence names one of its own
+    (全市再生水利用率达到35%以上 does not answer 湿地保护率是多少)."""
+    def rates(words: str) -> set[str]:
+        return {w for w in tokenize(words) if len(w) >= 3 and w.endswith("率")}
+
+    asked = rates(question)
+    return bool(asked) and not any(rate in text for rate in asked) and bool(rates(text))
 
 
 MIN_ROW_NAME = 4  # characters of a table row's indicator name the question must state whole

@@ -380,7 +380,7 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
     想了解现行海环法, 如今的森林法, 开会时有人引用上海大气条例): the name without its leading verbs, function
     and time words, or without the words up to a plain verb (and what `name_prefix` drops: 现行, 那部), when no
     act is called by the whole name and what follows them abbreviates one character for character. None when
-    the whole name is held, or no such tail is, or a place is among the words dropped."""
+    the whole name is held, or no such tail is, or a place (浙江省, 省里) is among the words dropped."""
     if any(law_match(name, d) for d in documents):
         return None
     import jieba.posseg
@@ -388,8 +388,8 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
     words = list(jieba.posseg.cut(name))
     leading = True  # every word before this one leads
     for i in range(1, len(words)):
-        if words[i - 1].flag.startswith(("ns", "nt")):
-            return None  # 浙江省大气污染防治条例: a place is part of the name, never dropped
+        if words[i - 1].flag.startswith(("ns", "nt")) or re.match(_data()["local_level"], words[i - 1].word):
+            return None  # 浙江省大气污染防治条例: a place is part of the name, never dropped; nor 省里 (an act of a province's)
         leading = leading and words[i - 1].flag.startswith(_LEAD_FLAGS)
         if not leading and words[i - 1].flag != "v":
             continue  # 开会时有人引用上海大气条例: after other words, a plain verb (引用, not 污染) ends what is dropped
