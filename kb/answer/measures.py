@@ -28,7 +28,8 @@ def proposed(question: str) -> list[re.Match]:
 
 def means_some(match: re.Match, question: str) -> bool:
     """Whether 几 and a classifier say "some", asking no number: opening a clause that goes on (几家企业想凑钱
-    设一个基金), a time after which something is done (几年后), or a count of the things the question then asks
+    设一个基金), a time after which something is done that the question then asks something of (几年后要做的跟踪评价
+    评哪些内容; not 几年后要做跟踪评价？), or a count of the things the question then asks
     which one of (几条工作原则中…是哪一条), or some things the question then asks something else of (几个沿海省市
     可以建立什么组织, 画了几个停车位，交警会怎么处理; not 有几个区…是哪些). 几年内 / 几天内 at a clause's start still
     ask how long."""
@@ -37,8 +38,9 @@ def means_some(match: re.Match, question: str) -> bool:
         return False
     timed = counted[1] in "年月天日周"
     return (not timed and bool(re.search(r"(?:^|[，,。？?、；;：:（(])$", before)) and not re.match(r"[？?]|$", after)) \
-        or (timed and bool(re.match(r"以?后|之后", after))) or bool(re.search(f"哪一?{counted[1]}", after)) \
-        or (not timed and bool(re.search(r"什么|谁|怎么|如何|哪(?![几些])", after)))
+        or bool(re.search(f"哪一?{counted[1]}", after)) \
+        or (not timed and bool(re.search(r"什么|谁|怎么|如何|哪(?![几些])", after))) \
+        or (timed and bool(re.match(r"以?后|之后", after)) and bool(re.search(r"什么|谁|怎么|如何|哪", after)))
 
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
@@ -149,9 +151,11 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
     if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):
         return True  # 档案要保存多久 → 永久保存: a period with no number
+    if re.search(data["asks_class"], question):
+        return bool(re.search(data["class_text"], text))  # 水质要保持在几类 → Ⅱ类
     counted = _counted().findall(question)
-    put_forward = re.sub(data["proposed_figure"], " ", question)  # 是三十日吗 is answered by 三十日
-    own = _question_figures(put_forward, [*units, *accepted_units(counted)])
+    # 是三十日吗 / 三年还是五年一次 is answered by the figure put forward: no figure of the question is its own
+    own = frozenset() if proposed(question) else _question_figures(question, [*units, *accepted_units(counted)])
     share = data["member_share"]
     people = {u for asked in [*units, *counted] for u in asked.split("|")}
     if people and people <= set(share["counts"]) and re.search(share["asked"], question) and re.search(share["share"], text):
