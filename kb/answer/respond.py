@@ -214,7 +214,8 @@ def other_rate(query: Query, field: str) -> bool:
 def another_rate(question: str, text: str) -> bool:
     """Whether a sentence states another rate than the one asked: the question names a rate (湿地保护率: a word
     of three characters or more ending in 率) the sentence does not, and the sentence names one of its own
-    (全市再生水利用率达到35%以上 does not answer 湿地保护率是多少)."""
+    (全市再生水利用率达到35%以上 does not answer 湿地保护率是多少); or the share or rate asked is qualified otherwise
+    in the sentence (`_other_share`)."""
     def rates(words: str) -> set[str]:
         return {w for w in tokenize(words) if len(w) >= 3 and w.endswith("率")}
 
@@ -235,8 +236,8 @@ def _other_share(question: str, text: str) -> bool:
         share = m.group() if m.group() in ("占比", "比重", "比例") else _rate_word(question, m)
         if not share or share not in text:
             continue
-        words = [w for w in jieba.posseg.cut(question[:question.index(share, m.start())].rstrip("的之里中内上"))
-                 if w.word.strip()]
+        start = m.end() - len(share)  # the word ends where the match does, and may begin before it
+        words = [w for w in jieba.posseg.cut(question[:start].rstrip("的之里中内上")) if w.word.strip()]
         before = words[-1] if words else None  # a noun (面积, 消费), not a time (全年) nor a place
         if before is not None and len(before.word) >= 2 and before.flag in ("n", "vn", "nz", "l") \
                 and re.fullmatch(r"[\u4e00-\u9fff]+", before.word) and before.word not in text:
