@@ -37,10 +37,11 @@ def means_some(match: re.Match, question: str) -> bool:
     if len(counted) != 2 or counted[0] != "几":
         return False
     timed = counted[1] in "年月天日周"
+    asking = answer_vocab()["asked_focus"]  # 什么, 哪, 谁…: the question asks something else
     return (not timed and bool(re.search(r"(?:^|[，,。？?、；;：:（(])$", before)) and not re.match(r"[？?]|$", after)) \
         or bool(re.search(f"哪一?{counted[1]}", after)) \
-        or (not timed and bool(re.search(r"什么|谁|怎么|如何|哪(?![几些])", after))) \
-        or (timed and bool(re.match(r"以?后|之后", after)) and bool(re.search(r"什么|谁|怎么|如何|哪", after)))
+        or (not timed and bool(re.search(asking, re.sub("哪[几些]", "", after)))) \
+        or (timed and bool(re.match(r"以?后|之后", after)) and bool(re.search(asking, after)))
 
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年

@@ -223,40 +223,27 @@ def another_rate(question: str, text: str) -> bool:
     return (bool(asked) and not any(rate in text for rate in asked) and bool(rates(text))) or _other_share(question, text)
 
 
-_SHARE = re.compile(r"占比|比重|比例|[\u4e00-\u9fff]{1,3}率")
+_SHARE = re.compile(r"占比|比重|比例")  # jieba cuts 占比 in two; a rate (利用率) is one of its words
 
 
 def _other_share(question: str, text: str) -> bool:
     """Whether the share or rate asked (可再生能源供热面积的占比, 一般工业固体废物综合利用率) is in the sentence only as
     another's (可再生能源消费占比超过14.4%, 再生水利用率达到35%): the noun right before it in the question (面积,
     综合; 的 and 里 aside) is not in the sentence."""
+    import jieba
     import jieba.posseg
 
-    for m in _SHARE.finditer(question):
-        share = m.group() if m.group() in ("占比", "比重", "比例") else _rate_word(question, m)
-        if not share or share not in text:
+    asked = [(m.start(), m.group()) for m in _SHARE.finditer(question)]
+    asked += [(start, w) for w, start, _ in jieba.tokenize(question) if len(w) >= 2 and w.endswith("率")]
+    for start, share in asked:
+        if share not in text:
             continue
-        start = m.end() - len(share)  # the word ends where the match does, and may begin before it
         words = [w for w in jieba.posseg.cut(question[:start].rstrip("的之里中内上")) if w.word.strip()]
         before = words[-1] if words else None  # a noun (面积, 消费), not a time (全年) nor a place
         if before is not None and len(before.word) >= 2 and before.flag in ("n", "vn", "nz", "l") \
                 and re.fullmatch(r"[\u4e00-\u9fff]+", before.word) and before.word not in text:
             return True
     return False
-
-
-def _rate_word(question: str, match: re.Match) -> str:
-    """The word jieba reads ending at a match's 率 (利用率 of 综合利用率), or "" for none of two characters or more."""
-    import jieba
-
-    end, pos = match.end(), 0
-    for word in jieba.cut(question):
-        pos += len(word)
-        if pos == end:
-            return word if len(word) >= 2 and word.endswith("率") else ""
-        if pos > end:
-            return ""
-    return ""
 
 
 MIN_ROW_NAME = 4  # characters of a table row's indicator name the question must state whole
