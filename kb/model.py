@@ -42,6 +42,11 @@ class Document:
     source: str | None = None  # the file's name as it was added (corpus/ keeps it under its id)
 
     @property
+    def names(self) -> tuple[str, ...]:
+        """What a question may call it by besides its title: the short names it gives itself and its 文号."""
+        return (*self.aliases, self.number) if self.number else self.aliases
+
+    @property
     def date(self) -> str | None:
         """The date to cite: publication date, else the date written."""
         return self.date_published or self.date_written

@@ -2421,3 +2421,75 @@ def test_what_a_question_asks_is_not_read_from_its_setting():
 def test_when_an_act_takes_effect_asked_in_everyday_words(laws_kb):
     a = laws_kb.ask("上海大气条例啥时候施行？")
     assert a.found and "2014年10月1日" in a.answer, a.answer
+
+
+def test_a_document_named_by_its_number_is_about_a_document_held(real_kb):
+    # a 文号 names the document as its short names do, with the year in any brackets
+    for number in ("京政办发〔2023〕4号", "京政办发[2023]4号"):
+        a = real_kb.ask(f"{number}通知在“提高政治站位”一条里，要求协同推进哪四个方面？")
+        assert a.answerable and "降碳、减污、扩绿、增长" in a.answer, a.answer
+
+
+def test_a_district_written_short_is_found_in_a_clause_naming_it_so(real_kb):
+    # 延庆 in the clause is the 延庆区 asked; 老城区 is no place to look for
+    a = real_kb.ask("石景山、延庆那几个冬奥赛场，通往赛场的路两边打算补种哪类树？")
+    assert a.answerable and "常绿树种" in a.answer, a.answer
+    assert real_kb.ask("东城、西城老城区里拆违腾出来的那些零碎空地，市里的规划打算拿来干什么？").answerable
+
+
+def test_an_ordinal_is_no_count():
+    asked = "第三次全国土壤普查在朝阳、海淀、丰台三个区一共要布设多少个采样点？"
+    assert not states_amount("在朝阳区、海淀区、丰台区开展第三次全国土壤普查，进行调查采样", asked)
+    assert states_amount("布设采样点300个", asked)
+
+
+def test_a_one_character_noun_shared_only_inside_another_word_is_no_overlap(laws_kb):
+    # 交 (of 要交) is inside 公安交通管理部门: the vehicle fine is not the fine for spitting in Shanghai
+    a = laws_kb.ask("在上海街头随地吐痰被抓到，按上海本地的规定要交多少罚款？")
+    assert not a.found and "二百元以上二千元以下" not in a.answer.split("；")[0], a.answer
+
+
+def test_a_question_asking_a_sum_in_other_words_is_answered_only_by_a_sum(laws_kb):
+    from kb.answer.measures import asks_amount
+
+    a = laws_kb.ask("除夕夜在上海外环内放鞭炮，上海大气污染防治条例里写明罚款几百元吗？")
+    assert not a.found and a.answer.startswith("现有文件未规定所问的罚款数额"), a.answer
+    assert asks_amount("医院门口的临时停靠车位最长可以停几分钟？") and asks_amount("能查到2021年那个数吗？")
+
+
+def test_what_a_question_asks_when_it_asks_two_things(laws_kb):
+    from kb.answer.law_answer import question_kind
+
+    # 隔多久交一次、交给谁: the sentence setting how often names to whom; 由哪个部门处罚、罚款区间多大: the penalty
+    assert question_kind("能源利用状况报告要隔多久交一次、交给谁？") == "deadline"
+    assert question_kind("未取得许可就装料，由哪个部门处罚、罚款区间多大？") == "penalty"
+    a = laws_kb.ask("某钢铁厂被列为重点用能单位，按照国家节约能源法，它的能源利用状况报告要隔多久交一次、交给谁？")
+    assert "每年向管理节能工作的部门报送" in a.answer, a.answer
+
+
+def test_a_period_left_to_another_document_is_said_so(laws_kb):
+    a = laws_kb.ask("北京实施水法办法对已经截污的原有入河排污口有什么封堵期限要求？")
+    assert not a.found and "在规定的期限内封堵" in a.answer, a.answer
+    b = laws_kb.ask("北京的机动车停车条例当初是从哪年哪月哪日起实施的？")
+    assert "2018年5月1日" in b.answer, b.answer
+
+
+def test_officials_misconduct_asked_is_answered_by_the_article_on_officials(laws_kb):
+    a = laws_kb.ask("海洋执法部门的工作人员收了好处后对排污视而不见，造成海域污染但还不够判刑，按海环法怎么处理？")
+    assert "依法给予处分" in a.answer and "第一百一十八条" in a.answer, a.answer
+
+
+def test_a_conduct_in_a_long_list_is_compared_by_its_own_item(laws_kb):
+    # 随地吐痰 is item (一) of eight the fine refers to; 生活垃圾不分类 is none of them (乱倒污水、垃圾 shares 垃圾 only)
+    a = laws_kb.ask("北京市市容环境卫生条例对随地吐痰按多少金额罚款？")
+    assert a.found and "五十元" in a.answer, a.answer
+    assert not laws_kb.ask("北京生活垃圾不分类罚多少").found
+
+
+def test_an_annex_asked_by_number_is_answered_with_its_title(real_kb):
+    a = real_kb.ask("京政办发〔2023〕4号通知的附件6是什么？")
+    assert a.kind == "record" and "2023年各区生态环境保护有关指标及重点任务计划" in a.answer, a.answer
+    assert not real_kb.ask("2023年行动计划附件9是什么").found
+    assert real_kb.ask("2023年行动计划附件6里东城区的PM2.5目标是多少").kind != "record"  # a figure in it, not its title
+    b = real_kb.ask("京政办发〔2023〕4号通知的成文日期是哪天？")
+    assert "2023年2月23日" in b.answer, b.answer

@@ -26,7 +26,8 @@ def _value() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*[余多]?(?:万|亿)?[余多]?({units})")
 
 
-_LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时(?![^，。？?]{0,8}(?:仪|设备|装置|系统|监控))|此刻|股价")  # not 实时测灰尘的仪器
+# 实时 of a device is no live figure asked: 实时测灰尘的仪器, 实时传回数据的盒子
+_LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时(?![^，。？?]{0,8}(?:仪|设备|装置|系统|监控|终端|盒|传))|此刻|股价")
 
 
 @dataclass
@@ -147,7 +148,8 @@ def domain_terms() -> tuple[str, ...]:
     return tuple(sorted(terms, key=len, reverse=True))
 
 
-_GENERIC_PLACES = frozenset("城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 郊区 各区 市区 中国 首都".split())
+_GENERIC_PLACES = frozenset("""城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 老城区 旧城区 郊区 各区 市区
+    中国 首都 周边地区 周边城市 大城市 特大城市 沿海地区""".split())
 
 
 _NOT_A_NAME = ("r", "v", "vn", "d", "p", "c", "u", "uj", "ul", "m", "q", "f")  # 这个新区, 开发新区: no place
@@ -164,6 +166,12 @@ def single_nouns(text: str) -> list[str]:
     """The one-character nouns of a question (鸡, 鸭, 树), which word overlap (two characters and
     more) does not count."""
     return [w.word for w in _posseg().cut(text) if len(w.word) == 1 and w.flag == "n"]
+
+
+def holds_noun(noun: str, text: str) -> bool:
+    """Whether a text says a one-character noun as a word or as the head ending one (鸡 in 饲养鸡、鸭, 树
+    in 果树), not as the first character of another word (交 of 要交…罚款 in 公安交通管理部门)."""
+    return any(w.word == noun or (len(w.word) > 1 and w.word.endswith(noun)) for w in _posseg().cut(text))
 
 
 def place_words(text: str) -> list[str]:
@@ -233,7 +241,8 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     if places:
         return f"place not covered: {places[0]}"
     cited = " ".join(h.text + h.section + h.doc_title for h in hits[:5])
-    absent = [p for p in named + query.districts if p not in cited and not _covers(p, hits, rule, territory)
+    absent = [p for p in named + query.districts if p not in cited and short_place_name(p) not in cited  # 延庆 for 延庆区
+              and not _covers(p, hits, rule, territory)
               and (p in query.districts or not _province_named(p, cited))]  # the city's own districts: by name
     if absent:
         return f"no clause about {absent[0]} answers this"

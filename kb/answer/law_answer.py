@@ -49,9 +49,15 @@ def question_kind(text: str) -> str | None:
     asking who fines (由谁处罚、罚多少) asks for the penalty, whose answer names who imposes it."""
     data = answer_vocab()
     for kind, wording in data["question_kinds"].items():
-        if any(not means_some(m, text) for m in re.finditer(wording, text)):  # 规划实施几年后…评哪几项: no period asked
+        asked = [m for m in re.finditer(wording, text) if not means_some(m, text)]  # 规划实施几年后…评哪几项: no period
+        if kind == "department" and {m.group(0) for m in asked} == {"主管部门"} and re.search(
+                data["question_kinds"]["deadline"], text):
+            continue  # 林业主管部门受理申请后几个工作日内办完: the body is named, the time is asked
+        if asked:
             if kind == "department" and "罚" in text and re.search(data["asks_money"], text):
                 return "penalty"  # 由谁来罚、罚多少: the penalty's answer names who imposes it
+            if kind == "department" and re.search(data["asks_frequency"], text):
+                return "deadline"  # 隔多久交一次、交给谁: the sentence setting how often names to whom
             counts = kind == "penalty" and set(asked_units(text)) - {"元", "倍"} and not re.search(data["asks_money"], text)
             return "deadline" if counts else kind  # 逾期多少天…罚多少钱 (罚款是二百元吗) still asks for the sum
     return "deadline" if asks_effective(text) else None  # 哪年哪月哪日生效
@@ -371,9 +377,11 @@ class LawAnswerer:
         officials = bool(re.search(answer_vocab()["asks_officials"], query.text))
         # Of an article's parts about as close, the one saying the words next to the asking word
         # (…防治设施，什么时候验收 → 应当与主体工程同时验收, not …同时设计、同时施工); a penalty's fine comes first anyway.
-        names = ask.names  # the act's name says which act, not what is asked
+        names = ask.names or tuple(self.docs[d].title for d in ask.named)  # the act's name says which act, not what is asked
         focus = [t for t in tokenize(asked_part(query.text)) if len(t) > 1
                  and not any(t in name for name in names)] if kind != "penalty" else []
+        if kind == "department":  # 交给哪个部门负责: 部门 and 负责 ask who, every part naming a body says them
+            focus = [t for t in focus if t not in answer_vocab()["duty_words"] and not re.search(answer_vocab()["body"], t)]
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
@@ -410,6 +418,9 @@ class LawAnswerer:
             if opens:
                 floor = max(opens) - OPEN_PERIOD_SHARE * abs(max(opens))
                 scored = [row for row in scored if period_left_open(row[2].quote) is None and row[0] >= floor] or scored
+        if kind == "penalty" and re.search(answer_vocab()["public_staff"], query.text):
+            # 执法部门的工作人员收了好处…怎么处理: the article on officials' own misconduct, not a fine of polluters
+            scored = [row for row in scored if about_officials(row[1].text)] or scored
         scored.sort(key=lambda row: -row[0])
         acts = {self.versions_of(d)[0] for d in ask.named}  # versions: one act
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kb import vocab
-from kb.answer.extract import Answer, single_nouns
+from kb.answer.extract import Answer, holds_noun, single_nouns
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import (LawAnswerer, Terms, asks_effective, conduct, period_left_open, reference_names_conduct, render,
                                   version_label)
@@ -207,7 +207,7 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
         if in_force is not None:
             return in_force
     terms = Terms(query, omit=names)
-    if kind and terms.overlap(text) == 0 and not any(n in text for n in single_nouns(query.text)) \
+    if kind and terms.overlap(text) == 0 and not any(holds_noun(n, text) for n in single_nouns(query.text)) \
             and not terms.pieces_in(text):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
     if kind is None and asks_permission(query.text) and not _says_asked_words(query, terms, text):
@@ -273,7 +273,27 @@ def _conduct_close(laws: LawAnswerer, query: Query, part: Part, names: tuple[str
     if reference_names_conduct(part) and close_enough(laws.kb, query, part.about, threshold, asked):
         return True  # 违反本条例第二十二条、第二十三条用火规定的 for 违反用火规定: the reference names the conduct
     lawful = in_law_words(asked)
-    return lawful != asked and close_enough(laws.kb, query, conduct(part), threshold, lawful)
+    if lawful != asked and close_enough(laws.kb, query, conduct(part), threshold, lawful):
+        return True
+    items = asked_items(conduct(part), Terms(query, omit=names))
+    return items is not None and close_enough(laws.kb, query, items, threshold, asked)
+
+
+_ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
+
+
+def asked_items(text: str, terms: Terms) -> str | None:
+    """A conduct that lists many (在公共场所禁止下列行为：（一）随地吐痰…（八）…) read as the words before the
+    list and the items saying every word of the question (not a piece of a longer one): a long list is far
+    from any one conduct asked in meaning, though it names it — but 乱倒污水、垃圾 is not 生活垃圾不分类.
+    None when no item, or every item, says them all."""
+    pieces = _ITEM_MARK.split(text)
+    asking = re.compile(answer_vocab()["asks_amount"] + "|" + answer_vocab()["asks_fine_amount"])  # 金额, 多少钱
+    whole = [t for t in terms.own if not any(t != u and t in u for u in terms.own) and not asking.search(t)]
+    if len(pieces) < 3 or not whole:
+        return None
+    kept = [p for p in pieces[1:] if all(terms.holds(t, p) for t in whole)]
+    return pieces[0] + "".join(kept) if 0 < len(kept) < len(pieces) - 1 else None
 
 
 def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:

@@ -96,7 +96,7 @@ def _in_units(units: tuple[str, ...]) -> re.Pattern[str]:
     """A figure in one of the units; 万 alone is none (推广万平方米 of a garbled sentence), 百分之三十 is one."""
     after = answer_vocab()["unit_not_before"]  # 千瓦 but not 千瓦时
     alternatives = "|".join(f"(?:{u})(?!{after[u]})" if u in after else f"(?:{u})" for u in units)
-    return re.compile(f"(?<![月\\d.])[0-9一二两三四五六七八九十百千零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{alternatives})(?!性)")
+    return re.compile(f"(?<![月\\d.第])[0-9一二两三四五六七八九十百千零〇][0-9一二两三四五六七八九十百千万零〇]*(?:\\.[0-9]+)?[余多]?(?:万|亿)?[余多]?(?:个)?(?:{alternatives})(?!性)")
 
 
 def in_units(text: str, units: list[str], besides: frozenset[str] = frozenset()) -> bool:
@@ -186,11 +186,13 @@ def headed(text: str, units: list[str]) -> bool:
 
 
 def _number(text: str) -> bool:
-    """A number that is no year (a date may be: 几月 is answered by 11月1日), nor the 2.5 of PM2.5."""
-    text = re.sub(_YEAR, "", text)
+    """A number that is no year (a date may be: 几月 is answered by 11月1日), nor the 2.5 of PM2.5, nor an
+    ordinal (第三次全国土壤普查 counts nothing)."""
+    text = _ORDINAL.sub("", re.sub(_YEAR, "", text))
     return bool(re.search(answer_vocab()["number"], text) or _FIGURE.search(text))
 
 
+_ORDINAL = re.compile(r"第[0-9一二两三四五六七八九十百千零〇]+")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年?\s*[—–~至到-]\s*((?:19|20)\d{2})年")  # 2023—2025年
 _STATED_YEAR = re.compile(r"(?<![较比与于以在自从由])((?:19|20)\d{2})年(?!以来|起|基础|为基)")
 

@@ -1,13 +1,15 @@
 """Answers about a document itself — its 发文字号, 成文日期, 发布日期, 发文机关 (GB/T 9704's 版头 and
 版记) or, for an act, the day it was adopted — from the metadata read at ingestion, cited to the
-document's opening clause. Only for a question that names one document we hold and asks one of
-these; the wording of each ask is data (`kb/data/answers.json`, "document_fields")."""
+document's opening clause; and what its 附件 N is, from the title the annex opens with. Only for a
+question that names one document we hold and asks one of these; the wording of each ask is data
+(`kb/data/answers.json`, "document_fields")."""
 from __future__ import annotations
 
 import re
 
 from kb.answer.extract import Answer
 from kb.answer.laws import answer_vocab
+from kb.documents.numbering import cn_to_int
 from kb.model import Document
 from kb.search.legal import other_version, pattern, reading
 from kb.search.query import Query
@@ -24,7 +26,7 @@ def named_document(query: Query, documents: list[Document]) -> tuple[Document, s
     compact = _compact(query.text)
     found: dict[str, str] = {}
     for doc in documents:
-        for name in (doc.title, *doc.aliases):
+        for name in (doc.title, *doc.names):
             bare = _compact(name)
             if len(bare) >= 4 and bare in compact and len(bare) > len(found.get(doc.id, "")):
                 found[doc.id] = bare
@@ -40,8 +42,10 @@ def named_document(query: Query, documents: list[Document]) -> tuple[Document, s
     current = [d for d in docs if not other_version(d, ask, by_id)] or docs
     if len(current) != 1:
         return None
-    rest = compact.replace(found[current[0].id], "")  # 2023年行动计划…同时废止的2021年行动计划通知: another one's
-    return None if re.search(answer_vocab()["document_nouns"], rest) else (current[0], found[current[0].id])
+    # 2023年行动计划…同时废止的2021年行动计划通知: another one's; 京政办发〔2023〕4号通知 is the one numbered
+    nouns = answer_vocab()["document_nouns"]
+    rest = re.sub(re.escape(found[current[0].id]) + f"(?:{nouns})?", "", compact)
+    return None if re.search(nouns, rest) else (current[0], found[current[0].id])
 
 
 def _compact(text: str) -> str:
@@ -49,7 +53,7 @@ def _compact(text: str) -> str:
     return re.sub(r"\s", "", without_quotes(text))
 
 
-_LINK = re.compile(r"[的是于由在]{0,2}")  # between the name and the field: 丰台区规划的文号, 2023年行动计划是哪天印发的
+_LINK = r"[的是于由在]{0,2}"  # between the name and the field: 丰台区规划的文号, 2023年行动计划是哪天印发的
 _ASKING = re.compile(r"[是为多少什么哪天一几号个谁的了呢吗？?。，,！!\s]*")  # what may follow the field
 
 
@@ -60,9 +64,10 @@ def asked_field(question: str, name: str = "") -> str | None:
     after = compact[compact.find(name) + len(name):] if name and name in compact else compact
     version = pattern("version_asked").match(after) if name else None  # …条例2021年版的通过日期
     after = after[version.end():] if version else after
+    link = re.compile(f"(?:{answer_vocab()['document_nouns']})?{_LINK}")  # 京政办发〔2023〕4号通知的成文日期
     for field, wording in answer_vocab()["document_fields"].items():
         m = re.search(wording, after)
-        if m and (not name or _LINK.fullmatch(after[:m.start()])) and _ASKING.fullmatch(after[m.end():]):
+        if m and (not name or link.fullmatch(after[:m.start()])) and _ASKING.fullmatch(after[m.end():]):
             return field
     return None
 
@@ -76,9 +81,12 @@ def record_answer(kb, query: Query) -> Answer | None:
     """"《…规划》的成文日期是哪一天？" → "2021年11月28日", cited to the document's first clause; "not
     stated" when the document lacks it; None when the question asks no such thing or names no single
     document."""
-    if asked_field(query.text) is None:  # cheap first: most questions ask no such thing
+    annex = _ANNEX_ASKED.search(_compact(query.text))
+    if asked_field(query.text) is None and annex is None:  # cheap first: most questions ask no such thing
         return None
     named = named_document(query, kb.documents)
+    if named is not None and annex is not None:
+        return _annex_answer(kb, query, named[0], cn_to_int(annex.group(1)))
     if named is None:
         return None
     doc, name = named
@@ -97,3 +105,20 @@ def record_answer(kb, query: Query) -> Answer | None:
         text += f"（最近一次修改：{_date(doc.date_amended)}）"
     text += "。"
     return Answer(query.text, True, text, value=value, kind="record", citations=citations)
+
+
+# 附件6是什么 / 附件三叫什么名字: the annex's title, not a figure or a task inside it (附件6里东城区的目标是多少)
+_ANNEX_ASKED = re.compile(r"附件([0-9一二三四五六七八九十]+)(?:的)?(?:是|叫)?(?:什么|啥|哪个)?(?:名称|名字|标题|题目|文件|内容)?"
+                          r"(?:是什么|是啥)?[？?。！!]*$")
+
+
+def _annex_answer(kb, query: Query, doc: Document, number: int) -> Answer:
+    """The title of the document's annex `number` (the ingested structure numbers annexes in order,
+    A1, A2…, as GB/T 9704 has them listed), cited to the annex's first clause."""
+    clauses = [c for c in kb.document_clauses(doc.id) if c.clause_id.split(":", 1)[1].split(".")[0] == f"A{number}"]
+    if not clauses:
+        return Answer(query.text, True, f"现有文件中{book_title(doc.title)}没有附件{number}。", kind="record",
+                      citations=kb.cite([c.clause_id for c in kb.document_clauses(doc.id)[:1]], query), found=False)
+    title = clauses[0].section.split(" › ")[0]
+    return Answer(query.text, True, f"{book_title(doc.title)}附件{number}：{title}。", value=title, kind="record",
+                  citations=kb.cite([clauses[0].clause_id], query))

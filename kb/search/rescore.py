@@ -46,7 +46,7 @@ class MetadataBoosts:
         self.documents = documents
 
     def rescore(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
-        named = {d.id for d in self.documents if vocab.names_document(query.text, d.aliases, d.scope)}
+        named = {d.id for d in self.documents if vocab.names_document(query.text, d.names, d.scope)}
         units = re.compile(r"\d\s*(?:万|亿)?余?(?:" + "|".join(map(re.escape, query.units)) + ")") if query.units else None
         return [replace(c, score=c.score * self._boost(c.clause, c.doc, query, named, units)) for c in candidates]
 
