@@ -2493,3 +2493,18 @@ def test_an_annex_asked_by_number_is_answered_with_its_title(real_kb):
     assert real_kb.ask("2023年行动计划附件6里东城区的PM2.5目标是多少").kind != "record"  # a figure in it, not its title
     b = real_kb.ask("京政办发〔2023〕4号通知的成文日期是哪天？")
     assert "2023年2月23日" in b.answer, b.answer
+
+
+def test_an_act_described_not_named_is_the_held_act_its_words_fit(laws_kb):
+    from kb.search.legal import described_acts
+
+    docs = laws_kb.documents
+    titles = {d.title for d in described_acts("北京那部管市容和环境卫生的地方条例最早哪天开始执行", docs)}
+    assert titles == {"北京市市容环境卫生条例"}, titles
+    assert not described_acts("北京大气污染防治条例对工地扬尘罚多少", docs)  # not held: no other act stands in
+    assert not described_acts("北京市生活垃圾管理条例对不分类罚多少", docs)
+    a = laws_kb.ask("上海那部防治大气污染的地方条例，是从哪一年哪一天起开始实施的？")
+    assert "2014年10月1日" in a.answer, a.answer
+    b = laws_kb.ask("北京关于实施节约能源法的地方办法，最后一条定的生效时间是哪年哪天？")
+    assert "2010年7月1日" in b.answer, b.answer
+    assert not laws_kb.ask("北京大气污染防治条例对工地扬尘罚多少？").answerable

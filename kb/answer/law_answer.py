@@ -399,7 +399,9 @@ class LawAnswerer:
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
             close = max(fit.values()) / 2
-            best = max(stating, key=lambda p: (fit[p] >= close and gives_value(kind, query.text, p.quote + p.note),
+            # 哪一天起开始实施: 本条例自2014年10月1日起施行, not the next sentence's date of the act it repeals
+            best = max(stating, key=lambda p: (effective and bool(pattern("effective_text").search(p.quote)),
+                                               fit[p] >= close and gives_value(kind, query.text, p.quote + p.note),
                                                fit[p] >= close and sum(t in p.quote for t in focus), fit[p],
                                                cited[p], p.whole_list == wants_list, shared_pairs(query.text, p.about)))
             scored.append((fit[best] - rank * (RANK_WEIGHT if kind != "other" else OTHER_RANK_WEIGHT), hit, best))

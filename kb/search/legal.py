@@ -194,6 +194,8 @@ def read_question(text: str, documents: list[Document]) -> LegalAsk:
     """The documents named (every version of the best-matching law), the article, penalty intent."""
     compact = re.sub(r"\s", "", text)
     names, docs = documents_named(compact, documents)
+    if names and not docs and (described := described_acts(compact, documents)):
+        names, docs = [], described  # 北京那部管市容和环境卫生的地方条例: no name, but the act held is plain
     named = frozenset(d.id for d in docs)
     year = _YEAR.search(compact)
     before = pattern("year_before").search(compact)  # 2024年施行之前: the version in force in 2023
@@ -399,6 +401,23 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
         if strong_name(tail) and has_subject(tail) and any(_abbreviates(tail, d) for d in documents):
             return tail
     return None
+
+
+def described_acts(text: str, documents: list[Document]) -> list[Document]:
+    """The held act a question describes rather than names — a place, then words of its title among
+    words of description, then its kind (北京那部管市容和环境卫生的地方条例 → 北京市市容环境卫生条例; 上海那部防治
+    大气污染的地方条例; 北京关于实施节约能源法的地方办法): every version of the one act whose title holds the
+    place and every word left; none when no act, or more than one, fits (北京大气污染防治条例 is not held)."""
+    import jieba
+
+    filler = re.compile(f"(?:{_data()['described_filler']})+")
+    fits: list[Document] = []
+    for place in vocab.place_names():
+        for m in re.finditer(re.escape(place) + r"[省市]?([\u4e00-\u9fff、]{2,24}?)(条例|办法|细则)", text):
+            words = [w for w in jieba.cut(m.group(1)) if len(w) > 1 and not filler.fullmatch(w)]
+            fits += [d for d in documents if words and place in d.title and _core(d.title).endswith(m.group(2))
+                     and all(w in _core(d.title) for w in words) and d not in fits]
+    return fits if len({_core(d.title) for d in fits}) == 1 else []
 
 
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
