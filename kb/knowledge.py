@@ -30,7 +30,7 @@ class KnowledgeBase:
         self.embedder = self.searcher.encoder  # kept across reloads, with its cache and workers
         self.refusal = refusal or RefusalRule()
         self._by_id = {c.clause_id: i for i, c in enumerate(loaded.clauses)}
-        self.aliases = tuple(a for d in loaded.documents for a in d.names)  # short names and 文号 of documents held
+        self.aliases = tuple(a for d in loaded.documents for a in d.aliases)  # short names documents give themselves
         self._targets = None
         self._mentioned: dict[str, bool] = {}
         self._territory: dict[str, str] | None = None

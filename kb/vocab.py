@@ -186,7 +186,12 @@ def book_title(title: str) -> str:
     return f"《{title.replace('《', '〈').replace('》', '〉')}》"
 
 
-_YEAR_BRACKETS = re.compile(r"[\[［(（【]\s*(\d{4})\s*[\]］)）】]")  # 京政办发[2023]4号 as 文号 are written: 〔2023〕
+_YEAR_BRACKETS = re.compile(r"[\[［(（【]\s*(\d{4})\s*[\]］)）】]")
+
+
+def number_brackets(text: str) -> str:
+    """The text with the year of a 文号 in the brackets 文号 are written with (京政办发[2023]4号 → 〔2023〕)."""
+    return _YEAR_BRACKETS.sub(r"〔\1〕", text)
 
 
 def names_document(text: str, aliases: tuple[str, ...], scope: str | None) -> bool:
@@ -194,7 +199,7 @@ def names_document(text: str, aliases: tuple[str, ...], scope: str | None) -> bo
     brackets around a 文号's year aside (按照北京“十四五”生态环境保护规划 names 十四五生态环境保护规划) — not
     when a district other than the document's own stands right before it (丰台区“十四五”生态环境保护规划 is
     the district's plan, not the city's)."""
-    for plain in dict.fromkeys((text, without_quotes(text), _YEAR_BRACKETS.sub(r"〔\1〕", text))):
+    for plain in dict.fromkeys((text, without_quotes(text), number_brackets(text))):
         for alias in dict.fromkeys((*aliases, *map(without_quotes, aliases))):
             for m in re.finditer(re.escape(alias), plain):
                 before = plain[:m.start()]

@@ -27,7 +27,7 @@ def _value() -> re.Pattern[str]:
 
 
 # 实时 of a device is no live figure asked: 实时测灰尘的仪器, 实时传回数据的盒子
-_LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时(?![^，。？?]{0,8}(?:仪|设备|装置|系统|监控|终端|盒|传))|此刻|股价")
+_LIVE_DATA = re.compile(r"今天|今日|昨天|明天|实时(?![^，。？?]{0,8}(?:仪|设备|装置|系统|监控|终端|盒))|此刻|股价")
 
 
 @dataclass
@@ -148,8 +148,7 @@ def domain_terms() -> tuple[str, ...]:
     return tuple(sorted(terms, key=len, reverse=True))
 
 
-_GENERIC_PLACES = frozenset("""城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 老城区 旧城区 郊区 各区 市区
-    中国 首都 周边地区 周边城市 大城市 特大城市 沿海地区""".split())
+_GENERIC_PLACES = frozenset("城市 美丽 全国 国家 全市 地方 区域 农村 城镇 山区 平原 城区 郊区 各区 市区 中国 首都".split())
 
 
 _NOT_A_NAME = ("r", "v", "vn", "d", "p", "c", "u", "uj", "ul", "m", "q", "f")  # 这个新区, 开发新区: no place

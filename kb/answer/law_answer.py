@@ -56,7 +56,7 @@ def question_kind(text: str) -> str | None:
         if asked:
             if kind == "department" and "罚" in text and re.search(data["asks_money"], text):
                 return "penalty"  # 由谁来罚、罚多少: the penalty's answer names who imposes it
-            if kind == "department" and re.search(data["asks_frequency"], text):
+            if kind == "department" and re.search(data["asks_frequency"], text) and re.search(data["asks_recipient"], text):
                 return "deadline"  # 隔多久交一次、交给谁: the sentence setting how often names to whom
             counts = kind == "penalty" and set(asked_units(text)) - {"元", "倍"} and not re.search(data["asks_money"], text)
             return "deadline" if counts else kind  # 逾期多少天…罚多少钱 (罚款是二百元吗) still asks for the sum
@@ -421,8 +421,11 @@ class LawAnswerer:
                 floor = max(opens) - OPEN_PERIOD_SHARE * abs(max(opens))
                 scored = [row for row in scored if period_left_open(row[2].quote) is None and row[0] >= floor] or scored
         if kind == "penalty" and re.search(answer_vocab()["public_staff"], query.text):
-            # 执法部门的工作人员收了好处…怎么处理: the article on officials' own misconduct, not a fine of polluters
-            scored = [row for row in scored if about_officials(row[1].text)] or scored
+            # 执法部门的工作人员收了好处…怎么处理: the act's article on officials' own misconduct, not a fine of
+            # polluters (nor another act's: the act is the one the closest article is of)
+            act = self.versions_of(max(scored, key=lambda row: row[0])[1].doc_id)[0]
+            scored = [row for row in scored if about_officials(row[1].text)
+                      and self.versions_of(row[1].doc_id)[0] == act] or scored
         scored.sort(key=lambda row: -row[0])
         acts = {self.versions_of(d)[0] for d in ask.named}  # versions: one act
         if len(acts) > 1:  # 节约能源法和北京实施办法分别…: each act named answers with its own best article

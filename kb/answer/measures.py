@@ -145,6 +145,8 @@ def states_amount(text: str, question: str = "") -> bool:
     number or a year), a sum in 元 when the question asks how much money, a figure in the measure
     it names (多少天: a number of 日 or 天), a share of a body's members for a count of people."""
     data = answer_vocab()
+    if "第几" in question:  # 第几次全国土壤普查: an ordinal asked, an ordinal states it
+        return bool(_ORDINAL.search(text))
     units = asked_units(question)
     if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units):
         return states_money(text if "罚" in question else _FINE.sub("", text))  # a fee or payment is no fine

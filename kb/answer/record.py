@@ -13,7 +13,7 @@ from kb.documents.numbering import cn_to_int
 from kb.model import Document
 from kb.search.legal import other_version, pattern, reading
 from kb.search.query import Query
-from kb.vocab import book_title, without_quotes
+from kb.vocab import book_title, number_brackets, without_quotes
 
 LABELS = {"number": "文号", "date_written": "成文日期", "date_published": "发布日期", "issuer": "发文机关",
           "date_adopted": "通过日期"}
@@ -44,13 +44,13 @@ def named_document(query: Query, documents: list[Document]) -> tuple[Document, s
         return None
     # 2023年行动计划…同时废止的2021年行动计划通知: another one's; 京政办发〔2023〕4号通知 is the one numbered
     nouns = answer_vocab()["document_nouns"]
-    rest = re.sub(re.escape(found[current[0].id]) + f"(?:{nouns})?", "", compact)
+    rest = re.sub(re.escape(found[current[0].id]) + f"(?:{nouns}|文件|文)?", "", compact)
     return None if re.search(nouns, rest) else (current[0], found[current[0].id])
 
 
 def _compact(text: str) -> str:
-    """A question or a name without spaces, quotation and title marks: names are compared so."""
-    return re.sub(r"\s", "", without_quotes(text))
+    """A question or a name without spaces, quotation and title marks, a 文号's year in 〔〕: names are compared so."""
+    return number_brackets(re.sub(r"\s", "", without_quotes(text)))
 
 
 _LINK = r"[的是于由在]{0,2}"  # between the name and the field: 丰台区规划的文号, 2023年行动计划是哪天印发的
@@ -64,7 +64,7 @@ def asked_field(question: str, name: str = "") -> str | None:
     after = compact[compact.find(name) + len(name):] if name and name in compact else compact
     version = pattern("version_asked").match(after) if name else None  # …条例2021年版的通过日期
     after = after[version.end():] if version else after
-    link = re.compile(f"(?:{answer_vocab()['document_nouns']})?{_LINK}")  # 京政办发〔2023〕4号通知的成文日期
+    link = re.compile(f"(?:{answer_vocab()['document_nouns']}|文件|文)?{_LINK}")  # 京政办发〔2023〕4号通知的成文日期
     for field, wording in answer_vocab()["document_fields"].items():
         m = re.search(wording, after)
         if m and (not name or link.fullmatch(after[:m.start()])) and _ASKING.fullmatch(after[m.end():]):
