@@ -410,7 +410,8 @@ def described_acts(text: str, documents: list[Document]) -> list[Document]:
     place and every word left; none when no act, or more than one, fits (北京大气污染防治条例 is not held)."""
     import jieba
 
-    filler = re.compile(f"(?:{_data()['described_filler']})+")
+    described = _data()["described_filler"]
+    filler = re.compile(f"(?:{described})+")
     fits: list[Document] = []
     for place in vocab.place_names():
         for m in re.finditer(re.escape(place) + r"[省市]?([\u4e00-\u9fff、]{2,24}?)(条例|办法|细则)", text):
