@@ -2513,6 +2513,12 @@ def test_an_act_described_not_named_is_the_held_act_its_words_fit(laws_kb):
     assert titles == {"北京市市容环境卫生条例"}, titles
     assert not described_acts("北京大气污染防治条例对工地扬尘罚多少", docs)  # not held: no other act stands in
     assert not described_acts("北京市生活垃圾管理条例对不分类罚多少", docs)
+    # a city's act as well as a province's (临沂 is no province)
+    from kb.model import Document
+
+    city = [Document("linyi", "linyi.md", "临沂市烟花爆竹燃放管理条例")]
+    assert described_acts("临沂那部管烟花爆竹燃放的地方条例哪天施行", city) == city
+    assert not described_acts("德州那部管烟花爆竹燃放的地方条例哪天施行", city)
     a = laws_kb.ask("上海那部防治大气污染的地方条例，是从哪一年哪一天起开始实施的？")
     assert "2014年10月1日" in a.answer, a.answer
     b = laws_kb.ask("北京关于实施节约能源法的地方办法，最后一条定的生效时间是哪年哪天？")

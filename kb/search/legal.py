@@ -413,7 +413,7 @@ def described_acts(text: str, documents: list[Document]) -> list[Document]:
     described = _data()["described_filler"]
     filler = re.compile(f"(?:{described})+")
     fits: list[Document] = []
-    for place in vocab.place_names():
+    for place in (p for p in (*vocab.place_names(), *vocab.city_names()) if p in text):  # a province's or a city's act
         for m in re.finditer(re.escape(place) + r"[省市]?([\u4e00-\u9fff、]{2,24}?)(条例|办法|细则)", text):
             words = [w for w in jieba.cut(m.group(1)) if len(w) > 1 and not filler.fullmatch(w)]
             fits += [d for d in documents if words and place in d.title and _core(d.title).endswith(m.group(2))
