@@ -2524,3 +2524,51 @@ def test_an_act_described_not_named_is_the_held_act_its_words_fit(laws_kb):
     b = laws_kb.ask("北京关于实施节约能源法的地方办法，最后一条定的生效时间是哪年哪天？")
     assert "2010年7月1日" in b.answer, b.answer
     assert not laws_kb.ask("北京大气污染防治条例对工地扬尘罚多少？").answerable
+
+
+def test_a_version_word_inside_an_acts_name_is_not_part_of_it(laws_kb, real_kb):
+    # 上海现行大气污染防治条例 is 上海市大气污染防治条例 (现行 says which version), not an act we lack
+    a = laws_kb.ask("上海现行大气污染防治条例哪天起施行？")
+    assert a.answerable and "2014年10月1日" in a.answer, a.answer
+    # 怎么个收法 asks a manner: no act named 《水费会怎么个收法》
+    assert "现有文件中没有" not in real_kb.ask("单位、商户用水用超了标，以后水费会怎么个收法？").answer
+
+
+def test_an_order_asked_how_much_is_answered_with_the_fine_for_breaching_it(laws_kb):
+    # 第二十五条 orders the hazard removed; 第四十三条 fines not removing it 违反本条例第二十五条规定
+    a = laws_kb.ask("北京某林区单位被森林公安要求限期消除火灾隐患，到期还没整改，单位要被罚多少钱？")
+    assert a.found and "500元以上2000元以下" in a.answer, a.answer
+    assert a.citations[0].label == "第四十三条" and "第二十五条" in [h.label for h in a.citations[:3]]
+
+
+def test_a_figure_a_yes_or_no_question_is_about_is_not_what_it_asks():
+    from kb.answer.measures import asks_amount
+
+    assert not asks_amount("发改委说要在线盯着我们厂每天用了多少电和气，我们必须配合吗？")
+    assert not asks_amount("有没有规定要改成按实际用了多少热来收费？")
+    for asked in ("罚款多少？", "每天罚多少，有上限吗？", "超标排放罚多少，是否还要停产？", "我们厂每年用多少吨煤，需要登记吗",
+                  "有没有规定罚多少", "丰台“十四五”给臭氧定了什么浓度上限？"):
+        assert asks_amount(asked), asked
+
+
+def test_a_figure_is_stated_for_the_measure_and_subject_asked(real_kb):
+    a = real_kb.ask("河湖两岸的生态缓冲带，市里计划“十四五”末一共修出来多长？")  # 多长 asks a figure
+    assert a.found and "200公里" in a.answer, a.answer
+    # 被污染的耕地…安全利用率 is 受污染耕地安全利用率 (东城区's cell is empty), not 重点建设用地安全利用率
+    b = real_kb.ask("东城被污染的耕地，2023年安全利用率要求多高？")
+    assert not b.found and "100" not in b.answer, b.answer
+    c = real_kb.ask("北京碳排放达峰的时候，峰值总量定在多少万吨？")  # 1.38万吨 is 氮氧化物's
+    assert not c.found and "1.38" not in c.answer, c.answer
+    d = real_kb.ask("丰台“十四五”给臭氧定了什么浓度上限？")  # a clause on ozone-depleting substances states none
+    assert not d.found, d.answer
+
+
+def test_a_district_written_short_is_the_home_citys_district(laws_kb):
+    a = laws_kb.ask("我家在通州城区，小区早接了市政自来水，能不能自己找人在院里钻口机井？")
+    assert a.answerable and "禁止开凿机井" in a.answer, a.answer
+
+
+def test_a_fine_for_removing_parking_spaces_is_the_one_for_that_conduct(laws_kb):
+    # 撤掉 is 撤除: the fine in 第三十六条 for 擅自设置、撤除道路停车泊位, not 第三十二条's referral to price laws
+    a = laws_kb.ask("私自撤掉马路上划好的停车位，一个车位罚多少钱？")
+    assert a.found and "一千元以上两千元以下" in a.answer, a.answer

@@ -292,7 +292,7 @@ def _covers(place: str, hits: list[Hit], rule: RefusalRule, territory: Callable[
     """Whether an act that says it applies in the place (its scope article names it) answers, with an
     article as close as one needs to be without the field's words: 去西藏徒步扔垃圾 and 青藏高原生态保护法
     (本法所称青藏高原，是指西藏自治区…), not 在西藏占道停车 and the same act's fine for occupying a river."""
-    if place in vocab.districts() and _citywide(hits[0]):
+    if short_place_name(place) in {short_place_name(d) for d in vocab.districts()} and _citywide(hits[0]):
         return True  # the home city's district, and the first clause is of an act in force there
     return any(place in territory(h.doc_id) and h.dense_score >= rule.min_dense_off_vocab for h in hits[:3])
 

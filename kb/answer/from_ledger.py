@@ -25,10 +25,30 @@ def indicator_in(text: str) -> str | None:
     found = [(len(alias), name) for alias, name in _indicator_names() if alias in folded]
     if found:
         return max(found)[1]
+    loose = _loosely_named(folded)
+    if loose is not None:
+        return loose
     # A pollutant alone ("朝阳区PM2.5目标") names the one indicator measured in it, if only one is.
     named = [term for term in vocabulary()["terms"] if term in folded]
     heads = {name for _, name in _indicator_names() for term in named if name.startswith(term)}
     return heads.pop() if len(heads) == 1 else None
+
+
+def _loosely_named(folded: str) -> str | None:
+    """The one indicator whose measure (安全利用率) a question names after every word of its subject,
+    not next to them (被污染的耕地，…安全利用率 → 受污染耕地安全利用率, not 重点建设用地安全利用率; 新能源车的比例 is
+    no 可再生能源比例)."""
+    from kb.index.keyword import tokenize
+
+    suffixes = sorted(vocabulary()["suffixes"], key=len, reverse=True)
+    found = set()
+    for alias, name in _indicator_names():
+        suffix = next((s for s in suffixes if alias.endswith(s) and len(alias) > len(s) + 1), None)
+        at = folded.find(suffix) if suffix else -1
+        words = [w for w in tokenize(alias[:-len(suffix)]) if len(w) > 1] if at > 0 else []
+        if words and all(w in folded[:at] for w in words):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def names_indicator(text: str, fields: dict[str, str], indicator: str) -> bool:

@@ -486,6 +486,17 @@ class LawAnswerer:
         part = found[0][1][0]
         return found[0] if terms.overlap(conduct(part) + part.cited) >= terms.overlap(fined) else None
 
+    def applying_fine(self, query: Query, chosen: tuple[Hit, list[Part]]) -> tuple[Hit, list[Part]] | None:
+        """The fine of the article applying the rule chosen, when the rule states an order only and the
+        question asks how much (第二十五条 责令限期改正、消除隐患 → 第四十三条 违反本条例第二十五条规定，未在规定期限内消除
+        森林火灾隐患的，…处以500元以上2000元以下的罚款): its part citing the rule, when that part states a sum."""
+        citing = self.kb.cite(self.cited_by(chosen[0].clause_id), query)
+        found = self.choose(query, [h for h in citing if _has_penalty(h.text)], "penalty")
+        amount = answer_vocab()["fine_amount"]
+        if found and any(re.search(amount, p.quote + p.note) for p in found[0][1]):
+            return found[0]
+        return None
+
     def enforcing_fine(self, duty: Hit, candidates: list[Hit]) -> tuple[Hit, list[Part]] | None:
         """A fine among the candidates for the class of conduct a duty article names (第五十一条 违反本条例规定，
         危害防汛墙安全的 → 第二十二条 禁止下列危害防汛墙安全的行为): it enforces the duty without citing its

@@ -169,6 +169,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     figure = value_words(answer.answer, answer.value) if indicator is not None and answer.value else ""
     if answer.kind == "clause" and indicator_in(figure) not in (None, indicator) and not names_indicator(figure, {}, indicator):
         return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # 再生水利用率达到35% for 生活垃圾回收利用率
+    if answer.kind == "clause" and figure and terms_named(figure) \
+            and not set(terms_named(figure)) & set(measured_in(indicator)) and not names_indicator(figure, {}, indicator):
+        return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # 碳排放总量 → 氮氧化物…1.38万吨
     if answer.value and asks_amount(query.text) and not close_enough(kb, query, answer.answer[len(answer.value) + 1:-1],
                                                                kb.refusal.min_figure_dense):
         return not_stated(query, answer.citations, "amount")  # 小货车…多少是电动的 → 200辆 of 渣土车
