@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
-from kb.answer.measures import asked_units, asks_amount, in_units, means_some, states_amount, states_money
+from kb.answer.measures import asked_units, asks_amount, in_units, means_some, states_amount, states_money, story_figure
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.answer.provisions import Part, cited_conduct, parts
@@ -49,7 +49,8 @@ def question_kind(text: str) -> str | None:
     asking who fines (由谁处罚、罚多少) asks for the penalty, whose answer names who imposes it."""
     data = answer_vocab()
     for kind, wording in data["question_kinds"].items():
-        asked = [m for m in re.finditer(wording, text) if not means_some(m, text)]  # 规划实施几年后…评哪几项: no period
+        # 规划实施几年后…评哪几项: no period; 过几天水一冲就看不出来了，我能不能…: what it is about, not what it asks
+        asked = [m for m in re.finditer(wording, text) if not means_some(m, text) and not story_figure(m, text)]
         if kind == "department" and {m.group(0) for m in asked} == {"主管部门"} and re.search(
                 data["question_kinds"]["deadline"], text):
             continue  # 林业主管部门受理申请后几个工作日内办完: the body is named, the time is asked

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kb import vocab
-from kb.answer.extract import Answer, holds_noun, single_nouns
+from kb.answer.extract import Answer, holds_noun, place_words, single_nouns
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import (LawAnswerer, Terms, asks_effective, conduct, period_left_open, reference_names_conduct, render,
                                   version_label)
@@ -311,7 +311,8 @@ def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:
     if not names_act_only(query, names):
         return False
     hit, part = chosen[0][0], chosen[0][1][0]
-    terms = Terms(query, laws.kb.rarity, omit=names)
+    # where it happened (东城区某条主干道) says nothing of the conduct fined: its words are not counted either
+    terms = Terms(query, laws.kb.rarity, omit=names + tuple(query.districts) + tuple(place_words(query.text)))
     if terms.overlap(hit.text + part.about + part.cited) >= laws.kb.refusal.min_named_words * terms.total(laws.kb.mentions):
         return False
     return not close_enough(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense_named_sure,

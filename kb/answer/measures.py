@@ -16,24 +16,26 @@ from kb.search.query import Query
 def asks_amount(question: str) -> bool:
     """多少钱 / 几天 / 税额: the question wants a figure — not where 几 only means "some": 几家企业想凑钱…,
     规划实施几年后…, 几条工作原则中…是哪一条; 是三十天还是六十天 / 是二十六度吗 want one too (`proposed`)."""
-    return any(not means_some(m, question) and not _before_yes_no(m, question)
+    return any(not means_some(m, question) and not story_figure(m, question)
                for m in re.finditer(answer_vocab()["asks_amount"], question)) or bool(proposed(question))
 
 
-def _before_yes_no(match: re.Match, question: str) -> bool:
+def story_figure(match: re.Match, question: str) -> bool:
     """Whether the figure word names something a yes-or-no question is about, not what it asks: words
     that are no unit follow it in its clause, and either the last clause, after it, asks yes or no and
     names no figure (发改委要在线盯着每天用了多少电和气，我们必须配合吗？; not 每天罚多少，有上限吗？) or a yes-or-no
-    word opens the figure's own clause (有没有规定要改成按实际用了多少热来收费)."""
+    word is in the figure's own clause (有没有规定要改成按实际用了多少热来收费, 企业用了多少煤需不需要报告)."""
     stops = "，,；;：:"
     cut = max(question.rfind(c) for c in stops)
     counted = _counted().match(question, match.start())
     after = question[(counted or match).end():]
-    if len(re.split(f"[{stops}？?！!。]", after)[0]) < 2:
+    rest = re.sub(r"^(?:块钱|钱)", "", re.split(f"[{stops}？?！!。]", after)[0])  # 多少钱 asks the sum
+    if len(rest) < 2:
         return False
     yes_no = answer_vocab()["yes_no"]
-    if match.start() > cut:
-        return bool(re.search(yes_no, question[cut + 1:match.start()]))
+    if match.start() > cut:  # 有没有规定…用了多少热来收费, 企业用了多少煤需不需要报告
+        return bool(re.search(yes_no, question[cut + 1:match.start()])
+                    or re.search(yes_no, rest) and not re.match(yes_no, rest))  # 多少钱能不能少交 asks the sum
     last = question[cut + 1:]
     return bool(re.search(rf"{yes_no}|[吗嘛么][？?！!。]*$", last)) and not re.search(answer_vocab()["asks_amount"], last)
 
