@@ -49,7 +49,8 @@ def question_kind(text: str) -> str | None:
     asking who fines (由谁处罚、罚多少) asks for the penalty, whose answer names who imposes it."""
     data = answer_vocab()
     for kind, wording in data["question_kinds"].items():
-        # 规划实施几年后…评哪几项: no period; 过几天水一冲就看不出来了，我能不能…: what it is about, not what it asks
+        # 规划实施几年后…评哪几项: no period; a kind's word in the story before a yes-or-no question (过几天水一冲就看不出来了，
+        # 我能不能…; 我向主管部门举报…，查实了能得到奖励吗) is what the question is about, not what it asks
         asked = [m for m in re.finditer(wording, text) if not means_some(m, text) and not story_figure(m, text)]
         if kind == "department" and {m.group(0) for m in asked} == {"主管部门"} and re.search(
                 data["question_kinds"]["deadline"], text):

@@ -311,10 +311,13 @@ def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:
     if not names_act_only(query, names):
         return False
     hit, part = chosen[0][0], chosen[0][1][0]
-    # where it happened (东城区某条主干道) says nothing of the conduct fined: its words are not counted either
-    terms = Terms(query, laws.kb.rarity, omit=names + tuple(query.districts) + tuple(place_words(query.text)))
-    if terms.overlap(hit.text + part.about + part.cited) >= laws.kb.refusal.min_named_words * terms.total(laws.kb.mentions):
-        return False
+    # where it happened (东城区某条主干道) says nothing of the conduct fined: counted, or not counted at all (a place the
+    # article names, 长岛 of 由长岛试验区管理机构…, is shared as well as said)
+    said = hit.text + part.about + part.cited
+    places = tuple(query.districts) + tuple(place_words(query.text))
+    for terms in (Terms(query, laws.kb.rarity, omit=names), Terms(query, laws.kb.rarity, omit=names + places)):
+        if terms.overlap(said) >= laws.kb.refusal.min_named_words * terms.total(laws.kb.mentions):
+            return False
     return not close_enough(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense_named_sure,
                             asked_conduct(query, names))
 
