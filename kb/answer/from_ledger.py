@@ -34,23 +34,32 @@ def indicator_in(text: str) -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
-_CHANGE = re.compile(r"下降|削减|减少|降低|增长|提高|提升|上升|增加")  # 劣V类水体下降比例 is no 劣V类水体比例
+@lru_cache(maxsize=1)
+def _measured_subjects() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(canonical indicator, the measure its name or synonym ends in, the words of the subject before it), built once:
+    安全利用率 and (污染, 耕地) of 受污染耕地安全利用率."""
+    from kb.index.keyword import tokenize
+
+    suffixes = sorted(vocabulary()["suffixes"], key=len, reverse=True)
+    out = []
+    for alias, name in _indicator_names():
+        suffix = next((s for s in suffixes if alias.endswith(s) and len(alias) > len(s) + 1), None)
+        words = tuple(w for w in tokenize(alias[:-len(suffix)]) if len(w) > 1) if suffix else ()
+        if words:
+            out.append((name, suffix, words))
+    return tuple(out)
 
 
 def _loosely_named(folded: str) -> str | None:
     """The one indicator whose measure (安全利用率) a question names after every word of its subject,
     not next to them (被污染的耕地，…安全利用率 → 受污染耕地安全利用率, not 重点建设用地安全利用率; 新能源车的比例 is
-    no 可再生能源比例)."""
-    from kb.index.keyword import tokenize
-
-    suffixes = sorted(vocabulary()["suffixes"], key=len, reverse=True)
+    no 可再生能源比例), with no word of change between (劣V类水体下降比例 is no 劣V类水体比例)."""
+    change = answer_vocab()["change_text"]
     found = set()
-    for alias, name in _indicator_names():
-        suffix = next((s for s in suffixes if alias.endswith(s) and len(alias) > len(s) + 1), None)
-        at = folded.find(suffix) if suffix else -1
-        words = [w for w in tokenize(alias[:-len(suffix)]) if len(w) > 1] if at > 0 else []
-        if words and all(w in folded[:at] for w in words) \
-                and not _CHANGE.search(folded[max(folded.rfind(w, 0, at) + len(w) for w in words):at]):
+    for name, suffix, words in _measured_subjects():
+        at = folded.find(suffix)
+        if at > 0 and all(w in folded[:at] for w in words) \
+                and not re.search(change, folded[max(folded.rfind(w, 0, at) + len(w) for w in words):at]):
             found.add(name)
     return found.pop() if len(found) == 1 else None
 

@@ -143,6 +143,12 @@ class Terms:
         return max((len(t) for t in self.weights), default=2)
 
 
+def states_fine(picked: list[Part]) -> bool:
+    """Whether the parts chosen state a fine's amount, multiple or share (五百元以上, 三倍以下), not only that a
+    fine may be imposed (可以并处罚款) or another act's penalty (依照《土壤污染防治法》的有关规定处罚)."""
+    return any(re.search(answer_vocab()["fine_amount"], p.quote + p.note) for p in picked)
+
+
 def _has_penalty(text: str) -> bool:
     return any(w in text for w in answer_vocab()["penalty_words"])
 
@@ -494,10 +500,7 @@ class LawAnswerer:
         森林火灾隐患的，…处以500元以上2000元以下的罚款): its part citing the rule, when that part states a sum."""
         citing = self.kb.cite(self.cited_by(chosen[0].clause_id), query)
         found = self.choose(query, [h for h in citing if _has_penalty(h.text)], "penalty")
-        amount = answer_vocab()["fine_amount"]
-        if found and any(re.search(amount, p.quote + p.note) for p in found[0][1]):
-            return found[0]
-        return None
+        return found[0] if found and states_fine(found[0][1]) else None
 
     def enforcing_fine(self, duty: Hit, candidates: list[Hit]) -> tuple[Hit, list[Part]] | None:
         """A fine among the candidates for the class of conduct a duty article names (第五十一条 违反本条例规定，

@@ -10,7 +10,7 @@ from kb import vocab
 from kb.answer.extract import Answer, holds_noun, place_words, single_nouns
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import (LawAnswerer, Terms, asks_effective, conduct, period_left_open, reference_names_conduct, render,
-                                  version_label)
+                                  states_fine, version_label)
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
 from kb.answer.measures import asks_amount, states_amount, states_period
 from kb.answer.provisions import Part, paragraphs
@@ -122,14 +122,14 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     words = answer_vocab()
     # 罚多少 is not answered by 可以并处罚款 nor by 依照《土壤污染防治法》的有关规定处罚: say so, then quote them
-    states_fine = any(re.search(words["fine_amount"], p.quote + p.note) for _, picked in chosen for p in picked)
+    stated_fine = any(states_fine(picked) for _, picked in chosen)
     applying = laws.applying_fine(query, chosen[0]) \
-        if kind == "penalty" and not states_fine and re.search(words["asks_fine_amount"], query.text) else None
+        if kind == "penalty" and not stated_fine and re.search(words["asks_fine_amount"], query.text) else None
     if applying is not None:  # 责令限期改正 asked 罚多少: the article fining the breach of that order
-        chosen, states_fine = [applying], True
+        chosen, stated_fine = [applying], True
         cited = [applying[0]] + [h for h in cited if h.clause_id != applying[0].clause_id]
         rest = [h for h in rest if h.clause_id != applying[0].clause_id]
-    if kind == "penalty" and re.search(words["asks_fine_amount"], query.text) and not states_fine:
+    if kind == "penalty" and re.search(words["asks_fine_amount"], query.text) and not stated_fine:
         said = render(chosen, laws, kind, query.text)
         return Answer(query.text, True, f"现有文件未规定所问的罚款数额。相关条款规定：{said}", kind="not_stated",
                       citations=cited + rest, found=False)
