@@ -1304,7 +1304,9 @@ def test_a_figure_whose_sentence_is_about_something_else_is_not_the_answer(real_
     monkeypatch.setattr(real_kb.refusal, "min_figure_dense", 0.0)
     import kb.answer.respond as respond
     monkeypatch.setattr(respond, "other_year", lambda *args: False)  # (its section, 十三五, is another period too)
-    assert "17.5亿元" in real_kb.ask(question).answer  # words alone would state it
+    assert not real_kb.ask(question).found  # 成交额 shares no word with 总投资 but the unit
+    monkeypatch.setattr(respond, "_subject_of", lambda sentence, query: sentence)
+    assert "17.5亿元" in real_kb.ask(question).answer  # the unit shared alone would state it
     right = real_kb.ask("2023年北京要新建几处休闲公园和城市森林？")
     assert right.found and "15处" in right.answer
 
@@ -2589,3 +2591,56 @@ def test_where_a_conduct_happened_does_not_make_its_fine_unsure(laws_kb):
     # 东城区某条主干道 is the setting; 保洁…定时清扫 is the conduct 第四十五条 fines
     a = laws_kb.ask("东城区某条主干道的保洁公司经常隔几天才扫一次，北京市容环境卫生条例对这家保洁单位最多能罚多少钱？")
     assert a.found and "一百元以上一千元以下" in a.answer, a.answer
+
+
+def test_a_figure_sentence_answers_only_when_it_shares_the_subject_asked(real_kb):
+    # the paragraph on 化石能源 also states 河长60公里: a year shared is no subject shared
+    a = real_kb.ask("化石能源用多少，市里的五年生态规划给2025年定的走向是什么？")
+    assert "60公里" not in a.answer, a.answer
+    # 城乡建设用地规模…2760平方公里 shares only the unit with 生态保护红线…多少平方公里
+    b = real_kb.ask("全市生态保护红线占了多少平方公里的地？不要百分比，要面积数。")
+    assert not b.found and "2760" not in b.answer, b.answer
+    c = real_kb.ask("朝阳2023年PM2.5要压到多少才算完成市里给的指标？")  # PM2.5 is a subject, not a number
+    assert c.found and "31" in c.answer, c.answer
+
+
+def test_a_year_asked_is_answered_by_the_sentence_stating_one(real_kb):
+    for question, year in (("北京的庄稼地和盖房子的地，哪一年要做到种着、住着都让人放心？", "2027年"),
+                           ("丰台街上那些排放标准老旧的汽油车和大柴油货车，打算到哪一年基本换掉？", "2025年")):
+        a = real_kb.ask(question)
+        assert a.found and year in a.answer, a.answer
+
+
+def test_everyday_asking_words_and_classes(real_kb):
+    a = real_kb.ask("经开区要制定辖区VOCs精细化管理方案、把亦庄新城的VOCs排放总量定下来，这个示范项目啥时候完成？")
+    assert a.kind == "完成时限" and "年底前" in a.answer, a.answer  # 啥时候 is 什么时候
+    b = real_kb.ask("丰台做射线装置的辐射安全许可，规划里点的是第几类装置？")  # 第几类 asks a class, not a rank
+    assert b.found and "Ⅱ类、Ⅲ类" in b.answer, b.answer
+    from kb.answer.measures import asks_amount
+
+    assert not asks_amount("我们村有几块坡地沙化得厉害，种庄稼也不长，政府会不会组织把它们退耕还林？")  # 会不会: yes or no
+
+
+def test_a_plan_clause_close_in_meaning_keeps_a_question_without_the_fields_words(real_kb):
+    a = real_kb.ask("丰台这几年修路织路网，是想把自己打造成北京城哪一片的立体快速路网？")
+    assert a.answerable and "中心城西南地区" in a.answer, a.answer
+    assert not real_kb.ask("北京国安下赛季的主教练是谁？").answerable
+
+
+def test_a_task_rows_column_line_is_no_sentence_answering_what(laws_kb):
+    a = laws_kb.ask("现在北京单位用中水浇绿化、冲厕所，比用自来水有什么好处？")
+    assert "协办单位" not in a.answer and "牵头部门" not in a.answer, a.answer
+
+
+def test_a_figure_in_another_measure_or_a_fine_does_not_answer(laws_kb):
+    for question in ("北京二环内路边咪表停车，按北京停车条例每15分钟收费标准是多少？",  # a fee, not a payment deadline
+                     "医院放射科的工作人员一年最多能受多少毫希沃特的辐射剂量，放射性污染防治法有具体数值吗？"):  # not 十万元
+        a = laws_kb.ask(question)
+        assert not a.found, a.answer
+    b = laws_kb.ask("2021年版北京停车条例规定，调整小区业主共有车位的收费需要多少业主同意？")  # 过半数 states a share
+    assert b.found and "过半数的业主" in b.answer, b.answer
+
+
+def test_enforcement_through_the_court_is_a_consequence(laws_kb):
+    a = laws_kb.ask("上海环保部门对一家厂下了处罚决定，厂方过了期限既没申请复议、也没去法院起诉，还一直不履行，部门能怎么办？")
+    assert a.found and "申请人民法院强制执行" in a.answer, a.answer

@@ -36,8 +36,9 @@ def story_figure(match: re.Match, question: str) -> bool:
     if match.start() > cut:  # 有没有规定…用了多少热来收费, 企业用了多少煤需不需要报告
         return bool(re.search(yes_no, question[cut + 1:match.start()])
                     or re.search(yes_no, rest) and not re.match(yes_no, rest))  # 多少钱能不能少交 asks the sum
-    last = question[cut + 1:]
-    return bool(re.search(rf"{yes_no}|[吗嘛么][？?！!。]*$", last)) and not re.search(answer_vocab()["asks_amount"], last)
+    last = question[cut + 1:]  # 有这个交易量的数吗 asks for the figure itself
+    return bool(re.search(rf"{yes_no}|[吗嘛么][？?！!。]*$", last)) and not re.search(answer_vocab()["asks_amount"], last) \
+        and not re.search(answer_vocab()["figure_named"], last)
 
 
 def proposed(question: str) -> list[re.Match]:
@@ -165,7 +166,7 @@ def states_amount(text: str, question: str = "") -> bool:
     number or a year), a sum in 元 when the question asks how much money, a figure in the measure
     it names (多少天: a number of 日 or 天), a share of a body's members for a count of people."""
     data = answer_vocab()
-    if "第几" in question:  # 第几次全国土壤普查: an ordinal asked, an ordinal states it
+    if "第几" in question and not re.search(data["asks_class"], question):  # 第几次全国土壤普查: an ordinal asked
         return bool(_ORDINAL.search(text))
     units = asked_units(question)
     if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units):
@@ -181,8 +182,10 @@ def states_amount(text: str, question: str = "") -> bool:
     own = frozenset() if proposed(question) else _question_figures(question, [*units, *accepted_units(counted)])
     share = data["member_share"]
     people = {u for asked in [*units, *counted] for u in asked.split("|")}
-    if people and people <= set(share["counts"]) and re.search(share["asked"], question) and re.search(share["share"], text):
-        return True  # 要多少人同意才行 → 三分之二以上成员同意
+    counts_people = people and people <= set(share["counts"]) and re.search(share["asked"], question)
+    if (counts_people or re.search(rf"多少[\u4e00-\u9fff]{{0,4}}?(?:{share['asked']})", question)) \
+            and re.search(share["share"], text):
+        return True  # 要多少人同意才行 → 三分之二以上成员同意; 需要多少业主同意 → 过半数的业主同意
     if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
         return in_units(text, units, own) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
     if counted and (in_units(text, accepted_units(counted), own) or headed(text, counted)):
@@ -191,6 +194,8 @@ def states_amount(text: str, question: str = "") -> bool:
         return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)
     if counted:  # 建几个口袋公园 is not answered by 公园绿地500米服务半径: a measure counts no things
         text = _in_units(tuple(_measures())).sub(" ", text)
+    if "罚" not in question:  # 一年最多受多少毫希沃特 is not answered by 违法所得不足十万元的，…罚款
+        text = _MONEY.sub(" ", _FINE.sub("", text))
     return _number(text)
 
 
