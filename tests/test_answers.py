@@ -2600,6 +2600,8 @@ def test_a_figure_sentence_answers_only_when_it_shares_the_subject_asked(real_kb
     # 城乡建设用地规模…2760平方公里 shares only the unit with 生态保护红线…多少平方公里
     b = real_kb.ask("全市生态保护红线占了多少平方公里的地？不要百分比，要面积数。")
     assert not b.found and "2760" not in b.answer, b.answer
+    d = real_kb.ask("北京2025年全社会用电量要控制在多少？")  # 天然气消费总量…控制在200亿立方米 shares only 控制在
+    assert "200亿" not in d.answer, d.answer
     c = real_kb.ask("朝阳2023年PM2.5要压到多少才算完成市里给的指标？")  # PM2.5 is a subject, not a number
     assert c.found and "31" in c.answer, c.answer
 
@@ -2609,6 +2611,7 @@ def test_a_year_asked_is_answered_by_the_sentence_stating_one(real_kb):
                            ("丰台街上那些排放标准老旧的汽油车和大柴油货车，打算到哪一年基本换掉？", "2025年")):
         a = real_kb.ask(question)
         assert a.found and year in a.answer, a.answer
+    assert "2027" not in real_kb.ask("北京哪一年实现碳达峰？").answer  # 到2027年…碳中和迈出坚实步伐 says nothing of 碳达峰
 
 
 def test_everyday_asking_words_and_classes(real_kb):
@@ -2619,6 +2622,7 @@ def test_everyday_asking_words_and_classes(real_kb):
     from kb.answer.measures import asks_amount
 
     assert not asks_amount("我们村有几块坡地沙化得厉害，种庄稼也不长，政府会不会组织把它们退耕还林？")  # 会不会: yes or no
+    assert asks_amount("北京本地碳市场去年一共卖出去多少吨配额，有这个交易量的数吗？")  # the yes or no is about the figure
 
 
 def test_a_plan_clause_close_in_meaning_keeps_a_question_without_the_fields_words(real_kb):
@@ -2644,3 +2648,10 @@ def test_a_figure_in_another_measure_or_a_fine_does_not_answer(laws_kb):
 def test_enforcement_through_the_court_is_a_consequence(laws_kb):
     a = laws_kb.ask("上海环保部门对一家厂下了处罚决定，厂方过了期限既没申请复议、也没去法院起诉，还一直不履行，部门能怎么办？")
     assert a.found and "申请人民法院强制执行" in a.answer, a.answer
+
+
+def test_a_charge_set_as_a_multiple_states_the_sum_asked():
+    from kb.answer.measures import states_amount
+
+    assert states_amount("超出计划量百分之二十以下的部分，按照同一用水性质水价标准的两倍收取", "超计划用水的加价水费收费标准是多少？")
+    assert not states_amount("由价格主管部门依法核定", "超计划用水的加价水费收费标准是多少？")

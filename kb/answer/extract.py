@@ -574,7 +574,7 @@ def best_sentence(query: Query, text: str) -> str:
             any(not units or v.group(2) in units for v in _value().finditer(s)) or (
                 bool(units) and in_units(s, units))  # 多少亩 → 亩, 比例 → %; 倒数多少名 → 后30名, no target's unit
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
-        dated = year_asked and bool(_STATED_YEAR.search(s))  # 哪一年要做到… → 到2027年，…得到有效保障
+        dated = year_asked and about and bool(_STATED_YEAR.search(s))  # 哪一年要做到… → 到2027年，…得到有效保障
         return wants_figure and figure and (about or bool(query.units)) or dated, overlap, int(figure)
 
     # A plan's paragraph often opens with its own heading (实现“两线三区”全域管控。): it shares the question's

@@ -67,6 +67,7 @@ def means_some(match: re.Match, question: str) -> bool:
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
 _MONEY = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿.]+(?:多)?元")
+_MULTIPLE = re.compile(r"[0-9一二两三四五六七八九十百.]+倍")  # a sum set as a multiple of another
 _FINE = re.compile(r"[^，。；]*(?:罚款|罚金)[^，。；]*")  # the part of a sentence imposing a fine
 
 
@@ -170,7 +171,8 @@ def states_amount(text: str, question: str = "") -> bool:
         return bool(_ORDINAL.search(text))
     units = asked_units(question)
     if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units):
-        return states_money(text if "罚" in question else _FINE.sub("", text))  # a fee or payment is no fine
+        stated = text if "罚" in question else _FINE.sub("", text)  # a fee or payment is no fine
+        return states_money(stated) or bool(_MULTIPLE.search(stated))  # 加价水费收费标准 → 水价的两倍
     if re.search(data["asks_frequency"], question) and _how_often(text, question):
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
     if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):

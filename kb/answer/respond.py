@@ -193,10 +193,12 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
 
 
 def _subject_of(sentence: str, query: Query) -> str:
-    """A sentence without its numbers, years and the units the question names: what is left says what
-    its figure is about."""
+    """A sentence without its numbers, years, the units the question names and the words stating an end
+    state (控制在, 达到): what is left says what its figure is about (用电量要控制在多少 is not answered by
+    天然气消费总量…控制在200亿立方米)."""
     for unit in sorted(query.units, key=len, reverse=True):
         sentence = sentence.replace(unit, " ")
+    sentence = re.sub(answer_vocab()["end_state"], " ", sentence)
     return re.sub(r"(?<![A-Za-z\d.])[\d.]+年?", " ", sentence)  # not the 2.5 of PM2.5
 
 
