@@ -8,7 +8,7 @@ from typing import Callable, Container
 
 from kb import vocab
 from kb.answer.laws import answer_vocab
-from kb.answer.measures import asks_amount, figure_units, in_units
+from kb.answer.measures import asks_amount, figure_units, in_units, years_in
 from kb.index.keyword import tokenize
 from kb.vocab import (administrative_names, autonomous_name, city_names, district_aliases, has_admin_suffix, home_city,
                       names_document, names_place_in, periods, place_names, short_place_name, without_quotes)
@@ -574,7 +574,7 @@ def best_sentence(query: Query, text: str) -> str:
             any(not units or v.group(2) in units for v in _value().finditer(s)) or (
                 bool(units) and in_units(s, units))  # 多少亩 → 亩, 比例 → %; 倒数多少名 → 后30名, no target's unit
         # 占比要达到多少: the sentence with a figure that shares a word; 改多少户: one with a figure in 户 will do
-        dated = year_asked and about and bool(_STATED_YEAR.search(s))  # 哪一年要做到… → 到2027年，…得到有效保障
+        dated = year_asked and about and bool(years_in(s))  # 哪一年要做到… → 到2027年，…得到有效保障
         return wants_figure and figure and (about or bool(query.units)) or dated, overlap, int(figure)
 
     # A plan's paragraph often opens with its own heading (实现“两线三区”全域管控。): it shares the question's
@@ -832,7 +832,6 @@ def _is_total(sentence: str, value: re.Match) -> bool:
 
 
 _ASKS_YEAR = re.compile(r"哪一?年|哪个年份|什么年份|何年")
-_STATED_YEAR = re.compile(r"(?:19|20)\d{2}年")
 _ASKS_ORDINAL = re.compile(r"第几(?![条章节款项编部批类])|排名多少|排多少名|名次")  # a rank, not 第几条
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+(?:名|位)")
 _COUNTED_THING = re.compile(r"(?:多少|几)个([\u4e00-\u9fff]{2,6})")  # 多少个点位: the thing counted

@@ -273,15 +273,16 @@ def other_year(sentence: str, query: Query, section: str = "") -> bool:
     every year in it; a base year (较2015年, 在2020年基础上, 以2020年为基准) or a start (2021年以来, 由2015年的
     44.5%下降到2.4%) is not the year of the figure. A sentence naming no year states it for the period
     its section names (“十三五”时期生态环境保护成效卓著 › …累计成交额达17.5亿元 is no 2025 target)."""
-    years = _years_in(sentence)
+    years = years_in(sentence)
     if section and not re.search(_YEAR, sentence):  # (由2015年的44.5%下降到2.4% names a year: not its section's)
         spans = vocab.periods()
-        years = _years_in(section) | {y for p, (a, b) in spans.items() if p in section for y in range(a, b + 1)}
+        years = years_in(section) | {y for p, (a, b) in spans.items() if p in section for y in range(a, b + 1)}
     asked = asked_years(query)
     return bool(years) and bool(asked) and not years & asked
 
 
-def _years_in(text: str) -> set[int]:
+def years_in(text: str) -> set[int]:
+    """The years a text states as its own (到2025年, 2023—2025年), not the base it compares with (比2015年)."""
     years: set[int] = set()
     for m in _YEAR_SPAN.finditer(text):
         years |= set(range(int(m.group(1)), int(m.group(2)) + 1))

@@ -164,9 +164,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
+    # 多少个口袋公园 → 100个地下水风险源 is about something else; 生态保护红线…多少平方公里 → 城乡建设用地规模…
+    # 2760平方公里 shares only the unit and the year
     if answer.kind == "clause" and asks_amount(query.text) and not terms.overlap(_subject_of(answer.answer, query)):
-        return not_stated(query, answer.citations, "amount")  # 多少个口袋公园 → 100个地下水风险源: about something else;
-    # 生态保护红线…多少平方公里 → 城乡建设用地规模…2760平方公里 shares only the unit and the year
+        return not_stated(query, answer.citations, "amount")
     figure = value_words(answer.answer, answer.value) if indicator is not None and answer.value else ""
     if answer.kind == "clause" and indicator_in(figure) not in (None, indicator) and not names_indicator(figure, {}, indicator):
         return not_stated(query, answer.citations, None, what=f"{indicator}的相关数值")  # 再生水利用率达到35% for 生活垃圾回收利用率
