@@ -2655,3 +2655,63 @@ def test_a_charge_set_as_a_multiple_states_the_sum_asked():
 
     assert states_amount("超出计划量百分之二十以下的部分，按照同一用水性质水价标准的两倍收取", "超计划用水的加价水费收费标准是多少？")
     assert not states_amount("由价格主管部门依法核定", "超计划用水的加价水费收费标准是多少？")
+
+
+def test_everyday_words_for_leading_and_for_a_tasks_time(real_kb):
+    a = real_kb.ask("生物多样性保护规划要落地，先得搭起会商、报送、专家咨询这套工作机制，2023年这活儿归哪个局领头？")
+    assert a.kind == "牵头部门" and "市生态环境局" in a.answer, a.answer  # 领头 is 牵头
+    b = real_kb.ask("经开区排查辖区工业企业、杜绝污水偷排直排，这项工业污染防治任务是年内完成还是长期实施？")
+    assert b.kind == "完成时限" and "长期实施" in b.answer, b.answer  # …还是长期实施 asks the task's time
+
+
+def test_a_way_of_doing_something_is_no_law_name(real_kb):
+    from kb.search.legal import named_laws
+
+    a = real_kb.ask("丰台争创森林城市，种树的总体摆法里“一轴一廊一屏障”后面还有半句，是哪三个“百”？")
+    assert a.answerable and "百路百园百社区" in a.answer, a.answer  # 摆法 ends the phrase, not an act's name
+    assert named_laws("国家的水法怎么说") and named_laws("国家的环境保护税法有哪些规定")  # 水法, 税法 name acts
+    assert not named_laws("在北京乱扔垃圾怎么个罚法？") and not named_laws("超标排放这个罚法对吗")  # 怎么个罚法: how it is fined
+    assert named_laws("按种子法第三条")  # …种子法 is an act's name
+
+
+def test_how_something_is_fined_in_everyday_words_is_answered(laws_kb):
+    a = laws_kb.ask("在北京乱扔垃圾怎么个罚法？")  # was refused: 《北京乱扔垃圾怎么个罚法》 is not held
+    assert a.answerable and a.found and "罚款" in a.answer, a.answer
+
+
+def test_a_rate_of_another_subject_does_not_answer(real_kb):
+    for question in ("按攻坚战实施意见，到2025年全市农作物秸秆综合利用率要达到多少？",  # 畜禽粪污综合利用率 95%
+                     "美丽北京实施意见给2027年全市河湖自然岸线保有率定的具体数值是多少？"):  # 美丽河湖建成率 40%
+        a = real_kb.ask(question)
+        assert not a.found, a.answer
+
+
+def test_a_count_does_not_answer_which_ones(real_kb):
+    a = real_kb.ask("听说要搞几个“无废园区”试点，名单上到底是哪几家园区？")
+    assert not a.found and "名单" in a.answer, a.answer  # 试点建设3至5个 counts them, names none
+    b = real_kb.ask("全市要建几个无废园区？")
+    assert b.found and "5个" in b.answer, b.answer
+
+
+def test_a_version_that_lacks_what_is_asked_says_so(laws_kb):
+    a = laws_kb.ask("2017年修正的海洋环境保护法要求沿海县级政府划定海水养殖禁养区、限养区吗？")  # only the 2023 text has them
+    assert not a.found and "2017年版" in a.answer and "未规定" in a.answer, a.answer
+    b = laws_kb.ask("依照2017年那版海洋环境保护法，某船厂漏油酿成一起较大级别的污染事故，直接损失五百万，罚款怎么算？")
+    assert b.found and "百分之二十" in b.answer, b.answer  # 五百万 is the question's case, not a word of the other text
+
+
+def test_a_figure_from_a_part_sharing_only_the_acts_name_does_not_answer(laws_kb):
+    a = laws_kb.ask("上海市大气污染防治条例要求加油站的油气回收装置每年至少检测几次？")
+    assert not a.found and "第二十九次" not in a.answer, a.answer  # not the closing article's 第二十九次会议
+
+
+def test_a_fee_is_stated_only_under_its_own_name():
+    from kb.answer.measures import another_fee, states_amount
+
+    text = "国家实行采矿权有偿取得的制度。采矿权使用费，按照矿区范围的面积逐年缴纳，标准为每平方公里每年1000元。"
+    assert another_fee("探矿权使用费每平方公里每年交多少钱？", text)  # the noun before 使用费 differs
+    assert another_fee("在河道里采砂，每立方米要缴多少砂石资源费？", text)
+    assert not another_fee("采矿权使用费每平方公里每年交多少钱？", text)
+    assert states_amount(text, "采矿权使用费每平方公里每年交多少？")  # a fee asked is a sum of money asked
+    assert states_amount("在驶离停车位之日起三十日内缴纳道路停车费用", "路边停车费应在驶离后多少日内缴纳？")  # days asked
+    assert not another_fee("咪表停车的收费标准是多少？", "停车收费标准由价格主管部门核定")  # 收费 is paying, no fee's name

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
-from kb.answer.measures import asked_units, asks_amount, in_units, means_some, states_amount, states_money, story_figure
+from kb.answer.measures import asked_units, asks_amount, figures_in, in_units, means_some, states_amount, states_money, story_figure
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.answer.provisions import Part, cited_conduct, parts
@@ -428,6 +428,11 @@ class LawAnswerer:
             if opens:
                 floor = max(opens) - OPEN_PERIOD_SHARE * abs(max(opens))
                 scored = [row for row in scored if period_left_open(row[2].quote) is None and row[0] >= floor] or scored
+        if kind == "deadline":  # a fine's list restates a duty's time (…二个小时内未到达现场…的): the duty answers
+            units = asked_units(query.text, time=True)
+            duties = [row[2].quote for row in scored if not _has_penalty(row[1].text)]
+            scored = [row for row in scored if not _has_penalty(row[1].text) or not any(
+                figures_in(row[2].quote, units) & figures_in(duty, units) for duty in duties)] or scored
         if kind == "penalty" and re.search(answer_vocab()["public_staff"], query.text):
             # 执法部门的工作人员收了好处…怎么处理: the act's article on officials' own misconduct, not a fine of
             # polluters (nor another act's: the act is the one the closest article is of)

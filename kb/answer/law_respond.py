@@ -12,7 +12,7 @@ from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import (LawAnswerer, Terms, asks_effective, conduct, period_left_open, reference_names_conduct, render,
                                   states_fine, version_label)
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
-from kb.answer.measures import asks_amount, states_amount, states_period
+from kb.answer.measures import another_fee, asks_amount, states_amount, states_period
 from kb.answer.provisions import Part, paragraphs
 from kb.documents.numbering import int_to_cn
 from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, law_match,
@@ -88,6 +88,10 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         chosen = [rerouted] + chosen[1:]  # the fine for the conduct asked, checked as any other is
     if not answered:
         return not_stated(query, candidates or hits, kind)
+    lacking = None if named_it else version_lacks(laws, query, chosen[0][0])
+    if lacking is not None:  # 2017年版海环法…禁养区: only the 2023 text has the words; the 2017 text sets nothing
+        return Answer(query.text, True, f"{lacking}未规定所问事项；以下为相关条款。", kind="not_stated",
+                      citations=candidates or hits, found=False)
     duty = laws.unpenalised_duty(query, candidates, chosen[0], act_names(laws, query)) \
         if kind == "penalty" and not asked else None
     enforcing = laws.enforcing_fine(duty, candidates) if duty is not None else None
@@ -120,6 +124,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
                       citations=cited + rest, found=False)
     if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
+    if kind is None and asks_amount(query.text) and all(another_fee(query.text, s) for s in stated):
+        return not_stated(query, candidates, "amount")  # 砂石资源费多少 is not 采矿权使用费…1000元
+    if kind in (None, "deadline") and asks_amount(query.text) and not named_it and not any(
+            Terms(query, omit=act_names(laws, query)).overlap(s) for s in stated):
+        return not_stated(query, candidates, "amount")  # 油气回收装置每年检测几次 → 第二十九次会议通过的…同时废止
     words = answer_vocab()
     # 罚多少 is not answered by 可以并处罚款 nor by 依照《土壤污染防治法》的有关规定处罚: say so, then quote them
     stated_fine = any(states_fine(picked) for _, picked in chosen)
@@ -320,6 +329,29 @@ def named_fine_unsure(laws: LawAnswerer, query: Query, chosen) -> bool:
             return False
     return not close_enough(laws.kb, query, conduct(part), laws.kb.refusal.min_conduct_dense_named_sure,
                             asked_conduct(query, names))
+
+
+# A version asked lacks what is asked when at least this many of the question's own words are in another
+# version of its act and in no article of it (禁养区, 限养区: only the 2023 text of 海洋环境保护法 has them).
+MIN_VERSION_WORDS = 2
+_NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万]")
+
+
+def version_lacks(laws: LawAnswerer, query: Query, top: Hit) -> str | None:
+    """The label of the version a question asks (2017年版…) when that version does not regulate what it
+    asks and another version of the act does: the question's own words (not the act's name, nor numbers:
+    三年, 五百万 are the question's case) that only the other version holds. None otherwise."""
+    ask = reading(query, laws.kb.documents)
+    versions = laws.versions_of(top.doc_id)
+    if ask.year is None or ask.compare or len(versions) < 2 or top.doc_id not in ask.named:
+        return None
+    own = "".join(c.text for c in laws.kb.document_clauses(top.doc_id))
+    other = "".join(c.text for v in versions if v != top.doc_id for c in laws.kb.document_clauses(v))
+    terms = Terms(query, omit=act_names(laws, query))
+    only_other = [t for t in terms.own if re.fullmatch(r"[\u4e00-\u9fff]{2,}", t) and not _NUMERAL.search(t)
+                  and t in other and t not in own and not any(t != u and t in u for u in terms.own)]
+    doc = laws.docs[top.doc_id]
+    return f"{vocab.book_title(doc.title)}{version_label(doc, laws.docs)}" if len(only_other) >= MIN_VERSION_WORDS else None
 
 
 def act_names(laws: LawAnswerer, query: Query) -> tuple[str, ...]:

@@ -128,9 +128,45 @@ def in_units(text: str, units: list[str], besides: frozenset[str] = frozenset())
     return any(f not in besides for f in _in_units(tuple(units)).findall(_DATE.sub(" ", text)))
 
 
-def _question_figures(question: str, units: list[str]) -> frozenset[str]:
-    """The figures a question states in the units it asks: not what it asks."""
-    return frozenset(_in_units(tuple(units)).findall(question)) if units else frozenset()
+def figures_in(text: str, units: list[str]) -> frozenset[str]:
+    """The figures a text states in these units (二个小时, 十五日); a question's are not what it asks."""
+    return frozenset(_in_units(tuple(units)).findall(text)) if units else frozenset()
+
+
+_NOUN = ("n", "vn", "nz", "l")
+_PAYING = ("收费", "缴费", "交费", "付费", "免费", "经费", "花费", "消费", "浪费")  # paying, not a fee's name
+
+
+@lru_cache(maxsize=4096)
+def _fees(text: str) -> tuple[tuple[str, str | None], ...]:
+    """The fees a text names, each as its last word with 费 (使用费, 资源费 of 砂石资源费 — jieba cuts 费 off) and
+    the noun before that (探矿权, 砂石), if any."""
+    import jieba.posseg
+
+    words = [w for w in jieba.posseg.cut(text) if w.word.strip()]
+    found = []
+    for i, word in enumerate(words):
+        if word.word == "费" and i and words[i - 1].flag in _NOUN:
+            name, before = words[i - 1].word + "费", words[i - 2] if i > 1 else None
+        elif word.word.endswith("费") and len(word.word) >= 2 and word.flag in _NOUN and word.word not in _PAYING:
+            name, before = word.word, words[i - 1] if i else None
+        else:
+            continue
+        found.append((name, before.word if before is not None and before.flag in _NOUN and len(before.word) >= 2
+                      and re.fullmatch(r"[\u4e00-\u9fff]+", before.word) else None))
+    return tuple(found)
+
+
+def another_fee(question: str, text: str) -> bool:
+    """Whether a sentence states another fee than the one the question asks the amount of: 砂石资源费 is not
+    stated by 采矿权使用费，…每平方公里每年1000元, nor 探矿权使用费 (the noun before 使用费 differs)."""
+    own = _fees(text)
+    for name, before in _fees(question):
+        if name not in text:
+            return bool(own)
+        if before is not None and before not in text:
+            return True
+    return False
 
 
 def states_money(text: str) -> bool:
@@ -164,13 +200,14 @@ def _how_often(text: str, question: str) -> bool:
 
 def states_amount(text: str, question: str = "") -> bool:
     """Whether a sentence gives the figure asked: a number (not the 2.5 of PM2.5, a standard's
-    number or a year), a sum in 元 when the question asks how much money, a figure in the measure
-    it names (多少天: a number of 日 or 天), a share of a body's members for a count of people."""
+    number or a year), a sum in 元 when the question asks how much money or names a fee and no other measure
+    (使用费…交多少, not 停车费…多少日内缴纳), a figure in the measure it names (多少天: a number of 日 or 天), a
+    share of a body's members for a count of people."""
     data = answer_vocab()
     if "第几" in question and not re.search(data["asks_class"], question):  # 第几次全国土壤普查: an ordinal asked
         return bool(_ORDINAL.search(text))
     units = asked_units(question)
-    if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units):
+    if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units) or (_fees(question) and not units):
         stated = text if "罚" in question else _FINE.sub("", text)  # a fee or payment is no fine
         return states_money(stated) or bool(_MULTIPLE.search(stated))  # 加价水费收费标准 → 水价的两倍
     if re.search(data["asks_frequency"], question) and _how_often(text, question):
@@ -181,7 +218,7 @@ def states_amount(text: str, question: str = "") -> bool:
         return bool(re.search(data["class_text"], text))  # 水质要保持在几类 → Ⅱ类
     counted = _counted().findall(question)
     # 是三十日吗 / 三年还是五年一次 is answered by the figure put forward: no figure of the question is its own
-    own = frozenset() if proposed(question) else _question_figures(question, [*units, *accepted_units(counted)])
+    own = frozenset() if proposed(question) else figures_in(question, [*units, *accepted_units(counted)])
     share = data["member_share"]
     people = {u for asked in [*units, *counted] for u in asked.split("|")}
     counts_people = people and people <= set(share["counts"]) and re.search(share["asked"], question)

@@ -144,6 +144,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if "quantity" in query.intents:
         fitting = named_row_first(query, fitting, kb.searcher.docs)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True, min(FIGURE_POOL, len(fitting)))
+    if answer.kind == "clause" and answer.value and asks_names(query.text):
+        return not_stated(query, answer.citations, None, what="所问的具体名单")  # 哪几家园区 → 5个 counts, names none
     row = answer.citations[0] if answer.citations else None
     body = _headed_paragraph(kb, query, row, answer) if answer.kind == "clause" and not answer.value else None
     if body is not None:  # 坚持推动区域协同共治。 closes the paragraph before the one it heads: answer from that
@@ -193,6 +195,13 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     return answer
 
 
+def asks_names(question: str) -> bool:
+    """Whether a part of the question asks which ones (名单上是哪几家园区, 跟哪些省份签了) and no count (多少, 几个): a
+    figure (试点建设3至5个) answers how many, not which."""
+    return any(re.search("哪(?:几|些)", part) and not re.search("多少|(?<!哪)几", part)
+               for part in re.split(r"[，,。？?；;！!]", question))
+
+
 def _subject_of(sentence: str, query: Query) -> str:
     """A sentence without its numbers, years, the units the question names and the words stating an end
     state (控制在, 达到): what is left says what its figure is about (用电量要控制在多少 is not answered by
@@ -231,13 +240,16 @@ def another_rate(question: str, text: str) -> bool:
     of three characters or more ending in 率) the sentence does not, and the sentence names one of its own
     (全市再生水利用率达到35%以上 does not answer 湿地保护率是多少); or the share or rate asked is qualified otherwise
     in the sentence (`_other_share`)."""
-    def rates(words: str) -> set[str]:
-        return {w for w in tokenize(words) if len(w) >= 3 and w.endswith("率")}
+    def rates(words: str) -> set[str]:  # by characters too: jieba cuts 保有率定的 as 保有 / 率定
+        return {w for w in tokenize(words) if len(w) >= 3 and w.endswith("率")} | {
+            m for m in _RATE_NAME.findall(words) if not m.endswith(_NO_RATE)}
 
     asked = rates(question)
     return (bool(asked) and not any(rate in text for rate in asked) and bool(rates(text))) or _other_share(question, text)
 
 
+_RATE_NAME = re.compile(r"[\u4e00-\u9fff]{2}率")  # 保有率, 建成率: a rate's name, by its last three characters
+_NO_RATE = ("频率", "概率", "效率")  # how often, how likely, how efficient: no indicator's rate
 _SHARE = re.compile(r"占比|比重|比例")  # jieba cuts 占比 in two; a rate (利用率) is one of its words
 
 
@@ -254,10 +266,14 @@ def _other_share(question: str, text: str) -> bool:
         if share not in text:
             continue
         words = [w for w in jieba.posseg.cut(question[:start].rstrip("的之里中内上")) if w.word.strip()]
-        before = words[-1] if words else None  # a noun (面积, 消费), not a time (全年) nor a place
-        if before is not None and len(before.word) >= 2 and before.flag in ("n", "vn", "nz", "l") \
-                and re.fullmatch(r"[\u4e00-\u9fff]+", before.word) and before.word not in text:
-            return True
+        # the noun right before it (面积, 消费), not a time (全年) nor a place; and when the sentence has that one
+        # (综合 of 秸秆综合利用率 in 畜禽粪污综合利用率), the noun before it
+        for before in reversed(words[-2:]):
+            if len(before.word) < 2 or before.flag not in ("n", "vn", "nz", "l") \
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", before.word):
+                break
+            if before.word not in text:
+                return True
     return False
 
 

@@ -256,6 +256,8 @@ def _name(m: re.Match, data: dict) -> str:
     whole = bool(m.group(2) or m.group(4))  # 《…》, 最高人民法院关于…的解释: the name is all there
     if not whole:  # outside 《…》: what the question says before the name is not part of it
         name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
+        if _described_way(name):
+            return ""
     name = re.sub(data["name_prefix"], "", name)
     if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
         name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
@@ -282,6 +284,25 @@ def _without_everyday_ending(name: str, endings: list[str]) -> str:
         return name
     before = name[:-len(everyday)]
     return before if strong_name(before) and len(before) >= 3 else ""
+
+
+# 怎么个罚法, 这个收法, 什么算法: a verb between 个 or 么 and 法 says a way of doing it, in everyday speech
+_WAY_OF_DOING = re.compile(r"[个么][\u4e00-\u9fff]法$")  # not 种子法
+
+
+def _described_way(name: str) -> bool:
+    """A phrase for a way of doing something, not an act's name outside 《》: 工地夜里施工扰民怎么个罚法, 水费会怎么个收法,
+    or a two-character word for it qualified after a 的 (种树的总体摆法, 题目的标准解法) — a law's name outside 《》 holds
+    no 的 but in 关于…的 (国家的水法 names 水法 alone)."""
+    import jieba.posseg
+
+    if _WAY_OF_DOING.search(name):
+        return True
+    if not name.endswith("法") or name.endswith("办法") or "的" not in name or "关于" in name:
+        return False
+    after = name.rsplit("的", 1)[1]  # 国家的水法 names 水法
+    last = [w for w in jieba.posseg.cut(after) if w.word.strip()][-1]
+    return len(last.word) == 2 and last.flag == "v" and len(after) > 2  # 税法 (环境保护税法) is a noun
 
 
 _SUFFIXES = ("办法", "条例", "规定", "解释", "决定", "细则", "法")

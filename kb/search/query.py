@@ -20,9 +20,9 @@ _YEAR = re.compile(r"(20\d{2})\s*年?")
 _ARTICLE_DIGITS = re.compile(r"第\s*(\d{1,4})\s*条")
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 INTENTS = {
-    "responsibility": re.compile(r"牵头|挑头|哪个部门|哪些部门|什么部门|谁负责|负责部门|主责|协办|责任单位"),
-    "deadline": re.compile(r"时限|什么时候|什么时间|啥时候|啥时间|何时|期限|截止|时间节点|哪年完成|(?<![近这前后头])几月(?!\d)|哪个月"),
-    "quantity": re.compile(r"多少|几[个项家辆台吨]?|多[长高大远宽深重厚](?!时间)|比例|比重|占比|浓度|目标|数值|指标|要达到|达到多|控制在|[那这]个数(?![量目])"),
+    "responsibility": re.compile(r"牵头|挑头|领头|哪个部门|哪些部门|什么部门|谁负责|负责部门|主责|协办|责任单位"),
+    "deadline": re.compile(r"时限|什么时候|什么时间|啥时候|啥时间|何时|期限|截止|时间节点|哪年完成|(?:完成|办完|做完|干完)还是|还是(?:长期|一直|持续|常态)|(?<![近这前后头])几月(?!\d)|哪个月"),
+    "quantity": re.compile(r"多少|(?<![哪这那前近])几[个项家辆台吨]?|多[长高大远宽深重厚](?!时间)|比例|比重|占比|浓度|目标|数值|指标|要达到|达到多|控制在|[那这]个数(?![量目])"),
     "howto": re.compile(r"如何|怎样|怎么|哪些措施|什么措施|措施有哪些|采取"),
     "compare": re.compile(r"分别|各文件|各个文件|各规划|对比|比较|不同文件"),
     # which places (哪几个区跨入“优”等级), not which place ranks first (哪个区最高: their figures compared)
