@@ -88,7 +88,9 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         chosen = [rerouted] + chosen[1:]  # the fine for the conduct asked, checked as any other is
     if not answered:
         return not_stated(query, candidates or hits, kind)
-    lacking = None if named_it else version_lacks(laws, query, chosen[0][0])
+    # (not for a penalty: 按2001年版采砂条例，开着挖掘机械无证采砂罚多少 names its case in words only the 2023 text uses,
+    # and the 2001 text fines it)
+    lacking = None if named_it or kind == "penalty" else version_lacks(laws, query, chosen[0][0])
     if lacking is not None:  # 2017年版海环法…禁养区: only the 2023 text has the words; the 2017 text sets nothing
         return Answer(query.text, True, f"{lacking}未规定所问事项；以下为相关条款。", kind="not_stated",
                       citations=candidates or hits, found=False)

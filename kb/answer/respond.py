@@ -144,8 +144,6 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if "quantity" in query.intents:
         fitting = named_row_first(query, fitting, kb.searcher.docs)
     answer = compose(query, fitting + [h for h in hits if h not in fitting], True, min(FIGURE_POOL, len(fitting)))
-    if answer.kind == "clause" and answer.value and asks_names(query.text):
-        return not_stated(query, answer.citations, None, what="所问的具体名单")  # 哪几家园区 → 5个 counts, names none
     row = answer.citations[0] if answer.citations else None
     body = _headed_paragraph(kb, query, row, answer) if answer.kind == "clause" and not answer.value else None
     if body is not None:  # 坚持推动区域协同共治。 closes the paragraph before the one it heads: answer from that
@@ -195,13 +193,6 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     return answer
 
 
-def asks_names(question: str) -> bool:
-    """Whether a part of the question asks which ones (名单上是哪几家园区, 跟哪些省份签了) and no count (多少, 几个): a
-    figure (试点建设3至5个) answers how many, not which."""
-    return any(re.search("哪(?:几|些)", part) and not re.search("多少|(?<!哪)几", part)
-               for part in re.split(r"[，,。？?；;！!]", question))
-
-
 def _subject_of(sentence: str, query: Query) -> str:
     """A sentence without its numbers, years, the units the question names and the words stating an end
     state (控制在, 达到): what is left says what its figure is about (用电量要控制在多少 is not answered by
@@ -248,7 +239,7 @@ def another_rate(question: str, text: str) -> bool:
     return (bool(asked) and not any(rate in text for rate in asked) and bool(rates(text))) or _other_share(question, text)
 
 
-_RATE_NAME = re.compile(r"[\u4e00-\u9fff]{2}率")  # 保有率, 建成率: a rate's name, by its last three characters
+_RATE_NAME = re.compile(r"[\u4e00-\u9fff]{2}率(?![先领])")  # 保有率, 建成率: a rate's name (not 率先, 率领)
 _NO_RATE = ("频率", "概率", "效率")  # how often, how likely, how efficient: no indicator's rate
 _SHARE = re.compile(r"占比|比重|比例")  # jieba cuts 占比 in two; a rate (利用率) is one of its words
 

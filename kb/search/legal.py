@@ -287,7 +287,7 @@ def _without_everyday_ending(name: str, endings: list[str]) -> str:
 
 
 # 怎么个罚法, 这个收法, 什么算法: a verb between 个 or 么 and 法 says a way of doing it, in everyday speech
-_WAY_OF_DOING = re.compile(r"[个么][\u4e00-\u9fff]法$")  # not 种子法
+_WAY_OF_DOING = re.compile(r"[个么][\u4e00-\u9fff]{1,2}法$")  # 怎么个处理法; not 种子法
 
 
 def _described_way(name: str) -> bool:
