@@ -2675,6 +2675,9 @@ def test_a_way_of_doing_something_is_no_law_name(real_kb):
     assert named_laws("国家的水法怎么说") and named_laws("国家的环境保护税法有哪些规定")  # 水法, 税法 name acts
     assert not named_laws("在北京乱扔垃圾怎么个罚法？") and not named_laws("超标排放这个罚法对吗")  # 怎么个罚法: how it is fined
     assert not named_laws("北京对乱停车是怎么个处理法？")
+    from kb.answer.law_answer import question_kind
+
+    assert question_kind("生态保护补偿资金被挪用了怎么个处理法？") == "penalty"  # as 怎么处理 is
     assert named_laws("按种子法第三条")  # …种子法 is an act's name
 
 
