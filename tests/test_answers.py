@@ -269,6 +269,20 @@ def test_penalty_states_range_authority_and_article(laws_kb):
     assert a.found and "二千元以上二万元以下" in a.answer and "《北京市市容环境卫生条例》第四十六条" in a.answer
 
 
+def test_a_fine_for_one_item_of_a_list_is_that_items(laws_kb):
+    # 第五十四条: 有前款第（一）项、第（二）项、第（三）项、第（五）项行为之一的，处十万元以上二十万元以下罚款；有前款第（四）项
+    # 行为的 (不按照规定处理或者贮存…放射性废液)，处一万元以上十万元以下罚款 — four items share more words than one
+    a = laws_kb.ask("核技术利用单位对不能外排的放射性废液，既没按规定处理也没好好贮存，按放射性污染防治法罚多少？")
+    assert a.found and "一万元以上十万元以下" in a.answer and "十万元以上二十万元以下" not in a.answer
+
+
+def test_no_law_is_read_in_everyday_words_ending_in_fa():
+    from kb.search.legal import named_laws
+
+    assert named_laws("柴油面包车年检排放不合格，修理厂说已经没法修了，交警查到后会怎样？") == []
+    assert named_laws("按森林法，这种情况没法处理吗？") == ["森林法"]
+
+
 def test_penalty_authority_from_the_acts_general_article(laws_kb):
     a = laws_kb.ask("在公共场所随地吐痰罚多少钱？")  # 第五十二条 names nobody; 第十条 names the enforcer
     assert "五十元" in a.answer and "执法主体：城市管理综合执法部门，见本条例第十条" in a.answer
@@ -1159,6 +1173,48 @@ def test_a_fee_or_a_rates_measure_asked_needs_that_figure():
     fine = "违反本条例规定的，并处二万元以上二十万元以下的罚款；所需费用由违法者承担。"
     assert not states_amount(fine, "每吨自来水要交多少污水处理费？")
     assert states_amount("污水处理费每吨0.95元。", "每吨自来水要交多少污水处理费？")
+
+
+def test_a_count_of_another_thing_does_not_answer(real_kb):
+    from kb.answer.respond import another_count
+    from kb.search.query import analyse
+
+    a = real_kb.ask("环保北京微联盟现在一共有多少家成员单位？")  # 63家企事业环保设施单位向公众开放: other units
+    assert not a.found and "63" not in a.answer
+    sentence = "以涉VOCs排放行业为重点,市生态环境局组织不少于50家企业开展强制性清洁生产审核。"
+    assert not another_count(analyse("2023年要组织多少家企业开展清洁生产审核？"), sentence)
+    assert not another_count(analyse("要组织多少家单位开展清洁生产审核？"), sentence)  # 单位: anything counted
+    assert another_count(analyse("要组织多少家医院开展清洁生产审核？"), sentence)
+
+
+def test_who_leads_is_not_answered_by_a_sentence_naming_no_body(real_kb):
+    a = real_kb.ask("丰台推进“三站一楼”绿色建设运营，由哪个部门牵头？")  # 全力服务和保障…“三站一楼”高水平建设运营
+    assert not a.found and "负责该事项的部门" in a.answer
+    a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
+    assert a.found and "市经济和信息化局" in a.answer
+
+
+def test_a_list_of_conduct_is_read_item_by_item():
+    from kb.answer.law_answer import Terms
+    from kb.answer.law_respond import asked_items
+    from kb.search.query import analyse
+
+    duty = ("施工单位施工，应当采取下列扬尘污染防治措施：（一）建设项目开工前，在施工现场周边按照规范要求设置硬质围挡；"
+            "（二）暂未开工的施工工地，对裸露地面进行覆盖；（三）在施工工地出入口公示扬尘污染防治措施；"
+            "（四）施工工地内堆放的散装物料、建筑土方采取遮盖、密闭等抑尘措施。")
+    # no item says every word of the question: the items saying one of them are the conduct asked
+    items = asked_items(duty, Terms(analyse("一个在建楼盘没设围挡、土方也不盖，罚款幅度是多少？")))
+    assert items is not None and "围挡" in items and "土方" in items and "公示" not in items
+
+
+def test_the_key_word_of_everyday_wording_is_the_legal_word_it_stands_for():
+    from kb.answer.law_answer import Terms
+    from kb.search.query import analyse
+
+    # 烧纸 is in no text and 个人 says who is fined: the key is the word the everyday vocabulary gives (祭祀, 用火)
+    query = analyse("清明节给祖坟烧纸点蜡被抓到，个人要罚多少钱？")
+    assert Terms(query).key({"祭祀", "用火", "个人", "清明节"}.__contains__) == "清明节"
+    assert Terms(query).key({"祭祀", "用火", "个人"}.__contains__) in ("祭祀", "用火")
 
 
 def test_review_cases_of_the_count_and_authority_rules():

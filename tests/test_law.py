@@ -261,6 +261,14 @@ def test_plan_is_not_law() -> None:
     assert looks_like_law(list(enumerate(["第一条 甲。", "第二条 乙。", "第三条 丙。"], 1)))
 
 
+def test_this_act_named_after_other_words_is_this_act() -> None:
+    # 在森林防火区有本条例第二十一条第一款…: the words before 本条例 are the conduct's, not an act's name
+    text = "违反本条例规定，森林防火期内，在森林防火区有本条例第二十一条第一款规定行为之一的，由林业主管部门责令停止违法行为。"
+    assert [(r.law, r.article, r.paragraph) for r in find_references(text, "某市森林防火条例")] == [(None, 21, 1)]
+    assert [r.law for r in find_references("有期徒刑的期限，除本法第五十条、第六十九条规定外，为六个月以上十五年以下。")] == [None, None]
+    assert [r.law for r in find_references("依照《中华人民共和国森林法》第七十四条的规定处罚。")] == ["中华人民共和国森林法"]
+
+
 @needs_laws
 def test_references_in_sources() -> None:
     a = article("北京市实施《水法》办法(2019-07-26).md", "第六十一条")  # line 225

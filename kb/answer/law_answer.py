@@ -21,6 +21,7 @@ from kb.answer.provisions import Part, cited_conduct, parts
 from kb.documents.law import find_references
 from kb.index.keyword import tokenize
 from kb.answer.extract import asked_part, place_words
+from kb import vocab
 from kb.vocab import book_title, districts, home_city, place_names, province_of, short_place_name
 from kb.search.legal import act_kind, defined_terms, defines_asked, names_in_passing, other_version, pattern, reading
 from kb.search.query import Query, analyse
@@ -92,6 +93,22 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
+ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
+
+
+def item_overlap(terms: Terms, text: str) -> float:
+    """How much of the question a part says, a part listing several 项 read item by item: the words before the
+    list with its best item. 有前款第（一）项、第（二）项、第（三）项、第（五）项行为之一的 holds more of 放射性废液…处理…贮存
+    across four items than 有前款第（四）项行为的 in its one, which is the conduct asked."""
+    pieces = ITEM_MARK.split(text)
+    if len(pieces) < 3:
+        return terms.overlap(text)
+    return max(terms.overlap(pieces[0] + item) for item in pieces[1:])
+
+
+_PARTIES = {"个人", "公民", "法人"}  # who is fined (对个人处…), never what for
+
+
 class Terms:
     """The question's content words, minus the words every article shares (罚款, 部门…) and the
     phrases in `omit` (the name of the act asked about), each weighed by its length: the question's
@@ -130,8 +147,12 @@ class Terms:
         在河道里游泳会被罚款吗, not 河道). Only a word `known` keeps (some document holds it: 河里 is in
         none), in Chinese characters (not 26 of 低于26度) and not a piece of a longer word of the
         question (车尾 of 汽车尾气)."""
-        own = [t for t in self.weights if t in self.own and known(t) and _HAN_WORD.fullmatch(t)
+        own = [t for t in self.weights if t in self.own and known(t) and _HAN_WORD.fullmatch(t) and t not in _PARTIES
                and not any(t != u and t in u for u in self.own)]
+        if not own:  # 烧纸 is in no text: the legal word the everyday vocabulary gives for it (祭祀, 用火) is the key
+            everyday = vocab.data("everyday")["terms"]
+            own = [t for w in self.own if not known(w) for t in everyday.get(w, ())
+                   if t in self.weights and known(t) and _HAN_WORD.fullmatch(t)]
         return max(own, key=lambda t: len(t) * self.weights[t], default=None)
 
     def total(self, known: Callable[[str], bool] = lambda word: True) -> float:
@@ -375,9 +396,10 @@ class LawAnswerer:
         Within an article the part is the one most about the question (a penalty by the 款 or 项
         it refers to); of those nearly as close, one that states the value asked wins. With `orders`
         a penalty may be an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚)."""
-        terms = Terms(query, self.kb.rarity)
-        wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         ask = reading(query, self.kb.documents)
+        # the act's name says which act, not what of it (按垃圾分类条例罚多少: 垃圾分类 of 生活垃圾分类标志 is no conduct asked)
+        terms = Terms(query, self.kb.rarity, omit=tuple(n.strip("《》") for n in ask.names))
+        wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         effective = asks_effective(query.text)
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
         often = bool(re.search(answer_vocab()["asks_frequency"], query.text))
@@ -403,7 +425,7 @@ class LawAnswerer:
             # question; otherwise it only decides between parts as close (第三十一条第一项 / 第二项至第七项).
             # A part whose conduct is only the reference (违反本条例第十九条第二款规定的，由…处…) has no words of
             # its own about the conduct: those it has name who acts (城市管理主管部门 for 城市道路绿化).
-            fit = {p: (own := 0.0 if refers_only(p) else terms.overlap(p.context + p.about))
+            fit = {p: (own := 0.0 if refers_only(p) else item_overlap(terms, p.context + p.about))
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
             close = max(fit.values()) / 2

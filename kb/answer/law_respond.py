@@ -9,8 +9,8 @@ import re
 from kb import vocab
 from kb.answer.extract import Answer, holds_noun, place_words, single_nouns
 from kb.answer.guards import close_enough, not_stated
-from kb.answer.law_answer import (LawAnswerer, Terms, asks_effective, conduct, period_left_open, reference_names_conduct, render,
-                                  states_fine, version_label)
+from kb.answer.law_answer import (ITEM_MARK, LawAnswerer, Terms, asks_effective, conduct, period_left_open,
+                                  reference_names_conduct, render, states_fine, version_label)
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
 from kb.answer.measures import another_fee, asks_amount, states_amount, states_period
 from kb.answer.provisions import Part, paragraphs
@@ -297,20 +297,18 @@ def _conduct_close(laws: LawAnswerer, query: Query, part: Part, names: tuple[str
     return items is not None and close_enough(laws.kb, query, items, threshold, asked)
 
 
-_ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
-
-
 def asked_items(text: str, terms: Terms) -> str | None:
     """A conduct that lists many (在公共场所禁止下列行为：（一）随地吐痰…（八）…) read as the words before the
     list and the items saying every word of the question (not a piece of a longer one): a long list is far
     from any one conduct asked in meaning, though it names it — but 乱倒污水、垃圾 is not 生活垃圾不分类.
     None when no item, or every item, says them all."""
-    pieces = _ITEM_MARK.split(text)
+    pieces = ITEM_MARK.split(text)
     asking = re.compile(answer_vocab()["asks_amount"] + "|" + answer_vocab()["asks_fine_amount"])  # 金额, 多少钱
     whole = [t for t in terms.own if not any(t != u and t in u for u in terms.own) and not asking.search(t)]
     if len(pieces) < 3 or not whole:
         return None
-    kept = [p for p in pieces[1:] if all(terms.holds(t, p) for t in whole)]
+    kept = [p for p in pieces[1:] if all(terms.holds(t, p) for t in whole)] \
+        or [p for p in pieces[1:] if any(terms.holds(t, p) for t in whole)]
     return pieces[0] + "".join(kept) if 0 < len(kept) < len(pieces) - 1 else None
 
 

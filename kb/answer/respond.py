@@ -149,6 +149,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if body is not None:  # 坚持推动区域协同共治。 closes the paragraph before the one it heads: answer from that
         answer = compose(query, [body] + [h for h in answer.citations if h.clause_id != body.clause_id], True)
         row = body
+    if answer.kind == "clause" and "responsibility" in query.intents and not re.search(words["names_body"], answer.answer):
+        return not_stated(query, answer.citations, None, what="负责该事项的部门")  # 三站一楼…由哪个部门牵头 → 全力服务和保障…
     rare = Terms(query, kb.rarity)
     if row is not None and answer.kind in row.fields and \
             rare.overlap(_row_text(row)) < kb.refusal.min_duty_words * rare.total(kb.mentions):
@@ -159,6 +161,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, None, what="所问指标的相关数值")  # 声环境功能区夜间达标率 → 断面水质达标率
     if answer.kind == "clause" and "quantity" in query.intents and another_rate(query.text, answer.answer):
         return not_stated(query, answer.citations, None, what="所问指标的相关数值")  # 湿地保护率 → 再生水利用率达到35%
+    if answer.kind == "clause" and answer.value and another_count(query, answer.answer):
+        return not_stated(query, answer.citations, "amount")  # 微联盟有多少家成员单位 → 63家企事业环保设施单位向公众开放
     if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer) and not (
             consequence and re.search(consequence, answer.answer)):
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
@@ -237,6 +241,28 @@ def another_rate(question: str, text: str) -> bool:
 
     asked = rates(question)
     return (bool(asked) and not any(rate in text for rate in asked) and bool(rates(text))) or _other_share(question, text)
+
+
+_COUNTED = re.compile(r"(?:多少|几)([个家项处座所辆台条])([\u4e00-\u9fff]{2,8})")
+_COUNT_WORDS = {"单位", "地方", "东西", "项目", "工作", "任务"}  # what any count may be of
+
+
+def another_count(query: Query, text: str) -> bool:
+    """Whether a sentence counts another thing than the one asked (多少家成员单位 → 63家企事业环保设施单位): the
+    words the question counts (成员; not 单位, which anything counted may be) are neither in the sentence nor
+    stood for there by the everyday words they are (厂子 → 企业)."""
+    import jieba.posseg
+
+    found = _COUNTED.search(query.text)
+    if found is None:
+        return False
+    nouns = []  # the nouns right after the classifier (医院 of 多少家医院开展…, not 开展)
+    for word in jieba.posseg.cut(found.group(2)):
+        if not word.flag.startswith("n"):
+            break
+        nouns.append(word.word)
+    words = [w for w in nouns if len(w) >= 2 and w not in _COUNT_WORDS]
+    return bool(words) and not any(w in text for w in words) and not any(t in text for t in query.expansions)
 
 
 _RATE_NAME = re.compile(r"[\u4e00-\u9fff]{2}率(?![先领])")  # 保有率, 建成率: a rate's name (not 率先, 率领)

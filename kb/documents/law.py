@@ -312,7 +312,7 @@ def _law_before(prefix: str, self_title: str | None, aliases: dict[str, str]) ->
     if not m:
         return None
     name = _LEAD.sub("", m.group(1))
-    if not name or _SELF.match(name) or name in ("规定", "办法", "法"):
+    if not name or _SELF.search(name) or name in ("规定", "办法", "法"):  # 有本条例, 除本法: this act
         return None
     name = aliases.get(name, name)
     return None if name == self_title else name
