@@ -1185,6 +1185,9 @@ def test_a_count_of_another_thing_does_not_answer(real_kb):
     assert not another_count(analyse("2023年要组织多少家企业开展清洁生产审核？"), sentence)
     assert not another_count(analyse("要组织多少家单位开展清洁生产审核？"), sentence)  # 单位: anything counted
     assert another_count(analyse("要组织多少家医院开展清洁生产审核？"), sentence)
+    # the count asked is the last one (几个城区 says who, 多少台 what is counted)
+    assert not another_count(analyse("燃煤锅炉改清洁能源，几个城区连同房山、昌平今年得改掉多少台？"),
+                             "朝阳区、海淀区、丰台区、房山区、昌平区等推进燃煤锅炉清洁能源改造工程，2023年共完成19台。")
 
 
 def test_who_leads_is_not_answered_by_a_sentence_naming_no_body(real_kb):
@@ -1192,6 +1195,9 @@ def test_who_leads_is_not_answered_by_a_sentence_naming_no_body(real_kb):
     assert not a.found and "负责该事项的部门" in a.answer
     a = real_kb.ask("推广新能源汽车由哪个部门牵头？")
     assert a.found and "市经济和信息化局" in a.answer
+    # 自己牵头还是配合 asks which role, not which body: 在市级统筹下，配合开展…生物多样性调查 answers it
+    a = real_kb.ask("丰台区规划对藻类、鸟类、鱼类等生物多样性调查是怎么安排的？丰台是自己牵头还是配合？")
+    assert a.found and "配合" in a.answer
 
 
 def test_a_list_of_conduct_is_read_item_by_item():

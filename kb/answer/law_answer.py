@@ -93,17 +93,25 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
+LIST_EDGE = 0.01  # how much a whole list outweighs each of its items when the question picks none
+ITEM_MARGIN = 0.5  # how much more of the question the item picked says than the next (half a two-character word)
 ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
 
 
-def item_overlap(terms: Terms, text: str) -> float:
+def item_overlap(terms: Terms, text: str, question: str = "") -> float:
     """How much of the question a part says, a part listing several 项 read item by item: the words before the
     list with its best item. 有前款第（一）项、第（二）项、第（三）项、第（五）项行为之一的 holds more of 放射性废液…处理…贮存
     across four items than 有前款第（四）项行为的 in its one, which is the conduct asked."""
     pieces = ITEM_MARK.split(text)
     if len(pieces) < 3:
         return terms.overlap(text)
-    return max(terms.overlap(pieces[0] + item) for item in pieces[1:])
+    asked = set(_HAN_PAIR.findall(question)) - set(_HAN_PAIR.findall(pieces[0]))  # not the lead-in's (在湿地内)
+    scores = sorted((terms.overlap(pieces[0] + item), len(asked & set(_HAN_PAIR.findall(item)))) for item in pieces[1:])
+    (second, second_pairs), (best, best_pairs) = scores[-2:]
+    # no item says clearly more of the question than the next, in words or in characters (养得太密: 违反养殖规模、养殖
+    # 密度规定的 shares no word with it, and 养殖尾水 of another item is a synonym's; 挖沙子 picks 挖沙 by its characters):
+    # the question picks no item, and the whole list answers ahead of any one of them
+    return best if best - second >= ITEM_MARGIN or best_pairs != second_pairs else best + LIST_EDGE
 
 
 _PARTIES = {"个人", "公民", "法人"}  # who is fined (对个人处…), never what for
@@ -397,8 +405,8 @@ class LawAnswerer:
         it refers to); of those nearly as close, one that states the value asked wins. With `orders`
         a penalty may be an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚)."""
         ask = reading(query, self.kb.documents)
-        # the act's name says which act, not what of it (按垃圾分类条例罚多少: 垃圾分类 of 生活垃圾分类标志 is no conduct asked)
-        terms = Terms(query, self.kb.rarity, omit=tuple(n.strip("《》") for n in ask.names))
+        terms = Terms(query, self.kb.rarity)
+        own_words = Terms(query, self.kb.rarity, omit=tuple(n.strip("《》") for n in ask.names))
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         effective = asks_effective(query.text)
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
@@ -412,6 +420,11 @@ class LawAnswerer:
                  and not any(t in name for name in names)] if kind != "penalty" else []
         if kind == "department":  # 交给哪个部门负责: 部门 and 负责 ask who, every part naming a body says them
             focus = [t for t in focus if t not in answer_vocab()["duty_words"] and not re.search(answer_vocab()["body"], t)]
+
+        def said(words: Terms, p: Part) -> float:  # a penalty's list of conduct is read item by item
+            text = p.context + p.about
+            return item_overlap(words, text, query.text) if kind == "penalty" else words.overlap(text)
+
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
@@ -425,14 +438,18 @@ class LawAnswerer:
             # question; otherwise it only decides between parts as close (第三十一条第一项 / 第二项至第七项).
             # A part whose conduct is only the reference (违反本条例第十九条第二款规定的，由…处…) has no words of
             # its own about the conduct: those it has name who acts (城市管理主管部门 for 城市道路绿化).
-            fit = {p: (own := 0.0 if refers_only(p) else item_overlap(terms, p.context + p.about))
+            fit = {p: (own := 0.0 if refers_only(p) else said(terms, p))
                    + (CITED_WEIGHT * cited[p] if own == 0 else 0.0) + _fits_ask(kind, query.text, p.quote, terms)
                    for p in stating}
+            # between the parts of one article the act's name says nothing (按垃圾分类条例罚多少: 垃圾分类 of (一)'s
+            # 生活垃圾分类标志 is not the conduct asked, (三) 将已经分类投放的生活垃圾混合收集 is)
+            within = {p: said(own_words, p) for p in stating} \
+                if kind == "penalty" and len(stating) > 1 else fit
             close = max(fit.values()) / 2
             # 哪一天起开始实施: 本条例自2014年10月1日起施行, not the next sentence's date of the act it repeals
             best = max(stating, key=lambda p: (effective and bool(pattern("effective_text").search(p.quote)),
                                                fit[p] >= close and gives_value(kind, query.text, p.quote + p.note),
-                                               fit[p] >= close and sum(t in p.quote for t in focus), fit[p],
+                                               fit[p] >= close and sum(t in p.quote for t in focus), within[p], fit[p],
                                                cited[p], p.whole_list == wants_list, shared_pairs(query.text, p.about)))
             scored.append((fit[best] - rank * (RANK_WEIGHT if kind != "other" else OTHER_RANK_WEIGHT), hit, best))
         if not scored:

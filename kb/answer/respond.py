@@ -149,7 +149,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if body is not None:  # 坚持推动区域协同共治。 closes the paragraph before the one it heads: answer from that
         answer = compose(query, [body] + [h for h in answer.citations if h.clause_id != body.clause_id], True)
         row = body
-    if answer.kind == "clause" and "responsibility" in query.intents and not re.search(words["names_body"], answer.answer):
+    if answer.kind == "clause" and "responsibility" in query.intents and re.search(
+            words["question_kinds"]["department"], query.text) and not re.search(words["names_body"], answer.answer):
         return not_stated(query, answer.citations, None, what="负责该事项的部门")  # 三站一楼…由哪个部门牵头 → 全力服务和保障…
     rare = Terms(query, kb.rarity)
     if row is not None and answer.kind in row.fields and \
@@ -244,6 +245,7 @@ def another_rate(question: str, text: str) -> bool:
 
 
 _COUNTED = re.compile(r"(?:多少|几)([个家项处座所辆台条])([\u4e00-\u9fff]{2,8})")
+_ASKS_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff])")
 _COUNT_WORDS = {"单位", "地方", "东西", "项目", "工作", "任务"}  # what any count may be of
 
 
@@ -253,7 +255,8 @@ def another_count(query: Query, text: str) -> bool:
     stood for there by the everyday words they are (厂子 → 企业)."""
     import jieba.posseg
 
-    found = _COUNTED.search(query.text)
+    asked = list(_ASKS_COUNT.finditer(query.text))  # the count asked is the last (几个城区…得改掉多少台: 台)
+    found = _COUNTED.match(query.text, asked[-1].start()) if asked else None
     if found is None:
         return False
     nouns = []  # the nouns right after the classifier (医院 of 多少家医院开展…, not 开展)
