@@ -274,6 +274,9 @@ def test_a_fine_for_one_item_of_a_list_is_that_items(laws_kb):
     # 行为的 (不按照规定处理或者贮存…放射性废液)，处一万元以上十万元以下罚款 — four items share more words than one
     a = laws_kb.ask("核技术利用单位对不能外排的放射性废液，既没按规定处理也没好好贮存，按放射性污染防治法罚多少？")
     assert a.found and "一万元以上十万元以下" in a.answer and "十万元以上二十万元以下" not in a.answer
+    # no item says clearly more of 养得太密 than another (养殖尾水 of item (四) is a synonym's): the whole list, not (四)
+    a = laws_kb.ask("现在在海边搞网箱养鱼，养得太密超出规定了，会被罚多少钱？")
+    assert a.found and "养殖密度" in a.answer and "养殖尾水" in a.answer, a.answer
 
 
 def test_no_law_is_read_in_everyday_words_ending_in_fa():

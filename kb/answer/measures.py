@@ -92,6 +92,11 @@ def _counted() -> re.Pattern[str]:
     return re.compile(rf"(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?({alternatives})")
 
 
+def last_count(question: str) -> re.Match | None:
+    """The count a question asks last (几个城区…得改掉多少台 → 多少台), as `_counted` reads 多少 / 几 and its unit."""
+    return next(reversed(list(_counted().finditer(question))), None)
+
+
 def accepted_units(counted: list[str]) -> list[str]:
     """The units a figure may carry for a count asked in these: a measure and the units ending in it
     (多少吨 ← 360蒸吨), and for a classifier also 个 (几处口袋公园 ← 新建口袋公园20个)."""

@@ -18,7 +18,7 @@ from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
 from kb.answer.law_respond import bare_title, law_answer
 from kb.answer.laws import answer_vocab, is_law
-from kb.answer.measures import asked_years, asks_amount, base_years, other_year, states_amount
+from kb.answer.measures import asked_years, asks_amount, base_years, last_count, other_year, states_amount
 from kb.answer.record import record_answer
 from kb.index.keyword import tokenize
 from kb.search.legal import has_subject, named_laws, reading, strong_name
@@ -244,23 +244,23 @@ def another_rate(question: str, text: str) -> bool:
     return (bool(asked) and not any(rate in text for rate in asked) and bool(rates(text))) or _other_share(question, text)
 
 
-_COUNTED = re.compile(r"(?:多少|几)([个家项处座所辆台条])([\u4e00-\u9fff]{2,8})")
-_ASKS_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff])")
 _COUNT_WORDS = {"单位", "地方", "东西", "项目", "工作", "任务"}  # what any count may be of
 
 
 def another_count(query: Query, text: str) -> bool:
     """Whether a sentence counts another thing than the one asked (多少家成员单位 → 63家企事业环保设施单位): the
-    words the question counts (成员; not 单位, which anything counted may be) are neither in the sentence nor
-    stood for there by the everyday words they are (厂子 → 企业)."""
+    nouns right after the classifier of the count asked last (成员; not 单位, which anything counted may be) are
+    neither in the sentence nor stood for there by the everyday words they are (厂子 → 企业). A measure asked
+    (多少公里) or a count naming nothing after it (得改掉多少台) is not checked."""
     import jieba.posseg
 
-    asked = list(_ASKS_COUNT.finditer(query.text))  # the count asked is the last (几个城区…得改掉多少台: 台)
-    found = _COUNTED.match(query.text, asked[-1].start()) if asked else None
-    if found is None:
-        return False
-    nouns = []  # the nouns right after the classifier (医院 of 多少家医院开展…, not 开展)
-    for word in jieba.posseg.cut(found.group(2)):
+    found = last_count(query.text)
+    asked = [m.start() for m in re.finditer(answer_vocab()["asks_amount"], query.text)
+             if not query.text.startswith("个", m.end())]  # 多少个小区 counts too (个小 is no 个小时)
+    if found is None or found.group(1) not in answer_vocab()["classifiers"] + ["个"] or max(asked, default=0) > found.start():
+        return False  # 几户合伙…种到多大面积: the size is asked, not the households
+    nouns = []  # 医院 of 多少家医院开展…, not 开展
+    for word in jieba.posseg.cut(re.split(r"[^\u4e00-\u9fff]", query.text[found.end():])[0][:8]):
         if not word.flag.startswith("n"):
             break
         nouns.append(word.word)
