@@ -547,6 +547,15 @@ def test_place_words_are_places_not_every_word_jieba_tags_ns():
         assert place_words(question) == [], question
 
 
+def test_a_city_written_with_a_generic_area_is_the_city():
+    from kb.answer.extract import _place_parts
+
+    # 杭州市区 (jieba: one place word) is 杭州 where the index holds it: 市区 is no place to be covered
+    assert _place_parts("杭州市区", {"杭州", "市区"}) == ["杭州"]
+    assert _place_parts("新乡辉县", {"新乡", "辉县"}) == ["新乡", "辉县"]  # a city and a county: both
+    assert _place_parts("杭州市区", {"市区"}) == ["杭州市区"]  # a city the index does not hold stays unknown
+
+
 def test_everyday_words_jieba_takes_for_places_are_not_refused(laws_kb):
     a = laws_kb.ask("在很陡的山坡上开荒种玉米可以吗？")
     assert a.answerable, a.answer
@@ -1494,6 +1503,11 @@ def test_officials_misconduct_answers_only_questions_about_officials(laws_kb):
     # other staff of public bodies (监督管理人员); not a unit's penalty ending on its staff who are officials
     assert about_officials("海洋环境监督管理人员滥用职权、玩忽职守、徇私舞弊，造成海洋环境污染损害的，依法给予行政处分")
     assert not about_officials("对造成海洋环境污染事故的单位处以罚款；对直接负责的主管人员和其他直接责任人员属于国家工作人员的，依法给予处分")
+    # a body's listed wrongs punished by 处分 of those responsible (行使…监督管理权的部门有下列行为之一的…): officials
+    assert about_officials("行使海洋环境监督管理权的部门和其他部门有下列行为之一的，对直接负责的主管人员和其他直接责任人员依法给予行政处分：")
+    assert not about_officials("建设单位有下列行为之一的，对直接负责的主管人员和其他直接责任人员依法给予处分：")
+    a = laws_kb.ask("市里某局在规划审批时把一份本应附环评报告书却没附的专项规划草案放行了，怎么处理？")  # about officials
+    assert a.found and "依法给予处分" in a.answer, a.answer
     a = laws_kb.ask("按2017年版海洋环境保护法，造成重大海洋环境污染事故的单位罚多少？")
     assert a.found and "百分之三十" in a.answer, a.answer
     a = laws_kb.ask("林业部门工作人员玩忽职守怎么处理？")
@@ -2473,6 +2487,7 @@ def test_what_a_question_asks_is_not_read_from_its_setting():
     assert question_kind("规定的期限已经到了，那家厂还在烧重油锅炉，能对这台设施采取什么措施？") != "deadline"
     assert question_kind("获准倾倒的单位必须在什么期限内倾倒？") == "deadline"
     assert question_kind("淘汰名录里的设备过了期限还在用，最重会落到什么结果？") == "penalty"
+    assert question_kind("跨海工程不做环评就开工，最重会被怎样？") == "penalty"  # 会被怎样 as 会怎样
     # 几年后 is a time after which something is done, 频次 asks how often
     assert question_kind("规划实施几年后要做的跟踪评价要评哪几项内容？") is None
     assert question_kind("规划实施几年后要做跟踪评价？") == "deadline"  # 几年后 asked: how many years
@@ -2483,6 +2498,15 @@ def test_what_a_question_asks_is_not_read_from_its_setting():
     # 啥时候 / 几月几号 ask when an act takes effect, as 什么时候 does
     assert asks_effective("上海大气条例啥时候施行？") and asks_effective("停车条例几月几号开始实施？")
     assert not asks_effective("停车条例啥时候开始收费？")
+    assert asks_effective("国务院出台的生态保护补偿条例，生效日是哪天？")  # 生效日 is 生效日期
+    assert asks_effective("全国污染源普查条例最后一条对生效时间是怎么规定的？")  # 怎么规定 asks it too
+    assert not asks_effective("补偿协议生效日起三十日内怎么付款？")
+
+
+def test_a_limit_set_by_a_standard_is_said_as_such(laws_kb):
+    # no number: the article's limit is the standard it names, quoted after saying no number is set
+    a = laws_kb.ask("上海工厂的烟囱往外排废气，浓度最高能到多少，是以什么为限？")
+    assert not a.found and a.answer.startswith("现有文件未规定具体数值") and "不得超过国家和本市规定的排放标准" in a.answer, a.answer
 
 
 def test_when_an_act_takes_effect_asked_in_everyday_words(laws_kb):
@@ -2740,6 +2764,7 @@ def test_a_way_of_doing_something_is_no_law_name(real_kb):
     assert named_laws("国家的水法怎么说") and named_laws("国家的环境保护税法有哪些规定")  # 水法, 税法 name acts
     assert not named_laws("在北京乱扔垃圾怎么个罚法？") and not named_laws("超标排放这个罚法对吗")  # 怎么个罚法: how it is fined
     assert not named_laws("北京对乱停车是怎么个处理法？")
+    assert not named_laws("过年过节丰台提倡换个啥样的过法？")  # 样的…法: a way of spending the holidays
     from kb.answer.law_answer import question_kind
 
     assert question_kind("生态保护补偿资金被挪用了怎么个处理法？") == "penalty"  # as 怎么处理 is

@@ -56,6 +56,10 @@ def test_the_terms_an_article_defines():
     assert defined_terms("（一）放射性污染，是指由于人类活动") == ("放射性污染",)
     assert defined_terms("一级防火区是指自然保护区。\n二级防火区是指成片有林地。") == ("一级防火区", "二级防火区")
     assert defined_terms("单位应当按照规定报告。") == ()
+    # a sentence opening with the term and 包括 defines it by its parts (not 包括下列, not …应当包括)
+    assert defined_terms("森林划分为生态公益林和商品林。 生态公益林包括防护林和特种用途林；商品林包括经济林。") == ("生态公益林", "商品林")
+    assert defined_terms("本条例所称城市河道包括水域、河槽、堤防") == ("城市河道",)
+    assert defined_terms("节能规划应当包括节能目标。处罚主要包括罚款。禁止的行为包括下列：") == ()
 
 
 def test_a_definition_question_finds_the_defining_article(laws_kb):

@@ -125,6 +125,12 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return Answer(query.text, True, f"现有文件未规定具体{left_open[0]}。相关条款规定：{said}", kind="not_stated",
                       citations=cited + rest, found=False)
     if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
+        limit = limit_by_standard(laws, query, cited)
+        if limit is not None:  # 排放浓度最高能到多少 → 不得超过国家和本市规定的排放标准: the limit is that standard
+            said = render([limit], laws, "other", query.text)
+            return Answer(query.text, True, f"现有文件未规定具体数值，以所引标准为限。相关条款规定：{said}",
+                          kind="not_stated", citations=[limit[0]] + [h for h in cited + rest if h is not limit[0]],
+                          found=False)
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     if kind is None and asks_amount(query.text) and all(another_fee(query.text, s) for s in stated):
         return not_stated(query, candidates, "amount")  # 砂石资源费多少 is not 采矿权使用费…1000元
@@ -165,6 +171,18 @@ def next_conduct(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen:
         tried.add(found[0][0].clause_id)
         if terms.overlap(conduct(found[0][1][0])) >= floor and answers(laws, query, found, "penalty"):
             return found
+    return None
+
+
+def limit_by_standard(laws: LawAnswerer, query: Query, cited: list[Hit]) -> tuple[Hit, list[Part]] | None:
+    """The sentence of an article chosen that sets the figure asked by a standard instead of a number
+    (其污染物排放浓度不得超过国家和本市规定的排放标准, answers 浓度最高能到多少) and names what the question
+    asks about; None when none does."""
+    terms = Terms(query, laws.kb.rarity, omit=act_names(laws, query))
+    for hit in cited:
+        for sentence in re.findall(r"[^。；]+[。；]?", hit.text):
+            if re.search(answer_vocab()["limit_by_standard"], sentence) and terms.overlap(sentence):
+                return hit, [Part(sentence.strip(), sentence.strip())]
     return None
 
 

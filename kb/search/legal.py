@@ -286,8 +286,9 @@ def _without_everyday_ending(name: str, endings: list[str]) -> str:
     return before if strong_name(before) and len(before) >= 3 else ""
 
 
-# 怎么个罚法, 这个收法, 什么算法: a verb between 个 or 么 and 法 says a way of doing it, in everyday speech
-_WAY_OF_DOING = re.compile(r"[个么][\u4e00-\u9fff]{1,2}法$")  # 怎么个处理法; not 种子法
+# 怎么个罚法, 这个收法, 什么算法, 啥样的过法: a verb between 个, 么 or 样的 and 法 says a way of doing it, in
+# everyday speech (no act's name holds 样的)
+_WAY_OF_DOING = re.compile(r"(?:[个么]|样的)[\u4e00-\u9fff]{1,2}法$")  # 怎么个处理法; not 种子法
 
 
 def _described_way(name: str) -> bool:
