@@ -2487,7 +2487,6 @@ def test_what_a_question_asks_is_not_read_from_its_setting():
     assert question_kind("规定的期限已经到了，那家厂还在烧重油锅炉，能对这台设施采取什么措施？") != "deadline"
     assert question_kind("获准倾倒的单位必须在什么期限内倾倒？") == "deadline"
     assert question_kind("淘汰名录里的设备过了期限还在用，最重会落到什么结果？") == "penalty"
-    assert question_kind("跨海工程不做环评就开工，最重会被怎样？") == "penalty"  # 会被怎样 as 会怎样
     # 几年后 is a time after which something is done, 频次 asks how often
     assert question_kind("规划实施几年后要做的跟踪评价要评哪几项内容？") is None
     assert question_kind("规划实施几年后要做跟踪评价？") == "deadline"  # 几年后 asked: how many years
