@@ -98,7 +98,7 @@ ITEM_MARGIN = 0.5  # how much more of the question the item picked says than the
 ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
 
 
-def item_overlap(terms: Terms, text: str, question: str = "") -> float:
+def item_overlap(terms: Terms, text: str, question: str) -> float:
     """How much of the question a part says, a part listing several 项 read item by item: the words before the
     list with its best item. 有前款第（一）项、第（二）项、第（三）项、第（五）项行为之一的 holds more of 放射性废液…处理…贮存
     across four items than 有前款第（四）项行为的 in its one, which is the conduct asked."""

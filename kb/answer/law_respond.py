@@ -100,9 +100,8 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     if enforcing is not None:  # 擅自改变防汛墙主体结构罚多少: the fine for 危害防汛墙安全的, the class the duty names
         chosen, duty = [enforcing], None
     if duty is not None:  # 没按规定使用林木良种罚多少: the act requires it and fines something else
-        said = render([(duty, [Part(duty.text, duty.text)])], laws, "other", query.text)
-        return Answer(query.text, True, f"现有文件未规定对所问行为的处罚。相关条款规定：{said}", kind="not_stated",
-                      citations=[duty] + [h for h in candidates if h is not duty], found=False)
+        return rule_instead(laws, query, "对所问行为的处罚", [(duty, [Part(duty.text, duty.text)])], "other",
+                            [duty] + [h for h in candidates if h is not duty])
     if kind == "penalty" and not named_it and named_fine_unsure(laws, query, chosen):
         return not_stated(query, candidates or hits, kind)
     if reading(query, laws.kb.documents).compare:
@@ -121,16 +120,12 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     # say so, then quote it.
     left_open = [period_left_open(s) for s in stated] if kind == "deadline" else []
     if left_open and all(left_open):
-        said = render(chosen, laws, kind, query.text)
-        return Answer(query.text, True, f"现有文件未规定具体{left_open[0]}。相关条款规定：{said}", kind="not_stated",
-                      citations=cited + rest, found=False)
+        return rule_instead(laws, query, f"具体{left_open[0]}", chosen, kind, cited + rest)
     if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         limit = limit_by_standard(laws, query, cited)
         if limit is not None:  # 排放浓度最高能到多少 → 不得超过国家和本市规定的排放标准: the limit is that standard
-            said = render([limit], laws, "other", query.text)
-            return Answer(query.text, True, f"现有文件未规定具体数值，以所引标准为限。相关条款规定：{said}",
-                          kind="not_stated", citations=[limit[0]] + [h for h in cited + rest if h is not limit[0]],
-                          found=False)
+            return rule_instead(laws, query, "具体数值，以所引标准为限", [limit], "other",
+                                [limit[0]] + [h for h in cited + rest if h is not limit[0]])
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     if kind is None and asks_amount(query.text) and all(another_fee(query.text, s) for s in stated):
         return not_stated(query, candidates, "amount")  # 砂石资源费多少 is not 采矿权使用费…1000元
@@ -148,9 +143,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         cited = [applying[0]] + [h for h in cited if h.clause_id != applying[0].clause_id]
         rest = [h for h in rest if h.clause_id != applying[0].clause_id]
     if kind == "penalty" and re.search(words["asks_fine_amount"], query.text) and not stated_fine:
-        said = render(chosen, laws, kind, query.text)
-        return Answer(query.text, True, f"现有文件未规定所问的罚款数额。相关条款规定：{said}", kind="not_stated",
-                      citations=cited + rest, found=False)
+        return rule_instead(laws, query, "所问的罚款数额", chosen, kind, cited + rest)
     text = render(chosen, laws, kind or "other", query.text)
     return Answer(query.text, True, text, kind=kind or "article", citations=cited + rest)
 
@@ -172,6 +165,14 @@ def next_conduct(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen:
         if terms.overlap(conduct(found[0][1][0])) >= floor and answers(laws, query, found, "penalty"):
             return found
     return None
+
+
+def rule_instead(laws: LawAnswerer, query: Query, lacking: str, chosen: list, kind: str, citations: list[Hit]) -> Answer:
+    """An answer saying the documents do not set what is asked (现有文件未规定所问的罚款数额), then quoting the rule the
+    act does set there (相关条款规定：…可以并处罚款) — `found` stays False."""
+    said = render(chosen, laws, kind, query.text)
+    return Answer(query.text, True, f"现有文件未规定{lacking}。相关条款规定：{said}", kind="not_stated",
+                  citations=citations, found=False)
 
 
 def limit_by_standard(laws: LawAnswerer, query: Query, cited: list[Hit]) -> tuple[Hit, list[Part]] | None:
