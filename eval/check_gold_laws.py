@@ -5,6 +5,7 @@ Standard library only.  Usage:
     python3 check.py                 # run checks, exit 1 on any error
     python3 check.py --dump DIR      # also write the cleaned text of every file to DIR
     python3 check.py --gold PATH     # check another question file (default eval/gold_laws.jsonl)
+    python3 check.py --laws DIR      # the acts the questions cite (default ../shared/laws)
 
 Cleaning (independent of the system under test):
   .md   : drop '<!-- ... -->', zero-width spaces, leading '#' markers, '**'; one paragraph per line
@@ -125,6 +126,9 @@ ANSWER_KINDS = {"penalty", "department", "deadline_threshold", "definition"}
 
 
 def main():
+    global LAWS
+    if "--laws" in sys.argv:
+        LAWS = Path(sys.argv[sys.argv.index("--laws") + 1]).resolve()
     dump = None
     if "--dump" in sys.argv:
         dump = Path(sys.argv[sys.argv.index("--dump") + 1])
