@@ -2802,3 +2802,65 @@ def test_a_fee_is_stated_only_under_its_own_name():
     assert states_amount(text, "采矿权使用费每平方公里每年交多少？")  # a fee asked is a sum of money asked
     assert states_amount("在驶离停车位之日起三十日内缴纳道路停车费用", "路边停车费应在驶离后多少日内缴纳？")  # days asked
     assert not another_fee("咪表停车的收费标准是多少？", "停车收费标准由价格主管部门核定")  # 收费 is paying, no fee's name
+
+
+def test_a_time_counted_from_an_event_in_calendar_words_answers_by_when(laws_kb):
+    # 最晚什么时候把新林子种回去 → 在采伐的当年或者次年内完成更新造林, not another act's 临时使用林地…不超过二年
+    a = laws_kb.ask("北京山区一片杨树用材林到了主伐年龄，去年冬天整片皆伐了，北京的条例要求最晚什么时候把新林子种回去？")
+    assert a.found and "当年或者次年内" in a.answer and "二年" not in a.answer, a.answer
+
+
+def test_cleared_the_same_day_answers_how_many_days(laws_kb):
+    # 碎砖烂瓦能在现场堆几天 → 日产日清, not a notice's 公告期间不得少于十五日
+    a = laws_kb.ask("北京城区一个拆迁工地，碎砖烂瓦按规定能在现场堆几天？")
+    assert a.found and "日产日清" in a.answer and "十五日" not in a.answer, a.answer
+
+
+def test_a_leading_group_is_a_body_that_decides(laws_kb):
+    # 全国的普查公报由谁决定发布 → 根据全国污染源普查领导小组的决定发布, not the next sentence's 地方公报
+    a = laws_kb.ask("全国污染源普查做完后，全国的普查公报由谁决定发布？")
+    assert a.found and "全国污染源普查领导小组的决定" in a.answer and "地方" not in a.answer, a.answer
+
+
+def test_a_credit_record_is_a_consequence(laws_kb):
+    a = laws_kb.ask("现行的北京停车条例里，停车场的建设单位、经营单位要是违法，除了挨罚还会留下什么记录？严重的会被怎样？")
+    assert a.found and "记入信用信息系统" in a.answer, a.answer
+    b = laws_kb.ask("停车场经营单位不按规定备案会被怎样处罚？")  # a fine asked still gets the fine
+    assert b.found and "一万元罚款" in b.answer, b.answer
+
+
+def test_the_issuer_before_a_held_acts_title_is_no_part_of_its_name(laws_kb):
+    # was refused as 现有文件中没有《需要确认国务院生态保护补偿条例》; 有法律效力 asks when it takes effect
+    a = laws_kb.ask("我们县在准备年度生态补偿协议，需要确认国务院生态保护补偿条例从具体哪一天起有法律效力。")
+    assert a.found and "2024年6月1日" in a.answer, a.answer
+
+
+def test_a_bound_asked_in_a_yes_or_no_question_is_a_figure_asked(laws_kb):
+    from kb.answer.measures import asks_amount
+
+    assert asks_amount("有没有写明至少几年从业经历？") and asks_amount("有没有规定停车场至少配多少个充电桩？")
+    assert not asks_amount("企业用了多少煤需不需要报告？")  # the figure is the story, not the question
+    a = laws_kb.ask("规划环境影响评价条例对进审查专家库的专家，有没有写明至少几年从业经历、要什么职称？")
+    assert not a.found, a.answer
+
+
+def test_a_place_named_as_a_state_level_new_area_is_a_place(real_kb):
+    from kb.answer.extract import place_words
+
+    assert place_words("雄安那边是不是也定了森林覆盖率目标？") == ["雄安"]
+    a = real_kb.ask("雄安那边是不是也定了森林覆盖率目标？到2025年要到多少？")  # not Beijing's 45%
+    assert not a.found or "45%" not in a.answer, a.answer
+    b = real_kb.ask("北京对雄安新区建设有什么支持？")  # the documents speak of it: answered
+    assert b.found and "雄安新区" in b.answer, b.answer
+
+
+def test_a_row_of_figures_names_no_lead(real_kb):
+    b = real_kb.ask("碳排放强度较2020年累计下降12%左右这个2023年总目标，任务表把哪个市级局列为牵头？")
+    assert not b.found, b.answer  # a district's row of figures names no lead
+    c = real_kb.ask("推广新能源汽车由哪个部门牵头？")
+    assert c.found and "市经济和信息化局" in c.answer, c.answer
+
+
+def test_a_count_asked_as_whether_there_is_one_is_asked(real_kb):
+    a = real_kb.ask("市里这五年规划打算新盖几座污水处理厂，有没有个数？")  # 加快城镇污水收集处理体系提质增效 states none
+    assert not a.found, a.answer

@@ -252,7 +252,8 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     if kind == "deadline":
         units = asked_units(question, time=True)
         how_often = _HOW_LONG.search(question) and re.search(data["frequency"], sentence)  # 多久要清走 → 日产日清
-        if (units and (in_units(sentence, units) or how_often)) or (
+        same_day = any("日" in u.split("|") for u in units) and re.search(data["same_day"], sentence)  # 堆几天 → 日产日清
+        if (units and (in_units(sentence, units) or how_often or same_day)) or (
                 re.search(data["asks_when"], question) and re.search(data["event_time"], sentence)):
             return 2 * weight
     return 0.0

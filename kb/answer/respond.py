@@ -152,6 +152,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if answer.kind == "clause" and "responsibility" in query.intents and re.search(
             words["question_kinds"]["department"], query.text) and not re.search(words["names_body"], answer.answer):
         return not_stated(query, answer.citations, None, what="负责该事项的部门")  # 三站一楼…由哪个部门牵头 → 全力服务和保障…
+    # …下降12%左右这个目标，把哪个局列为牵头 → 西城区's figure: a table's row of figures names a place, not who leads
+    if answer.kind == "clause" and row is not None and row.kind == "indicator_row" \
+            and "responsibility" in query.intents and "quantity" not in query.intents:
+        return not_stated(query, answer.citations, None, what="负责该事项的部门")
     rare = Terms(query, kb.rarity)
     if row is not None and answer.kind in row.fields and \
             rare.overlap(_row_text(row)) < kb.refusal.min_duty_words * rare.total(kb.mentions):

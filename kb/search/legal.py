@@ -420,6 +420,7 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
         if words[i].flag.startswith(("u", "p", "c")):
             continue  # 出台的生态保护补偿条例: not 的生态保护补偿条例
         tail = re.sub(_data()["name_prefix"], "", "".join(w.word for w in words[i:]))  # 想了解现行海环法: 海环法
+        tail = re.sub(_data()["issuer_prefix"], "", tail)  # 需要确认国务院生态保护补偿条例: the issuer is no part of it
         if strong_name(tail) and has_subject(tail) and any(_abbreviates(tail, d) for d in documents):
             return tail
     return None
