@@ -2864,3 +2864,19 @@ def test_a_row_of_figures_names_no_lead(real_kb):
 def test_a_count_asked_as_whether_there_is_one_is_asked(real_kb):
     a = real_kb.ask("市里这五年规划打算新盖几座污水处理厂，有没有个数？")  # 加快城镇污水收集处理体系提质增效 states none
     assert not a.found, a.answer
+
+
+def test_a_body_one_may_entrust_with_a_task_answers_to_whom(laws_kb):
+    # 可以交给哪些机构 → 政府部门可以委托行业协会、节能服务机构…, not the next article's 支持节能服务机构开展…
+    a = laws_kb.ask("北京的发改部门人手不够，想把节能知识培训、技术推广这些活外包出去，按北京节能办法可以交给哪些机构？")
+    assert a.found and "委托行业协会" in a.answer, a.answer
+
+
+def test_the_version_said_as_that_amendment_names_the_act(laws_kb):
+    from kb.search.legal import named_laws
+
+    assert named_laws("照2022年那次修正后的北京水法实施办法，这还有罚款条款吗") == ["北京水法实施办法"]
+    # named, the act's name is no part of the conduct compared: 未经批准开采基岩水's fine does not answer 中水回用设施
+    a = laws_kb.ask("写字楼在中水管网覆盖不到的地方、可回收水量又大，却没配中水回用设施；照2022年那次修正后的北京水法实施办法，"
+                    "这还有罚款条款吗，罚多少？")
+    assert not a.found and "基岩水" not in a.answer, a.answer
