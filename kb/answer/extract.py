@@ -189,6 +189,8 @@ def place_words(text: str) -> list[str]:
         if len(word) == 2 and before is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,}", before.word) \
                 and before.flag not in _NOT_A_NAME and has_admin_suffix(before.word + word):
             word = before.word + word  # 雄安新区, cut as 雄安 / 新区
+            if found and found[-1] == before.word:
+                found.pop()  # 雄安 (a place alone too) is part of the name
         word = _COUNTED.sub("", word) or word  # 山东四省: 山东 (the count of places is not a name)
         if looks_like_place(word):
             found.append(word)
