@@ -113,12 +113,15 @@ def has_admin_suffix(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def administrative_names() -> frozenset[str]:
-    """Every administrative division of China (GB/T 2260, from the table that ships with `cpca`, and
-    the state-level new areas of places.json "new_areas"), by its full name and as people write it without the suffix (深圳市 → 深圳, 昆山市 → 昆山), except
-    the short names that are everyday words (新建区 → 新建, 河西区 → 河西: places.json "not_places")."""
-    full = {name for _, name in _divisions()} | set(data("places").get("new_areas", ()))
-    everyday = set(data("places").get("not_places", ()))
-    return frozenset(full | {f(name) for name in full for f in (short_place_name, autonomous_short)} - everyday)
+    """Every administrative division of China (GB/T 2260, from the table that ships with `cpca`), by its
+    full name and as people write it without the suffix (深圳市 → 深圳, 昆山市 → 昆山), except the short
+    names that are everyday words (新建区 → 新建, 河西区 → 河西: places.json "not_places"); and the
+    state-level new areas (places.json "new_areas"), without 新区 only as "new_area_short_names" has them."""
+    places = data("places")
+    full = {name for _, name in _divisions()}
+    written = full | {f(name) for name in full for f in (short_place_name, autonomous_short)}
+    new_areas = {*places.get("new_areas", ()), *places.get("new_area_short_names", ())}  # 雄安; not 湘江 (a river)
+    return frozenset((written | new_areas) - set(places.get("not_places", ())))
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +131,7 @@ def city_names() -> frozenset[str]:
     or a verb (张家口 nr, 保定 v), so a question naming one is read as naming a place by this list."""
     second = {name for code, name in _divisions() if code[2:4].strip("0") and not code[4:].strip("0")
               and "辖" not in name}  # 市辖区, 省直辖县级行政区划: headings of the table, no places
-    second |= set(data("places").get("new_areas", ()))  # 雄安新区, 雄安: as a city is named
+    second |= set(data("places").get("new_areas", ()))  # 雄安新区 (and 雄安, as administrative_names keeps it)
     written = {f(name) for name in second for f in (lambda n: n, short_place_name, autonomous_short)}
     return frozenset(w for w in written if len(w) >= 2 and w in administrative_names())
 

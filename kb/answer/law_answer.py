@@ -183,16 +183,18 @@ def _has_penalty(text: str) -> bool:
 
 
 def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False, when: bool = False,
-            often: bool = False) -> bool:
+            often: bool = False, record: bool = False) -> bool:
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
     also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
     `effective` (the question asks when the act takes effect), the article saying so, and with `when`
     (it asks by when: 最晚什么时候), a time set by another event (在投入生产前), a season (在易出现重污染天气的秋冬季)
     or a period left to another document (按照许可证注明的期限), and with `often` (it asks how often: 多久评估一次) an
-    interval the act leaves open (定期评估) — the last two said as not set (period_left_open)."""
+    interval the act leaves open (定期评估) — the last two said as not set (period_left_open). With `record` (a
+    penalty question asks what record is kept: 会留下什么记录, 登记到哪里) a credit record is a consequence too."""
     data = answer_vocab()
     if kind == "penalty":
-        return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence)))
+        return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence))) \
+            or (record and bool(re.search(data["credit_record"], sentence)))
     if kind == "department":
         return bool(re.search(data["authority"], sentence)) or (  # 由国务院和省、自治区、直辖市人民政府划定
             names_body(sentence) and any(w in sentence for w in data["duty_words"]))
@@ -412,6 +414,7 @@ class LawAnswerer:
         effective = asks_effective(query.text)
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
         often = bool(re.search(answer_vocab()["asks_frequency"], query.text))
+        record = bool(re.search(answer_vocab()["asks_record"], query.text))
         scored = []
         officials = bool(re.search(answer_vocab()["asks_officials"], query.text))
         # Of an article's parts about as close, the one saying the words next to the asking word
@@ -429,7 +432,7 @@ class LawAnswerer:
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when, often)
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when, often, record)
                        or (kind == "definition" and names_in_passing(query.text, p.quote))]
             if not stating:
                 continue
