@@ -26,7 +26,7 @@ def story_figure(match: re.Match, question: str) -> bool:
     names no figure (发改委要在线盯着每天用了多少电和气，我们必须配合吗？; not 每天罚多少，有上限吗？) or a yes-or-no
     word is in the figure's own clause (有没有规定要改成按实际用了多少热来收费, 企业用了多少煤需不需要报告)."""
     stops = "，,；;：:"
-    if re.search(r"(?:至少|最少|最多|最低|最高|不少于|不超过|不得少于|不得超过|上限|下限)[\u4e00-\u9fff]?$", question[:match.start()]):
+    if re.search(answer_vocab()["bound_asked"], question[:match.start()]):
         return False  # 有没有写明至少几年从业经历, 有没有规定至少配多少个: a bound is what is asked, said or not
     cut = max(question.rfind(c) for c in stops)
     counted = _counted().match(question, match.start())
