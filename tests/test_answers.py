@@ -2878,3 +2878,9 @@ def test_the_version_said_as_that_amendment_names_the_act(laws_kb):
     a = laws_kb.ask("写字楼在中水管网覆盖不到的地方、可回收水量又大，却没配中水回用设施；照2022年那次修正后的北京水法实施办法，"
                     "这还有罚款条款吗，罚多少？")
     assert not a.found and "基岩水" not in a.answer, a.answer
+
+
+def test_when_the_amended_text_takes_effect_is_asked_of_the_act(laws_kb):
+    # the review's: 修订文本 between the act's name and 从哪天开始实施 was 未规定
+    a = laws_kb.ask("上次修订的海洋环境保护法，修订文本从哪天开始实施？")
+    assert a.found and "2024年1月1日" in a.answer, a.answer
