@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
-from kb.answer.measures import asked_units, asks_amount, figures_in, in_units, means_some, states_amount, states_money, story_figure
+from kb.answer.measures import asked_units, asks_amount, cleared_same_day, figures_in, in_units, means_some, states_amount, states_money, story_figure
 from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.answer.provisions import Part, cited_conduct, parts
@@ -212,6 +212,13 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     return True
 
 
+def asks_record(question: str) -> bool:
+    """Whether a penalty question asks what record is kept of the breach (会不会留下信用记录, 会被登记到哪里), not
+    how much the fine is (管护记录没存档…罚多少: 记录 is the conduct)."""
+    data = answer_vocab()
+    return bool(re.search(data["asks_record"], question)) and not re.search(data["asks_fine_amount"], question)
+
+
 def period_left_open(sentence: str) -> str | None:
     """What a sentence answering 多久 / 什么期限 does not set, when it answers only by leaving it to another
     document (按照许可证注明的期限 → 期限) or to be done from time to time (定期评估 → 频次): said as such, not
@@ -244,6 +251,8 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
         return 2 * weight  # 报哪里备案 → "报市水行政部门备案"
     if kind == "deadline" and asks_effective(question) and pattern("effective_text").search(sentence):
         return 4 * weight  # 什么时候开始施行 → "本条例自2014年10月1日起施行" (立法法)
+    if kind == "penalty" and asks_record(question) and re.search(data["credit_record"], sentence):
+        return 2 * weight  # 会不会留下信用记录 → "应当记入有关个人、单位信用档案", not a fine sharing the word 记录
     if kind == "definition":
         defined = defined_terms(sentence)
         if len(defined) <= 2 and defines_asked(question, defined):  # not a list defining many
@@ -254,8 +263,7 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     if kind == "deadline":
         units = asked_units(question, time=True)
         how_often = _HOW_LONG.search(question) and re.search(data["frequency"], sentence)  # 多久要清走 → 日产日清
-        same_day = any("日" in u.split("|") for u in units) and re.search(data["same_day"], sentence)  # 堆几天 → 日产日清
-        if (units and (in_units(sentence, units) or how_often or same_day)) or (
+        if (units and (in_units(sentence, units) or how_often or cleared_same_day(sentence, units))) or (
                 re.search(data["asks_when"], question) and re.search(data["event_time"], sentence)):
             return 2 * weight
     return 0.0
@@ -414,7 +422,7 @@ class LawAnswerer:
         effective = asks_effective(query.text)
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
         often = bool(re.search(answer_vocab()["asks_frequency"], query.text))
-        record = bool(re.search(answer_vocab()["asks_record"], query.text))
+        record = asks_record(query.text)
         scored = []
         officials = bool(re.search(answer_vocab()["asks_officials"], query.text))
         # Of an article's parts about as close, the one saying the words next to the asking word

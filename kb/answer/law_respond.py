@@ -9,8 +9,8 @@ import re
 from kb import vocab
 from kb.answer.extract import Answer, holds_noun, place_words, single_nouns
 from kb.answer.guards import close_enough, not_stated
-from kb.answer.law_answer import (ITEM_MARK, LawAnswerer, Terms, asks_effective, conduct, period_left_open,
-                                  reference_names_conduct, render, states_fine, version_label)
+from kb.answer.law_answer import (ITEM_MARK, LawAnswerer, Terms, asks_effective, asks_record, conduct,
+                                  period_left_open, reference_names_conduct, render, states_fine, version_label)
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
 from kb.answer.measures import another_fee, asks_amount, states_amount, states_period
 from kb.answer.provisions import Part, paragraphs
@@ -253,6 +253,8 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
         return False  # 设计单位没按标准设计 is not fined by the article on what 建设单位 does
     if kind == "penalty" and not _conduct_close(laws, query, part, names):
         return False  # the conduct fined is not the conduct asked (生活垃圾不分类 → 乱丢…塑料袋's fine)
+    if kind == "penalty" and asks_record(query.text) and re.search(answer_vocab()["credit_record"], part.quote):
+        return True  # 会不会留下信用记录 → the act's 记入…信用档案, wherever it ranks (one article says it for every breach)
     if kind == "definition" and (defines_asked(query.text, defined_terms(part.quote))
                                  or names_in_passing(query.text, part.quote, unquoted=False)):
         return True  # the very term asked, defined or named in passing, wherever it ranks (an unquoted one within rank)

@@ -20,6 +20,12 @@ def asks_amount(question: str) -> bool:
                for m in re.finditer(answer_vocab()["asks_amount"], question)) or bool(proposed(question))
 
 
+def cleared_same_day(text: str, units: list[str]) -> bool:
+    """Whether a text asked for a number of days (`units` of `asked_units`: 日|天) answers it by clearing
+    the same day (日产日清, 随产随清): no figure, and the shortest time there is."""
+    return any("日" in u.split("|") for u in units) and bool(re.search(answer_vocab()["same_day"], text))
+
+
 def story_figure(match: re.Match, question: str) -> bool:
     """Whether the figure word names something a yes-or-no question is about, not what it asks: words
     that are no unit follow it in its clause, and either the last clause, after it, asks yes or no and
@@ -221,7 +227,7 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
     if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):
         return True  # 档案要保存多久 → 永久保存: a period with no number
-    if any("日" in u.split("|") for u in units) and re.search(data["same_day"], text):
+    if cleared_same_day(text, units):
         return True  # 能在现场堆几天 → 日产日清: not a day
     if re.search(data["asks_class"], question):
         return bool(re.search(data["class_text"], text))  # 水质要保持在几类 → Ⅱ类
