@@ -1800,6 +1800,9 @@ def test_a_row_cell_is_stated_with_the_unit_its_header_gives(real_kb):
     assert row_value(row, analyse("生活垃圾回收利用率是多少？")) is None  # which year's, the question does not say
     a = real_kb.ask("2020年丰台区生活垃圾回收利用的比例是多少？")
     assert a.found and a.answer.startswith("35%（"), a.answer
+    # a row setting the year asked in words (达到市级要求) states that, not "no figure" alone
+    a = real_kb.ask("丰台区2025年单位地区生产总值二氧化碳排放降幅要达到多少？")
+    assert a.found and "未给出具体数值" in a.answer and "达到市级要求" in a.answer, a.answer
 
 
 def test_the_end_of_a_period_is_its_last_year(real_kb):
@@ -2353,6 +2356,7 @@ def test_no_tail_of_an_unheld_acts_title_is_read_as_a_held_act(laws_kb):
 
     docs = laws_kb.documents
     assert held_tail("同事说起森林法", docs) == "森林法"
+    assert held_tail("写论文引用了规划环境影响评价条例", docs) == "规划环境影响评价条例"  # a verb with its 了
     for title in ("固体废物污染环境防治法", "听说北京和天津的大气污染防治条例", "天津市大气污染防治条例", "中华人民共和国水污染防治法",
                   "省里出台的生态保护补偿条例", "县里制定的生态保护补偿条例"):  # a province's, a county's act: not the national one
         assert held_tail(title, docs) is None, title
@@ -2632,8 +2636,12 @@ def test_a_figure_a_yes_or_no_question_is_about_is_not_what_it_asks():
     assert not asks_amount("企业用了多少煤需不需要报告？")
     for asked in ("罚款多少？", "每天罚多少，有上限吗？", "超标排放罚多少，是否还要停产？", "我们厂每年用多少吨煤，需要登记吗",
                   "有没有规定罚多少", "丰台“十四五”给臭氧定了什么浓度上限？", "能不能说下北京停车超时要交多少停车费？",
-                  "多少钱能不能少交点"):
+                  "多少钱能不能少交点", "补偿金额有没有上限"):
         assert asks_amount(asked), asked
+    # 金额 names the figure the question is about; 能不能重新谈 asks whether it may be talked over again
+    assert not asks_amount("征收补偿金额能不能重新谈") and not asks_amount("税额能否减免")
+    # 过去几年 / 近几年 say when, they ask no number of years
+    assert not asks_amount("过去几年这种新做法铺开了吗") and asks_amount("规划实施满几年要评估？")
     # a limit need not be a figure (不得超过…总量控制指标)
     assert not asks_amount("一个省、市行政区域内各类建设项目占用林地，在总量上有什么上限？")
     # nor is a time in the story what a question asks (过几天水一冲…, 几年前就判决生效了)
@@ -2764,6 +2772,12 @@ def test_a_way_of_doing_something_is_no_law_name(real_kb):
 
     assert question_kind("生态保护补偿资金被挪用了怎么个处理法？") == "penalty"  # as 怎么处理 is
     assert named_laws("按种子法第三条")  # …种子法 is an act's name
+    assert not named_laws("新建保障房要求用哪种像搭积木一样的盖法？")  # 一样的盖法: a verb and 法, a way of building
+    b = real_kb.ask("丰台往后盖保障房和政府掏钱的新楼，要求用哪种像搭积木一样的盖法？")
+    assert b.answerable and "装配式建筑" in b.answer, b.answer
+    # 应当怎么处理 asks what is to be done, not the consequence of a breach
+    assert question_kind("规划环评的费用在项目预算里应当怎么处理？") != "penalty"
+    assert question_kind("无证采伐林木会被怎么处理？") == "penalty"
 
 
 def test_how_something_is_fined_in_everyday_words_is_answered(laws_kb):
@@ -2903,3 +2917,9 @@ def test_a_record_asked_favours_the_credit_article_and_same_day_clearing_answers
     assert _fits_ask("penalty", question, "未按规定如实记录接收处置的生活垃圾来源的，处五千元以下罚款。", terms) == 0
     assert cleared_same_day("做到日产日清。", asked_units("垃圾最多能放几天？"))
     assert not cleared_same_day("做到日产日清。", asked_units("垃圾多少钱一吨？"))
+
+
+def test_a_term_named_in_passing_answers_what_it_includes(laws_kb):
+    # 燃用煤、重油…等高污染燃料（以下统称高污染燃料） names what the term covers, though no 是指 defines it
+    a = laws_kb.ask("上海大气条例里说的高污染燃料，具体包括哪些？")
+    assert a.found and "石油焦" in a.answer and a.citations[0].label == "第三十六条", a.answer

@@ -249,6 +249,8 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     data = answer_vocab()
     if kind == "department" and re.search(data["asks_recipient"], question) and re.search(data["recipient"], sentence):
         return 2 * weight  # 报哪里备案 → "报市水行政部门备案"
+    if kind == "department" and re.search(data["in_charge"], sentence):
+        return weight  # 哪个部门统管水土流失的预防和治理 → "市水行政部门负责全市水土保持工作"
     if kind == "deadline" and asks_effective(question) and pattern("effective_text").search(sentence):
         return 4 * weight  # 什么时候开始施行 → "本条例自2014年10月1日起施行" (立法法)
     if kind == "penalty" and asks_record(question) and re.search(data["credit_record"], sentence):
@@ -441,7 +443,8 @@ class LawAnswerer:
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
             stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when, often, record)
-                       or (kind == "definition" and names_in_passing(query.text, p.quote))]
+                       or (kind == "definition" and (names_in_passing(query.text, p.quote)  # …等高污染燃料（以下统称高污染燃料）
+                                                     or defines_asked(query.text, defined_terms(p.quote))))]
             if not stating:
                 continue
             stating = [self.with_cited(hit, p) for p in stating]

@@ -95,6 +95,21 @@ def _city_document(kb, hit: Hit) -> bool:
     return kb.searcher.docs[hit.doc_id].scope in (None, "", "全市")
 
 
+def target_in_words(query: Query, row: Hit | None, terms: Terms) -> str | None:
+    """What a table row sets in words where the year asked has no figure (碳排放降幅（%）… 2025年规划值：
+    达到市级要求), said as such — only for a row naming the question's words, in a column of a year asked."""
+    if row is None or row.kind != "indicator_row" or not query.years:
+        return None
+    name = row.text.split("：", 1)[0]
+    if not terms.overlap(name):
+        return None
+    for column, value in row.fields.items():
+        if any(f"{y}年" in column for y in query.years) and re.search(r"[\u4e00-\u9fff]{2}", value) \
+                and not re.search(r"\d", value):
+            return f"现有文件未给出具体数值：表中“{name}”的{column}为“{value.strip()}”。"
+    return None
+
+
 def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answer:
     """Plans and action plans: ledger figures, duty fields, or the best sentence, checked for place and penalty."""
     from kb.answer.from_ledger import answer_from_ledger, empty_cell, indicator_in, measured_in, names_indicator, places_in, terms_named
@@ -172,6 +187,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             consequence and re.search(consequence, answer.answer)):
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
+        said = target_in_words(query, row, terms)
+        if said is not None:  # 2025年规划值：达到市级要求 — what the table sets instead of a figure
+            return Answer(query.text, True, said, kind="clause", citations=answer.citations, found=True)
         return not_stated(query, answer.citations, "amount")  # 要达到多少 → 稳步提升 states no figure
     # 多少个口袋公园 → 100个地下水风险源 is about something else; 生态保护红线…多少平方公里 → 城乡建设用地规模…
     # 2760平方公里 shares only the unit and the year

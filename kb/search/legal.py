@@ -293,7 +293,7 @@ _WAY_OF_DOING = re.compile(r"(?:[个么]|[啥怎么]样的)[\u4e00-\u9fff]{1,2}�
 
 def _described_way(name: str) -> bool:
     """A phrase for a way of doing something, not an act's name outside 《》: 工地夜里施工扰民怎么个罚法, 水费会怎么个收法,
-    or a two-character word for it qualified after a 的 (种树的总体摆法, 题目的标准解法) — a law's name outside 《》 holds
+    or a word for it qualified after a 的 (种树的总体摆法, 题目的标准解法, 一样的盖法) — a law's name outside 《》 holds
     no 的 but in 关于…的 (国家的水法 names 水法 alone)."""
     import jieba.posseg
 
@@ -302,6 +302,8 @@ def _described_way(name: str) -> bool:
     if not name.endswith("法") or name.endswith("办法") or "的" not in name or "关于" in name:
         return False
     after = name.rsplit("的", 1)[1]  # 国家的水法 names 水法
+    if len(after) == 2:  # 像搭积木一样的盖法: a verb and 法; 国家的水法: a noun
+        return next(jieba.posseg.cut(after[0])).flag == "v"
     last = [w for w in jieba.posseg.cut(after) if w.word.strip()][-1]
     return len(last.word) == 2 and last.flag == "v" and len(after) > 2  # 税法 (环境保护税法) is a noun
 
@@ -415,7 +417,8 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
         if words[i - 1].flag.startswith(("ns", "nt")) or re.match(_data()["local_level"], words[i - 1].word):
             return None  # 浙江省大气污染防治条例: a place is part of the name, never dropped; nor 省里 (an act of a province's)
         leading = leading and words[i - 1].flag.startswith(_LEAD_FLAGS)
-        if not leading and words[i - 1].flag != "v":
+        verb = words[i - 1].flag == "v" or (i >= 2 and words[i - 2].flag == "v" and words[i - 1].flag in ("ul", "uz", "ug"))
+        if not leading and not verb:  # 写论文引用了规划环境影响评价条例: a verb with its 了 / 过 / 着 too
             continue  # 开会时有人引用上海大气条例: after other words, a plain verb (引用, not 污染) ends what is dropped
         if words[i].flag.startswith(("u", "p", "c")):
             continue  # 出台的生态保护补偿条例: not 的生态保护补偿条例
