@@ -467,6 +467,9 @@ def test_an_article_of_a_law_not_held_is_answered_by_the_clause_that_applies_it(
         assert a.found and "故意不运行或者不正常运行" in a.answer, a.answer
         assert a.answer.startswith("现有文件中没有《环境保护法》；以下条款适用其第六十五条")
         assert all("环境保护法第六十五条" in h.text for h in a.citations)
+    # by the short name too (环保法 for the 环境保护法 the clause cites)
+    a = laws_kb.ask("运营污染防治设施的机构故意不开设备，算不算环保法第六十五条说的弄虚作假？")
+    assert a.found and a.answer.startswith("现有文件中没有《环保法》；以下条款适用其第六十五条"), a.answer
     # an article no clause we hold applies is refused, as the act is not held
     assert not laws_kb.ask("大气污染防治法第九十九条规定了什么？").answerable
 
@@ -2602,6 +2605,9 @@ def test_an_act_described_not_named_is_the_held_act_its_words_fit(laws_kb):
     assert titles == {"北京市市容环境卫生条例"}, titles
     assert not described_acts("北京大气污染防治条例对工地扬尘罚多少", docs)  # not held: no other act stands in
     assert not described_acts("北京市生活垃圾管理条例对不分类罚多少", docs)
+    # a word of the description shortened as titles are (节能 for 节约能源)
+    titles = {d.title for d in described_acts("北京那部实施节能法的地方办法哪天起施行", docs)}
+    assert titles == {"北京市实施〈中华人民共和国节约能源法〉办法"}, titles
     # a city's act as well as a province's (临沂 is no province)
     from kb.model import Document
 
@@ -2923,3 +2929,11 @@ def test_a_term_named_in_passing_answers_what_it_includes(laws_kb):
     # 燃用煤、重油…等高污染燃料（以下统称高污染燃料） names what the term covers, though no 是指 defines it
     a = laws_kb.ask("上海大气条例里说的高污染燃料，具体包括哪些？")
     assert a.found and "石油焦" in a.answer and a.citations[0].label == "第三十六条", a.answer
+
+
+def test_an_act_named_does_not_make_its_scope_article_an_answer(laws_kb):
+    # the act's name lifts its every article: 条例适用于本市行政区域内大气污染防治 says nothing of 电动自行车上牌照
+    a = laws_kb.ask("上海市大气污染防治条例对电动自行车上牌照有什么要求？")
+    assert not a.found and "适用于本市行政区域" not in a.answer.split("；")[0], a.answer
+    b = laws_kb.ask("上海大气条例适用于哪里？")
+    assert b.found and "适用于本市行政区域内大气污染防治" in b.answer, b.answer

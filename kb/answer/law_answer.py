@@ -249,8 +249,6 @@ def _fits_ask(kind: str, question: str, sentence: str, terms: Terms) -> float:
     data = answer_vocab()
     if kind == "department" and re.search(data["asks_recipient"], question) and re.search(data["recipient"], sentence):
         return 2 * weight  # 报哪里备案 → "报市水行政部门备案"
-    if kind == "department" and re.search(data["in_charge"], sentence):
-        return weight  # 哪个部门统管水土流失的预防和治理 → "市水行政部门负责全市水土保持工作"
     if kind == "deadline" and asks_effective(question) and pattern("effective_text").search(sentence):
         return 4 * weight  # 什么时候开始施行 → "本条例自2014年10月1日起施行" (立法法)
     if kind == "penalty" and asks_record(question) and re.search(data["credit_record"], sentence):

@@ -110,7 +110,11 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         # 第五十四条罚的是什么: every conduct the article named fines (two paragraphs, two fines), not one part
         chosen = [(h, named_whole(h, asked) or picked) for h, picked in chosen[:1]] + chosen[1:]
     if kind is None:  # 能不能…, 该怎么办: a short article whole, the rule with its conditions and exceptions;
-        chosen = [(h, [Part(h.text, h.text)] if _whole(h) else named_whole(h, asked) or picked) for h, picked in chosen]
+        chosen = [(h, [Part(h.text, h.text)] if _whole(h) else named_whole(h, asked) or _paragraph_of(h, picked) or picked)
+                  for h, picked in chosen]  # else its 款 (合同能源管理是一种什么样的合作模式: the sentences after the first)
+    if kind == "definition":  # a term the part chosen only names (本市推行合同能源管理): the 款 going on to say what it is
+        chosen = [(h, picked if defined_terms(picked[0].quote) or re.search("是指|包括", picked[0].quote)
+                   else _paragraph_of(h, picked) or picked) for h, picked in chosen]
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):
         return not_stated(query, candidates or hits, kind)  # 有效期几年 is not answered by 三年内不得从事
@@ -195,6 +199,14 @@ def named_whole(hit: Hit, asked: list[Hit]) -> list[Part]:
     return [Part(text, text)]
 
 
+def _paragraph_of(hit: Hit, picked: list[Part]) -> list[Part]:
+    """The short 款 the part chosen is a sentence of (本市推行合同能源管理，发展节能服务产业。节能服务机构通过…分享节能
+    效益。), to quote whole; [] when the part is the whole 款 or the 款 is long."""
+    quote = picked[0].quote
+    para = next((p for p, _ in paragraphs(hit.text) if quote in p), "")
+    return [Part(para, para)] if quote != para and len(para) <= WHOLE_ARTICLE else []
+
+
 def _whole(hit: Hit) -> bool:
     """A whole article (not one paragraph of an article stored in parts) short enough to quote whole."""
     return hit.kind == "article" and not _FRAGMENT.search(hit.clause_id) and len(hit.text) <= WHOLE_ARTICLE
@@ -244,7 +256,9 @@ def answers(laws: LawAnswerer, query: Query, chosen, kind: str | None) -> bool:
         if in_force is not None:
             return in_force
     terms = Terms(query, omit=names)
-    if kind and terms.overlap(text) == 0 and not any(holds_noun(n, text) for n in single_nouns(query.text)) \
+    # a question of no kind naming an act: its name lifts every article of it, the scope article (条例适用于…)
+    # too, which says nothing of 电动自行车上牌照
+    if (kind or names) and terms.overlap(text) == 0 and not any(holds_noun(n, text) for n in single_nouns(query.text)) \
             and not terms.pieces_in(text):
         return False  # 院子里养了一群鸡和鸭 shares only 鸡, 鸭 with "禁止在城镇地区饲养鸡、鸭…"
     if kind is None and asks_permission(query.text) and not _says_asked_words(query, terms, text):

@@ -21,7 +21,7 @@ from kb.answer.laws import answer_vocab, is_law
 from kb.answer.measures import asked_years, asks_amount, base_years, last_count, other_year, states_amount
 from kb.answer.record import record_answer
 from kb.index.keyword import tokenize
-from kb.search.legal import has_subject, named_laws, reading, strong_name
+from kb.search.legal import has_subject, named_laws, reading, shortens, strong_name
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -70,14 +70,20 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
 
 def applying_clauses(kb, name: str, article: str | None, question: str) -> list[str]:
     """Clauses we hold that apply the article the question names of an act we do not hold
-    ("环境保护法第六十五条" in "应当认定为环境保护法第六十五条规定的弄虚作假"): the clause names that very act
-    (not 海洋环境保护法, which contains its name) next to that article."""
+    ("环境保护法第六十五条" in "应当认定为环境保护法第六十五条规定的弄虚作假"): the clause names that very act, or
+    the one the name shortens (环保法), next to that article (not 海洋环境保护法, which contains its name)."""
     core = bare_title(name)
     if article is None or not re.search(re.escape(core) + "》?第", re.sub(r"\s", "", question)):
         return []
-    cited = re.compile(r"(?:《(?:中华人民共和国)?)?" + re.escape(core) + "》?" + article)
-    return [c.clause_id for c in kb.loaded.clauses if core in c.text and article in c.text and cited.search(c.text)
-            and core in {bare_title(n) for n in named_laws(c.text)}]
+    out = []
+    for c in kb.loaded.clauses:
+        if article not in c.text:
+            continue
+        acts = {bare_title(n) for n in named_laws(c.text)}  # 环保法 shortens the 环境保护法 a clause cites
+        full = core if core in acts else next((a for a in acts if shortens(core, a)), None)
+        if full and re.search(r"(?:《(?:中华人民共和国)?)?" + re.escape(full) + "》?" + article, c.text):
+            out.append(c.clause_id)
+    return out
 
 
 def _rows_of_place(kb, query: Query, hits: list[Hit]) -> list[Hit]:

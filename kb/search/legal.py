@@ -432,8 +432,9 @@ def held_tail(name: str, documents: list[Document]) -> str | None:
 def described_acts(text: str, documents: list[Document]) -> list[Document]:
     """The held act a question describes rather than names — a place, then words of its title among
     words of description, then its kind (北京那部管市容和环境卫生的地方条例 → 北京市市容环境卫生条例; 上海那部防治
-    大气污染的地方条例; 北京关于实施节约能源法的地方办法): every version of the one act whose title holds the
-    place and every word left; none when no act, or more than one, fits (北京大气污染防治条例 is not held)."""
+    大气污染的地方条例; 北京关于实施节约能源法的地方办法, 北京那部实施节能法的地方办法): every version of the one act
+    whose title holds the place and every word left; none when no act, or more than one, fits (北京大气污染防治条例
+    is not held)."""
     import jieba
 
     described = _data()["described_filler"]
@@ -443,8 +444,21 @@ def described_acts(text: str, documents: list[Document]) -> list[Document]:
         for m in re.finditer(re.escape(place) + r"[省市]?([\u4e00-\u9fff、]{2,24}?)(条例|办法|细则)", text):
             words = [w for w in jieba.cut(m.group(1)) if len(w) > 1 and not filler.fullmatch(w)]
             fits += [d for d in documents if words and place in d.title and _core(d.title).endswith(m.group(2))
-                     and all(w in _core(d.title) for w in words) and d not in fits]
+                     and all(_shortened_in(w, _core(d.title)) for w in words) and d not in fits]
     return fits if len({_core(d.title) for d in fits}) == 1 else []
+
+
+def shortens(name: str, title: str) -> bool:
+    """Whether a name is a short form of a title as laws are shortened: the same kind of act, the same first
+    character, every character in order (环保法 → 环境保护法; not 海洋环境保护法, nor 环境影响评价法)."""
+    return act_kind(name) == act_kind(title) != "" and name[:1] == title[:1] and _in_order(name, title) == len(name) \
+        and len(name) < len(title)
+
+
+def _shortened_in(word: str, title: str) -> bool:
+    """A word of a description in a title, whole or shortened as titles are (节能 for 节约能源: its characters in
+    order, at most two apart)."""
+    return bool(re.search(".{0,2}".join(map(re.escape, word)), title))
 
 
 def documents_named(text: str, documents: list[Document]) -> tuple[list[str], list[Document]]:
