@@ -2607,7 +2607,7 @@ def test_an_act_described_not_named_is_the_held_act_its_words_fit(laws_kb):
     assert not described_acts("北京市生活垃圾管理条例对不分类罚多少", docs)
     # a word of the description shortened as titles are (节能 for 节约能源)
     titles = {d.title for d in described_acts("北京那部实施节能法的地方办法哪天起施行", docs)}
-    assert titles == {"北京市实施〈中华人民共和国节约能源法〉办法"}, titles
+    assert titles == {"北京市实施《中华人民共和国节约能源法》办法"}, titles
     # a city's act as well as a province's (临沂 is no province)
     from kb.model import Document
 
@@ -2937,3 +2937,12 @@ def test_an_act_named_does_not_make_its_scope_article_an_answer(laws_kb):
     assert not a.found and "适用于本市行政区域" not in a.answer.split("；")[0], a.answer
     b = laws_kb.ask("上海大气条例适用于哪里？")
     assert b.found and "适用于本市行政区域内大气污染防治" in b.answer, b.answer
+
+
+def test_a_sentence_that_only_names_the_thing_asked_is_quoted_with_its_paragraph(laws_kb):
+    # 本市推行合同能源管理 names it; the rest of the 款 says what it is (…分享节能效益)
+    a = laws_kb.ask("北京节能办法说的合同能源管理是怎么回事？")
+    assert a.found and "分享节能效益" in a.answer, a.answer
+    # a part that is an item of a list (（一）培育、生产种子、苗木的设施) is quoted with its lead, never emptied
+    b = laws_kb.ask("林场里盖个存放苗木的库房，达到国家标准的，还要办建设用地审批吗？")
+    assert b.found and "不需要办理建设用地审批手续" in b.answer, b.answer

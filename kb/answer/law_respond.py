@@ -203,8 +203,8 @@ def _paragraph_of(hit: Hit, picked: list[Part]) -> list[Part]:
     """The short 款 the part chosen is a sentence of (本市推行合同能源管理，发展节能服务产业。节能服务机构通过…分享节能
     效益。), to quote whole; [] when the part is the whole 款 or the 款 is long."""
     quote = picked[0].quote
-    para = next((p for p, _ in paragraphs(hit.text) if quote in p), "")
-    return [Part(para, para)] if quote != para and len(para) <= WHOLE_ARTICLE else []
+    para = next((p for p, _ in paragraphs(hit.text) if quote in p), "")  # none for an item (（一）培育…的设施)
+    return [Part(para, para)] if para and quote != para and len(para) <= WHOLE_ARTICLE else []
 
 
 def _whole(hit: Hit) -> bool:
