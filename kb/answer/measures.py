@@ -42,11 +42,8 @@ def story_figure(match: re.Match, question: str) -> bool:
         return False
     yes_no = answer_vocab()["yes_no"]
     if match.start() > cut:  # 有没有规定…用了多少热来收费, 企业用了多少煤需不需要报告
-        asking = bool(re.search("[多几]", match.group()))  # 多少 / 几 ask; 金额 / 税额 only name the figure
         return bool(re.search(yes_no, question[cut + 1:match.start()])
-                    or re.search(yes_no, rest) and not (asking and re.match(yes_no, rest))
-                    and not re.search(answer_vocab()["bound_asked"], rest))  # 金额有没有上限 asks the bound  # 多少钱能不能少交 asks
-    # the sum, 补偿金额能不能重新谈 whether it may be talked over again
+                    or re.search(yes_no, rest) and not re.match(yes_no, rest))  # 多少钱能不能少交 asks the sum
     last = question[cut + 1:]  # 有这个交易量的数吗 asks for the figure itself
     return bool(re.search(rf"{yes_no}|[吗嘛么][？?！!。]*$", last)) and not re.search(answer_vocab()["asks_amount"], last) \
         and not re.search(answer_vocab()["figure_named"], last)
