@@ -77,7 +77,7 @@ def applying_clauses(kb, name: str, article: str | None, question: str) -> list[
         return []
     out = []
     for c in kb.loaded.clauses:
-        if article not in c.text:
+        if article not in c.text or core[:1] not in c.text:  # an act cited there begins as its name does
             continue
         acts = {bare_title(n) for n in named_laws(c.text)}  # 环保法 shortens the 环境保护法 a clause cites
         full = core if core in acts else next((a for a in acts if shortens(core, a)), None)
