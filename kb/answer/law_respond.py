@@ -113,7 +113,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         chosen = [(h, [Part(h.text, h.text)] if _whole(h) else named_whole(h, asked) or _paragraph_of(h, picked) or picked)
                   for h, picked in chosen]  # else its 款 (合同能源管理是一种什么样的合作模式: the sentences after the first)
     if kind == "definition":  # a term the part chosen only names (本市推行合同能源管理): the 款 going on to say what it is
-        chosen = [(h, picked if defined_terms(picked[0].quote) or re.search("是指|包括", picked[0].quote)
+        chosen = [(h, picked if defined_terms(picked[0].quote) or names_in_passing(query.text, picked[0].quote)
                    else _paragraph_of(h, picked) or picked) for h, picked in chosen]
     stated = [p.quote for _, picked in chosen for p in picked]
     if kind == "deadline" and not states_period(stated, query.text):

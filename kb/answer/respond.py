@@ -21,7 +21,7 @@ from kb.answer.laws import answer_vocab, is_law
 from kb.answer.measures import asked_years, asks_amount, base_years, last_count, other_year, states_amount
 from kb.answer.record import record_answer
 from kb.index.keyword import tokenize
-from kb.search.legal import has_subject, named_laws, reading, shortens, strong_name
+from kb.search.legal import has_subject, named_laws, reading, strong_name, title_match
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -80,8 +80,8 @@ def applying_clauses(kb, name: str, article: str | None, question: str) -> list[
         if article not in c.text or core[:1] not in c.text:  # an act cited there begins as its name does
             continue
         acts = {bare_title(n) for n in named_laws(c.text)}  # 环保法 shortens the 环境保护法 a clause cites
-        full = core if core in acts else next((a for a in acts if shortens(core, a)), None)
-        if full and re.search(r"(?:《(?:中华人民共和国)?)?" + re.escape(full) + "》?" + article, c.text):
+        full = max(acts, key=lambda a: title_match(core, a), default=None)
+        if full and title_match(core, full) and re.search(r"(?:《(?:中华人民共和国)?)?" + re.escape(full) + "》?" + article, c.text):
             out.append(c.clause_id)
     return out
 

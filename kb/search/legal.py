@@ -336,14 +336,20 @@ def _core(title: str) -> str:
 
 
 def law_match(name: str, doc: Document) -> float:
-    """How well a name as people write it ("停车条例", "北京市实施水法办法") fits a document, 0 when not.
+    """How well a name as people write it ("停车条例", "北京市实施水法办法") fits a document, 0 when not
+    (title_match on its title)."""
+    return title_match(name, doc.title)
+
+
+def title_match(name: str, title: str) -> float:
+    """How well a name fits an act's title, held or only cited (环保法 → 环境保护法), 0 when not.
 
     An abbreviation drops characters of the title, it does not add or reorder them: every
     character of the name occurs in the title in order (one may differ in a long name, 司法解释
-    for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the document's.
+    for 解释), the kind of act (法 / 条例 / 办法) is the same, and a place it names is the title's.
     One reordering is allowed: a title opening with 防治 is shortened with 防治 after its object.
     """
-    core, title = _core(name), _core(doc.title)  # 〈〉: a title inside a title
+    core, title = _core(name), _core(title)  # 〈〉: a title inside a title
     core = re.sub(r"^([\u4e00-\u9fff]{2,4})的", r"\1", core)  # 北京的停车条例, 信阳的条例: a place's act
     if len(core) <= 2 and core != title:
         return 0.0  # 水法 is 中华人民共和国水法, not 水污染防治法
@@ -446,13 +452,6 @@ def described_acts(text: str, documents: list[Document]) -> list[Document]:
             fits += [d for d in documents if words and place in d.title and _core(d.title).endswith(m.group(2))
                      and all(_shortened_in(w, _core(d.title)) for w in words) and d not in fits]
     return fits if len({_core(d.title) for d in fits}) == 1 else []
-
-
-def shortens(name: str, title: str) -> bool:
-    """Whether a name is a short form of a title as laws are shortened: the same kind of act, the same first
-    character, every character in order (环保法 → 环境保护法; not 海洋环境保护法, nor 环境影响评价法)."""
-    return act_kind(name) == act_kind(title) != "" and name[:1] == title[:1] and _in_order(name, title) == len(name) \
-        and len(name) < len(title)
 
 
 def _shortened_in(word: str, title: str) -> bool:
