@@ -2945,3 +2945,43 @@ def test_a_sentence_that_only_names_the_thing_asked_is_quoted_with_its_paragraph
     # a part that is an item of a list (（一）培育、生产种子、苗木的设施) is quoted with its lead, never emptied
     b = laws_kb.ask("林场里盖个存放苗木的库房，达到国家标准的，还要办建设用地审批吗？")
     assert b.found and "不需要办理建设用地审批手续" in b.answer, b.answer
+
+
+def test_a_figure_inside_an_indicators_name_is_not_its_value():
+    from kb.answer.extract import extract_value
+    from kb.search.query import analyse
+
+    named = "到2030年，社区卫生服务中心1000米步行圈覆盖率达到85%，人均绿地面积达到12平方米。"
+    assert extract_value(named, analyse("步行圈覆盖率要达到多少？")) == "85%"
+    assert extract_value(named, analyse("居民步行要走多少米？")) is None  # 1000米 names the indicator
+    assert extract_value("河道水位从3.2米降至1.8米。", analyse("水位降到了多少米？")) == "1.8米"  # both stated
+    assert extract_value("河道水位从3.2米降至1.8米。", analyse("原来水位多少米？")) == "3.2米"
+
+
+def test_a_place_named_with_diqu_is_found_in_its_short_form(real_kb):
+    # 平原地区 in the question, 平原区 in the plan: the place is there, the figure answers
+    a = real_kb.ask("平原地区井里的地下水，这几年水面累计往上涨了多少米？")
+    assert a.found and a.value == "3.72米", a.answer
+
+
+def test_when_an_act_takes_effect_asked_with_qijie_words(laws_kb):
+    # 施行起始日期 / 生效起始时间 ask when the act takes effect, as 施行日期 does
+    a = laws_kb.ask("森林法的施行起始日期是哪天？")
+    assert a.found and "2020年7月1日" in a.answer, a.answer
+    a = laws_kb.ask("水土保持条例的生效起始时间是什么时候？")
+    assert a.found and "2016年1月1日" in a.answer, a.answer
+
+
+def test_words_qualifying_an_acts_name_before_de_are_not_its_title():
+    from kb.search.legal import named_laws
+
+    assert named_laws("国家层面的节约能源法对地方标准有什么要求？", loose=True) == ["节约能源法"]
+    assert named_laws("上海的大气条例罚多少？", loose=True) == ["上海的大气条例"]  # the place stays
+    assert named_laws("种树的总体摆法是什么？", loose=True) == []  # a way of doing, no act
+
+
+def test_a_year_asked_is_not_answered_by_a_sentence_naming_none(real_kb):
+    a = real_kb.ask("官厅水库计划在哪一年正式恢复饮用水源功能？")
+    assert not a.found and "年份" in a.answer, a.answer
+    a = real_kb.ask("美丽北京意见把“气候适应型城市基本建成”放在了哪一年？")
+    assert a.found and "2035年" in a.answer, a.answer

@@ -96,6 +96,12 @@ def _rows_of_place(kb, query: Query, hits: list[Hit]) -> list[Hit]:
         all(p in h.text + h.section + h.doc_title for p in places) if places else _city_document(kb, h))]
 
 
+def _short_place(place: str) -> str:
+    """How a text may name a place the question names in full: 丰台 for 丰台区, 平原 for 平原地区
+    (平原区地下水位…)."""
+    return re.sub("地区$", "", place) if place.endswith("地区") else place[:-1]
+
+
 def _city_document(kb, hit: Hit) -> bool:
     """Whether the hit's document applies to the whole city (its scope is 全市, or none is given)."""
     return kb.searcher.docs[hit.doc_id].scope in (None, "", "全市")
@@ -137,7 +143,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             return not_stated(query, hits, kind)
         hits = stating + [h for h in hits if h not in stating]
     places = places_in(query) if "responsibility" not in query.intents else []
-    fitting = [h for h in hits if all(p in h.text + h.section + h.doc_title or p[:-1] in h.text for p in places)]
+    fitting = [h for h in hits if all(p in h.text + h.section + h.doc_title or _short_place(p) in h.text for p in places)]
     if places and not fitting:
         return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
     if not places and "quantity" in query.intents:
@@ -192,6 +198,9 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
     if answer.kind == "clause" and kind == "penalty" and not _has_penalty(answer.answer) and not (
             consequence and re.search(consequence, answer.answer)):
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
+    if answer.kind == "clause" and re.search(words["asks_year"], query.text) \
+            and not re.search(words["states_year"], answer.answer):
+        return not_stated(query, answer.citations, None, what="所问的年份")  # 官厅水库哪一年恢复… → 研究推动…
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         said = target_in_words(query, row, terms)
         if said is not None:  # 2025年规划值：达到市级要求 — what the table sets instead of a figure
