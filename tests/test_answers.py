@@ -2985,3 +2985,27 @@ def test_a_year_asked_is_not_answered_by_a_sentence_naming_none(real_kb):
     assert not a.found and "年份" in a.answer, a.answer
     a = real_kb.ask("美丽北京意见把“气候适应型城市基本建成”放在了哪一年？")
     assert a.found and "2035年" in a.answer, a.answer
+
+
+def test_a_month_asked_is_stated_by_a_month_or_a_date_not_by_any_figure():
+    from kb.answer.measures import states_amount
+
+    asked = "护林防火期是每年几月到几月？"
+    assert states_amount("每年3月15日至6月15日为护林防火期。", asked)
+    assert states_amount("每年十月一日至次年五月三十一日为护林防火期。", asked)
+    money = "1、幼龄林：每公顷补偿造林投资四千五百元至七千五百元，按实际投资补偿。"
+    assert not states_amount(money, asked)  # money, paid every year, is no month
+
+
+def test_a_penalty_left_to_another_authority_is_a_consequence_stated():
+    from kb.answer.law_answer import _states
+
+    assert _states("penalty", "对违反本法第十二条有关缴纳排污费规定的行政处罚，由国务院规定。", orders=True)
+    assert not _states("penalty", "具体办法由国务院规定。", orders=True)  # no penalty is left to it
+
+
+def test_cleared_the_same_day_answers_how_long_as_well_as_how_many_days():
+    from kb.answer.measures import states_amount
+
+    assert states_amount("施工产生的渣土应当日产日清。", "工地渣土能堆几天？")
+    assert states_amount("施工产生的渣土应当日产日清。", "工地渣土多长时间就得清运？")

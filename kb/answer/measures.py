@@ -219,6 +219,8 @@ def states_amount(text: str, question: str = "") -> bool:
     data = answer_vocab()
     if "第几" in question and not re.search(data["asks_class"], question):  # 第几次全国土壤普查: an ordinal asked
         return bool(_ORDINAL.search(text))
+    if re.search(data["asks_month"], question):  # 每年几月到几月 → 3月15日至6月15日: a month, dates too
+        return bool(re.search(r"[0-9一二三四五六七八九十]+月", text))
     units = asked_units(question)
     if re.search(data["asks_money"], question) or any("元" in u.split("|") for u in units) or (_fees(question) and not units):
         stated = text if "罚" in question else _FINE.sub("", text)  # a fee or payment is no fine
@@ -227,8 +229,8 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 多长时间报告一次 → 每年向市委、市政府报告
     if re.search(data["asks_duration"], question) and re.search(data["lasting"], text):
         return True  # 档案要保存多久 → 永久保存: a period with no number
-    if cleared_same_day(text, units):
-        return True  # 能在现场堆几天 → 日产日清: not a day
+    if cleared_same_day(text, asked_units(question, time=True)):
+        return True  # 能在现场堆几天, 多长时间就得清运 → 日产日清: not a day
     if re.search(data["asks_class"], question):
         return bool(re.search(data["class_text"], text))  # 水质要保持在几类 → Ⅱ类
     counted = _counted().findall(question)
