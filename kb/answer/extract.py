@@ -624,7 +624,7 @@ def extract_value(sentence: str, query: Query) -> str | None:
     if _ASKS_ORDINAL.search(query.text):  # 排名第几 → 第4名
         found = _ORDINAL.search(sentence)
         return found.group(0) if found else None
-    values = _stated_figures(sentence, list(_value().finditer(sentence)))
+    values = list(_value().finditer(sentence))
     end_state = re.compile(answer_vocab()["end_state"])
     if end_state.search(query.text):
         ends = [m.end() for m in end_state.finditer(sentence)]
@@ -648,17 +648,6 @@ def extract_value(sentence: str, query: Query) -> str | None:
     if len(values) > 1:
         values = _by_context(sentence, values, query)
     return values[0].group(0).replace(" ", "") if values else None
-
-
-def _stated_figures(sentence: str, values: list[re.Match]) -> list[re.Match]:
-    """The figures a sentence states, without those that are part of a name: a figure followed by a noun
-    and then by a verb stating the next figure of the clause (公园绿地500米服务半径覆盖率达到90%: 90% is
-    stated, 500米 names the indicator; 从7.5吨降至5.1吨 states both)."""
-    words = answer_vocab()
-    verb = f"(?:{words['end_state']}|{words['change_text']})"
-    naming = re.compile(rf"[\u4e00-\u9fff]{{2,}}?{verb}[^{_CUT}]*")
-    return [v for n, v in enumerate(values)
-            if not (n + 1 < len(values) and naming.fullmatch(sentence[v.end():values[n + 1].start()]))]
 
 
 _CUT = "，,；;。：:"

@@ -131,7 +131,7 @@ class Terms:
         if omit:  # the act's name says which act, not what about: neither its words nor their synonyms
             for phrase in sorted(omit, key=len, reverse=True):
                 text = text.replace(phrase, " ")
-            expanded = analyse(text).expanded_text
+            expanded = analyse(text).expanded_text if re.search(r"[^\W_]", text) else ""  # the name was all it said
         self.weights = {t: (1.0 if t in text else 0.5) * (rarity(t) if rarity else 1.0)
                         for t in dict.fromkeys(tokenize(expanded)) if len(t) > 1 and t not in generic}
         self.own = frozenset(t for t in self.weights if t in text)  # the question's words, not its synonyms'

@@ -12,9 +12,10 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.answer.extract import (REFUSAL, Answer, asks_total, column_answer, compose, ends_with_heading,
+from kb.answer.extract import (REFUSAL, Answer, asks_total, best_sentence, column_answer, compose, ends_with_heading,
                                figures_of_place, other_district, refusal_reason, value_words)
 from kb.answer.guards import close_enough, not_stated
+from kb.answer.indicators import vocabulary as indicator_vocabulary
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
 from kb.answer.law_respond import bare_title, law_answer
 from kb.answer.laws import answer_vocab, is_law
@@ -28,6 +29,7 @@ from kb.search.searcher import Hit
 # A figure asked may come from any of this many leading clauses that fit the place, year and indicator
 # asked, when the first states none (kb.answer.extract._figure_clause).
 FIGURE_POOL = 3
+YEAR_POOL = 5  # the hits cited a year asked may come from when the first sentence states none
 
 
 def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
@@ -96,10 +98,15 @@ def _rows_of_place(kb, query: Query, hits: list[Hit]) -> list[Hit]:
         all(p in h.text + h.section + h.doc_title for p in places) if places else _city_document(kb, h))]
 
 
-def _short_place(place: str) -> str:
-    """How a text may name a place the question names in full: 丰台 for 丰台区, 平原 for 平原地区
-    (平原区地下水位…)."""
-    return re.sub("地区$", "", place) if place.endswith("地区") else place[:-1]
+def _names_place(place: str, hit: Hit, about: Terms) -> bool:
+    """Whether a clause is about the place a question names: by its name, without its last character
+    (丰台 for 丰台区), or by another name for it (平原区 for 平原地区: kb/data/indicators.json scope_aliases)
+    in a sentence on what is asked (`about`: the question's words but the place's) — 平原区地下水位 is no
+    answer for 平原地区的PM2.5 because a paragraph on 2025's targets names both."""
+    if place in hit.text + hit.section + hit.doc_title or place[:-1] in hit.text:
+        return True
+    aliases = indicator_vocabulary()["scope_aliases"].get(place, ())
+    return any(a in s and about.overlap(s) for a in aliases for s in re.split("[。；]", hit.text))
 
 
 def _city_document(kb, hit: Hit) -> bool:
@@ -143,7 +150,8 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             return not_stated(query, hits, kind)
         hits = stating + [h for h in hits if h not in stating]
     places = places_in(query) if "responsibility" not in query.intents else []
-    fitting = [h for h in hits if all(p in h.text + h.section + h.doc_title or _short_place(p) in h.text for p in places)]
+    about = Terms(query, omit=tuple(places))
+    fitting = [h for h in hits if all(_names_place(p, h, about) for p in places)]
     if places and not fitting:
         return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
     if not places and "quantity" in query.intents:
@@ -200,7 +208,10 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
         return not_stated(query, answer.citations, kind)  # 加大…查处力度 states no penalty
     if answer.kind == "clause" and re.search(words["asks_year"], query.text) \
             and not re.search(words["states_year"], answer.answer):
-        return not_stated(query, answer.citations, None, what="所问的年份")  # 官厅水库哪一年恢复… → 研究推动…
+        dated = _dated(query, answer, terms)
+        if dated is None:
+            return not_stated(query, answer.citations, None, what="所问的年份")  # 官厅水库哪一年恢复… → 研究推动…
+        answer = compose(query, [dated] + [h for h in answer.citations if h is not dated], True)
     if answer.kind == "clause" and asks_amount(query.text) and not states_amount(answer.answer, query.text):
         said = target_in_words(query, row, terms)
         if said is not None:  # 2025年规划值：达到市级要求 — what the table sets instead of a figure
@@ -233,6 +244,17 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
                 and not (indicator and names_indicator(answer.answer, {}, indicator)):  # 碳排放强度 names it whole
             return not_stated(query, answer.citations, None, what=f"{indicator or '、'.join(named_by)}的相关数值")
     return answer
+
+
+def _dated(query: Query, answer: Answer, terms: Terms) -> Hit | None:
+    """For a year asked (哪一年基本消除重污染天气) when the sentence chosen states none: the next of the
+    hits cited whose sentence states a year and says as much of what is asked."""
+    words, said = answer_vocab(), terms.overlap(answer.answer)
+    for hit in answer.citations[1:YEAR_POOL]:
+        sentence = best_sentence(query, hit.text)
+        if re.search(words["states_year"], sentence) and terms.overlap(sentence) >= max(said, 1):
+            return hit
+    return None
 
 
 def _subject_of(sentence: str, query: Query) -> str:

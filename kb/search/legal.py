@@ -258,22 +258,13 @@ def _name(m: re.Match, data: dict) -> str:
         name = re.split(data["name_lead"], name)[-1]  # 企业违反了…法, …才算森林法
         if _described_way(name):
             return ""
-        name = _without_qualifier(name)
+        name = re.sub(data["name_level"], "", name)  # 国家层面的节约能源法, 全国人大的森林法: the act, whose level is said
     name = re.sub(data["name_prefix"], "", name)
     if not whole:  # 国务院排水条例: the issuer, outside 《》; 审理侵权纠纷那部司法解释: no 那部
         name = re.sub(data["name_filler"], "", re.sub(data["issuer_prefix"], "", name))
     if not whole:  # 发布实施了哪部条例 asks which act and names none; 由哪个部门负责实施森林法 still names 森林法
         name = re.split(data["name_question"], name)[-1]
     return _without_everyday_ending(name, data["not_law_endings"])
-
-
-def _without_qualifier(name: str) -> str:
-    """A name outside 《》 without the words qualifying it before a 的 (国家层面的节约能源法 names 节约能源法),
-    unless they name a place (上海的大气条例 is 上海's) or the 的 is a title's own (关于…的决定)."""
-    head, of, title = name.rpartition("的")
-    if not of or "关于" in head or any(p in head for p in vocab.place_names()):
-        return name
-    return title
 
 
 def has_subject(name: str) -> bool:
