@@ -150,7 +150,7 @@ def document_answer(kb, query: Query, hits: list[Hit], kind: str | None) -> Answ
             return not_stated(query, hits, kind)
         hits = stating + [h for h in hits if h not in stating]
     places = places_in(query) if "responsibility" not in query.intents else []
-    about = Terms(query, omit=tuple(places))
+    about = Terms(query, omit=tuple(places)) if places else None
     fitting = [h for h in hits if all(_names_place(p, h, about) for p in places)]
     if places and not fitting:
         return not_stated(query, hits, None, what=f"{'、'.join(places)}的相关内容")
