@@ -19,6 +19,7 @@ from kb.answer.laws import (answer_vocab, article_number, is_law, label_number,
                             level_label, version_note)
 from kb.answer.provisions import Part, cited_conduct, parts
 from kb.documents.law import find_references
+from kb.errors import QueryError
 from kb.index.keyword import tokenize
 from kb.answer.extract import asked_part, place_words
 from kb import vocab
@@ -131,7 +132,10 @@ class Terms:
         if omit:  # the act's name says which act, not what about: neither its words nor their synonyms
             for phrase in sorted(omit, key=len, reverse=True):
                 text = text.replace(phrase, " ")
-            expanded = analyse(text).expanded_text if re.search(r"[^\W_]", text) else ""  # the name was all it said
+            try:
+                expanded = analyse(text).expanded_text
+            except QueryError:  # the name was all it said: no other words to weigh
+                expanded = ""
         self.weights = {t: (1.0 if t in text else 0.5) * (rarity(t) if rarity else 1.0)
                         for t in dict.fromkeys(tokenize(expanded)) if len(t) > 1 and t not in generic}
         self.own = frozenset(t for t in self.weights if t in text)  # the question's words, not its synonyms'
