@@ -135,6 +135,15 @@ def test_a_count_is_not_answered_by_a_share(real_kb):
     assert states_amount("考核断面数量（个）：12；达标率(%)：100", "有几个断面？")  # the count in its header
 
 
+def test_a_count_asked_by_its_classifier_and_number_is_a_count(real_kb):
+    # 台数是多少 asks a count of 台 as 多少台 does: a district's row of rates (CO2 下降率 12左右) does not answer it
+    assert not states_amount("单位地区生产总二氧化碳排放较2020年累计下降率(%)：12左右；", "叉车的台数指标是多少？")
+    assert states_amount("推广电动叉车100台", "叉车的台数指标是多少？")
+    assert states_amount("优良天数比率(%)：75", "优良天数比例是多少？")  # 天数 is no classifier: a rate answers
+    a = real_kb.ask("2023年怀柔区推广电动叉车的台数是多少？")
+    assert not a.found, a.answer
+
+
 def test_a_share_in_a_row_whose_header_gives_the_unit(real_kb):
     # 生活垃圾回收利用率（%）：…2020年现状值：35 — the % is said once, in the header
     assert states_amount("生活垃圾回收利用率（%）：2020年现状值：35", "多大比例？")
@@ -2069,6 +2078,14 @@ def test_an_acts_record_is_of_the_version_asked_and_names_read_like_retrieval(la
     assert a.kind == "record" and "2004年5月27日" in a.answer and "《北京市实施〈中华人民共和国水法〉办法》" in a.answer, a.answer
 
 
+def test_the_year_an_act_was_adopted_is_read_from_its_record(laws_kb):
+    # 哪一年通过 / 哪年制定 ask the record, not an article: 第一条's 制定本法 has no date, and quoting it
+    # answered "哪年制定" with no year at all
+    for q, date in (("北京市机动车停车条例是哪一年通过的？", "2018年3月30日"), ("节约能源法是哪年制定的？", "1997年11月1日")):
+        a = laws_kb.ask(q)
+        assert a.kind == "record" and a.found and date in a.answer, (q, a.answer)
+
+
 def test_accountability_for_officials_is_a_consequence(laws_kb):
     # 依法依规追究责任 is what the act sets for officials' 失职、渎职: the answer, not "no penalty"
     a = laws_kb.ask("政府部门的工作人员在生态保护补偿工作里失职渎职，会怎么处理？")
@@ -3017,3 +3034,31 @@ def test_a_question_that_is_all_an_acts_name_when_the_name_is_left_out_does_not_
     asked = "放射性同位素备案制度由谁规定具体办法？"
     assert named_laws(asked, loose=True) == []  # 具体办法 and 由谁 name no act
     assert Terms(analyse("水土保持条例？"), omit=("水土保持条例",)).weights == {}
+
+
+def test_lay_words_for_good_air_days_find_the_rate(real_kb):
+    # 好天气 / 蓝天天数 are how people say 优良天数 (kb/data/synonyms.json): the question is searched with
+    # it, and the district table's rate answers
+    from kb.search.query import analyse
+
+    assert "优良天数" in analyse("朝阳一年里好天气的天数占比要求不低于多少？").expanded_text
+    a = real_kb.ask("朝阳一年里好天气的天数占比，2023年分区表要求不低于多少？")
+    assert a.found and "优良天数比率" in a.answer and "75" in a.answer, a.answer
+
+
+def test_an_act_named_before_the_word_for_its_text_is_named(laws_kb):
+    # 海环法文本 / 海环法原文: the act is named though 文本 follows its name (kb/data/legal.json law_name_next)
+    from kb.search.legal import named_laws
+
+    assert named_laws("按海环法原文第十条") and named_laws("手里这本海环法文本")
+    a = laws_kb.ask("我手上是2017年修正的海环法文本，它最后一条写的施行日子是哪天？")
+    assert a.found and "2000年4月1日" in a.answer, a.answer
+
+
+def test_a_tax_rate_no_document_mentions_is_refused(laws_kb):
+    # 税率 is the tax field's word (kb/data/other_fields.json) and no held act mentions it: a question on
+    # the tax on parking rent is refused, and one naming 停车条例 is told the act does not say (with its
+    # articles), not answered with an article of that act
+    assert not laws_kb.ask("出租车位收的租金适用什么税率？").answerable
+    a = laws_kb.ask("按北京市机动车停车条例，出租车位收的租金适用什么税率？")
+    assert not a.found and a.answer.startswith("现有文件未规定所问的税率") and a.citations, a.answer

@@ -128,3 +128,15 @@ def test_a_conduct_fined_after_a_semicolon_is_a_part_of_its_own():
     # a tier of the same conduct names no one imposing it: it stays with the conduct (lawrefbook, 外汇 rules)
     text = "数额在10万美元以上不满100万美元的，给予降级或者撤职处分；数额在100万美元以上的，给予留用察看或者开除处分。"
     assert [p.quote for p in parts(text)] == [text]
+
+
+def test_a_short_paragraph_going_on_with_the_one_before_is_about_it():
+    # 暂扣的期限不得超过七日 is a 款 of its own; what is held (木材, on suspicion of 盗伐) is the 款 before it
+    article = ("对涉嫌盗伐、滥伐林木的，经林业行政主管部门负责人批准，可以暂扣有关的木材。\n"
+               "暂扣的期限不得超过七日。情况复杂的，经本机关负责人批准，可以延长到三十日。")
+    part = _about(article, "暂扣的期限")
+    assert part.quote == "暂扣的期限不得超过七日。" and "盗伐" in part.about, part
+    first = _about(article, "对涉嫌盗伐")
+    assert "七日" not in first.about  # the first 款 is about itself only
+    own = _about("植树造林、保护森林，是公民应尽的义务。\n每年三月十二日为植树节。", "植树节")
+    assert own.about == own.quote  # a short 款 of its own, opening with none of the words before it

@@ -91,13 +91,17 @@ def asked_units(question: str, time: bool = False) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _counted() -> re.Pattern[str]:
-    """多少 / 几 and the unit after it (多少家, 几处); 个 only where no other measure follows (几个月,
-    多少个百分点 ask months and points, not a count), 几 read as `asked_units` reads it (前几年 asks none)."""
+    """多少 / 几 and the unit after it (多少家, 几处), or a classifier and 数 before 多少 (台数是多少); 个 only
+    where no other measure follows (几个月, 多少个百分点 ask months and points, not a count), 几 read as
+    `asked_units` reads it (前几年 asks none)."""
     whole = vocab.units()  # and the measure before a rate's slash: 多少微克 counts in 微克/立方米
     counters = answer_vocab()["classifiers"]  # and what counts things but is no unit of a target (多少起案件)
     units = sorted({*whole, *(u.split("/")[0] for u in whole if "/" in u), *counters}, key=len, reverse=True)
     alternatives = "|".join("个(?![月百工小人名])" if u == "个" else re.escape(u) for u in units)
-    return re.compile(rf"(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?({alternatives})")
+    # 台数指标是多少, 家数有多少: a count asked by its classifier and 数 as much as by 多少台
+    by_number = "|".join(map(re.escape, counters))
+    return re.compile(rf"(?:(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?"
+                      rf"|(?=(?:{by_number})数(?:指标|目标|任务)?[是为有要达到共]{{0,2}}多少))({alternatives})")
 
 
 def last_count(question: str) -> re.Match | None:
