@@ -3062,3 +3062,30 @@ def test_a_tax_rate_no_document_mentions_is_refused(laws_kb):
     assert not laws_kb.ask("出租车位收的租金适用什么税率？").answerable
     a = laws_kb.ask("按北京市机动车停车条例，出租车位收的租金适用什么税率？")
     assert not a.found and a.answer.startswith("现有文件未规定所问的税率") and a.citations, a.answer
+
+
+def test_whether_an_act_takes_effect_on_publication_asks_when_it_takes_effect(laws_kb):
+    # 一公布就施行，还是过一阵子才施行 asks when the act takes effect: its 本条例自…起施行, whichever it says
+    from kb.answer.law_answer import asks_effective
+
+    assert not asks_effective("合同是签了就生效还是盖章后生效？")  # no act published: not an act's effect
+    a = laws_kb.ask("规划环境影响评价条例是一公布就施行，还是过了一阵子才施行？")
+    assert a.found and "2009年10月1日" in a.answer, a.answer
+
+
+def test_the_central_level_is_the_state_council(laws_kb):
+    # 中央层面 is how people say the level statutes call 国务院 (kb/data/register.json): its departments,
+    # not 县级以上地方人民政府's
+    a = laws_kb.ask("生态保护补偿条例规定中央层面由哪些部门负责补偿工作？")
+    assert a.found and a.answer.startswith("国务院发展改革、财政"), a.answer
+
+
+def test_what_it_takes_to_pass_asks_a_threshold_not_a_definition(laws_kb):
+    # 要达到什么比例才算通过 asks the share that passes (三分之二以上), not what a term means
+    from kb.answer.law_answer import question_kind
+
+    for q in ("村民会议要达到什么比例才算通过？", "噪声多少分贝以下才算达标？"):
+        assert question_kind(q) != "definition", q
+    assert question_kind("年综合能源消费量达到多少以上的单位算重点用能单位？") == "definition"
+    a = laws_kb.ask("按森林法，没承包到户的集体林要流转经营权，村民会议得多大比例同意才算通过？")
+    assert a.found and "三分之二以上" in a.answer, a.answer
