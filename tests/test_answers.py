@@ -3089,3 +3089,16 @@ def test_what_it_takes_to_pass_asks_a_threshold_not_a_definition(laws_kb):
     assert question_kind("年综合能源消费量达到多少以上的单位算重点用能单位？") == "definition"
     a = laws_kb.ask("按森林法，没承包到户的集体林要流转经营权，村民会议得多大比例同意才算通过？")
     assert a.found and "三分之二以上" in a.answer, a.answer
+
+
+def test_a_term_defined_as_said_with_wei_is_defined():
+    # 本条例所称夜间为二十二时至次日六时 defines 夜间 as 是指 does; “夜间”是从几点到几点 asks what it covers
+    from kb.answer.law_answer import question_kind
+    from kb.search.legal import defined_terms, defines_asked
+
+    terms = defined_terms("本条例所称昼间为六时至二十二时；本条例所称夜间为二十二时至次日六时。")
+    assert terms == ("昼间", "夜间")
+    question = "噪声条例里说的“夜间”，是从几点到几点？"
+    assert question_kind(question) == "definition" and defines_asked(question, terms)
+    assert defined_terms("本条例所称的建设单位为项目法人。") == ("建设单位",)
+    assert defined_terms("违法所得为十万元以上的，处罚款。") == ()  # no 所称: no term defined

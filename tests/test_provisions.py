@@ -140,3 +140,12 @@ def test_a_short_paragraph_going_on_with_the_one_before_is_about_it():
     assert "七日" not in first.about  # the first 款 is about itself only
     own = _about("植树造林、保护森林，是公民应尽的义务。\n每年三月十二日为植树节。", "植树节")
     assert own.about == own.quote  # a short 款 of its own, opening with none of the words before it
+
+
+def test_a_sentence_opening_on_the_outcome_of_the_one_before_is_quoted_with_it():
+    # 经核查属实的，向…提出建议 says nothing of who verifies: the sentence before it does
+    article = "环境保护主管部门发现规划实施过程中产生重大不良环境影响的，应当及时进行核查。经核查属实的，向规划审批机关提出采取改进措施或者修订规划的建议。"
+    part = _about(article, "经核查属实的")
+    assert part.quote.startswith("环境保护主管部门发现") and part.quote.endswith("建议。"), part
+    other = _about("单位应当建立台账。经营者应当如实记录进货的数量、来源和去向，并保存两年以上。", "经营者")
+    assert other.quote.startswith("经营者")  # 经营者 opens on no outcome of the sentence before

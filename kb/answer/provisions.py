@@ -127,6 +127,12 @@ def _refers(piece: str) -> re.Match | None:
     return _REFERS.search(head)
 
 
+def _goes_on(before: str, piece: str) -> bool:
+    """Whether a sentence opens on the outcome of what the one before it does (…应当及时进行核查。/
+    经核查属实的，向…提出…建议): it says nothing of who acts without it."""
+    return piece.startswith("经") and piece[1:3] in before and "的，" in piece[:12]
+
+
 def parts(article: str) -> list[Part]:
     """Every quotable part of an article: sentences (and their pieces) and items."""
     paras = paragraphs(article)
@@ -162,7 +168,7 @@ def parts(article: str) -> list[Part]:
                     penalty = penalty[penalty.find("，由") + 1:] if "，由" in penalty else penalty  # not its conduct
                     named = "前款" if applied.group(2) else f"本条第{applied.group(1)}款"
                     note = f"{named}：{penalty}" if penalty and len(penalty) <= 200 else ""
-            if not ref and len(piece) <= SHORT and before:
+            if not ref and before and (len(piece) <= SHORT or _goes_on(pieces[i - 1], piece)):
                 out.append(Part(pieces[i - 1] + piece, pieces[i - 1] + piece))
                 continue
             if not ref and len(piece) <= SHORT and i == 0 and n > 0 and not paras[n - 1][1] \
