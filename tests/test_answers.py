@@ -3062,6 +3062,8 @@ def test_a_tax_rate_no_document_mentions_is_refused(laws_kb):
     assert not laws_kb.ask("出租车位收的租金适用什么税率？").answerable
     a = laws_kb.ask("按北京市机动车停车条例，出租车位收的租金适用什么税率？")
     assert not a.found and a.answer.startswith("现有文件未规定所问的税率") and a.citations, a.answer
+    setting = laws_kb.ask("公司承办万人规模的足球赛，停车问题上按北京市机动车停车条例要承担哪些责任？")
+    assert "球赛" not in setting.answer, setting.answer  # the match is the setting, not what is asked
 
 
 def test_whether_an_act_takes_effect_on_publication_asks_when_it_takes_effect(laws_kb):
