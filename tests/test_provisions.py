@@ -140,6 +140,8 @@ def test_a_short_paragraph_going_on_with_the_one_before_is_about_it():
     assert "七日" not in first.about  # the first 款 is about itself only
     own = _about("植树造林、保护森林，是公民应尽的义务。\n每年三月十二日为植树节。", "植树节")
     assert own.about == own.quote  # a short 款 of its own, opening with none of the words before it
+    listed = "审查小组应当提出书面审查意见。\n审查意见应当包括下列内容：\n（一）基础资料的真实性；\n（二）评价方法的适当性。"
+    assert _about(listed, "审查意见应当包括").whole_list  # a short lead-in is quoted with its items
 
 
 def test_a_sentence_opening_on_the_outcome_of_the_one_before_is_quoted_with_it():

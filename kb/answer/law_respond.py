@@ -12,7 +12,7 @@ from kb.answer.guards import close_enough, not_stated
 from kb.answer.law_answer import (ITEM_MARK, LawAnswerer, Terms, asks_effective, asks_record, conduct,
                                   period_left_open, reference_names_conduct, render, states_fine, version_label)
 from kb.answer.laws import answer_vocab, article_number, label_number, version_note
-from kb.answer.measures import another_fee, asked_units, asks_amount, last_count, states_amount, states_period
+from kb.answer.measures import another_fee, asks_amount, states_amount, states_period
 from kb.answer.provisions import Part, paragraphs
 from kb.documents.numbering import int_to_cn
 from kb.search.legal import (asks_permission, defined_terms, defines_asked, defines_other, law_match,
@@ -27,7 +27,6 @@ from kb.search.searcher import Hit
 # 150 characters: +9 values, 250: +15, 400: +18, none lost; longer quotes bury the answer.
 WHOLE_ARTICLE = 250
 ANSWER_RANK = 3  # a law answer comes from one of the top retrieved articles (or an article citing one)
-FIGURE_SHARE = 0.5  # how much of the first choice's overlap another article stating the figure asked needs
 
 
 def bare_title(name: str) -> str:
@@ -126,13 +125,6 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
     left_open = [period_left_open(s) for s in stated] if kind == "deadline" else []
     if left_open and all(left_open):
         return rule_instead(laws, query, f"具体{left_open[0]}", chosen, kind, cited + rest)
-    if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated) \
-            and not named_it:
-        figure = amount_elsewhere(laws, query, candidates, chosen, kind)
-        if figure is not None:  # 日均多少吨以内才归条例管: not the definition of 日均产生量, the scope's 未超过三吨
-            chosen, stated = [figure], [p.quote for p in figure[1]]
-            cited = [figure[0]] + [h for h in cited if h.clause_id != figure[0].clause_id]
-            rest = [h for h in candidates if h not in cited]
     if kind in (None, "deadline") and asks_amount(query.text) and not any(states_amount(s, query.text) for s in stated):
         limit = limit_by_standard(laws, query, cited)
         if limit is not None:  # 排放浓度最高能到多少 → 不得超过国家和本市规定的排放标准: the limit is that standard
@@ -176,29 +168,6 @@ def next_conduct(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen:
         tried.add(found[0][0].clause_id)
         if terms.overlap(conduct(found[0][1][0])) >= floor and answers(laws, query, found, "penalty"):
             return found
-    return None
-
-
-def amount_elsewhere(laws: LawAnswerer, query: Query, candidates: list[Hit], chosen: list,
-                     kind: str | None) -> tuple[Hit, list[Part]] | None:
-    """When the article chosen for 多少 / 几天 states no figure, the best part of another of the first
-    retrieved that states one in the unit asked and shares at least FIGURE_SHARE as many of the question's words
-    (beyond the act's name) — a definition of the quantity asked (日均产生量，是指…) shares its words and
-    sets no bound; None when none does."""
-    if not (asked_units(query.text, time=True) or last_count(query.text)):
-        return None  # a bare 多少 (限值是多少) is answered by any number: 90个工作日 is not the limit asked
-    terms = Terms(query, laws.kb.rarity, omit=act_names(laws, query))
-    first = chosen[0][1][0]
-    floor = terms.overlap(first.quote + first.about)
-    tried = {chosen[0][0].clause_id}
-    for hit in [h for h in candidates if h.clause_id not in tried][:ANSWER_RANK - 1]:
-        found = laws.choose(query, [hit], kind or "other")[:1]
-        if not found:
-            continue
-        part = found[0][1][0]
-        if states_amount(part.quote, query.text) and terms.overlap(part.quote + part.about) >= FIGURE_SHARE * floor \
-                and answers(laws, query, found, kind):
-            return found[0]
     return None
 
 

@@ -37,6 +37,8 @@ def story_figure(match: re.Match, question: str) -> bool:
     cut = max(question.rfind(c) for c in stops)
     counted = _counted().match(question, match.start())
     after = question[(counted or match).end():]
+    if _WITHIN.match(after):
+        return False  # 有没有规定物业必须在多少日内答复: a time limit asked, said or not
     rest = re.sub(r"^(?:块钱|钱)", "", re.split(f"[{stops}？?！!。]", after)[0])  # 多少钱 asks the sum
     if len(rest) < 2:
         return False
@@ -47,6 +49,9 @@ def story_figure(match: re.Match, question: str) -> bool:
     last = question[cut + 1:]  # 有这个交易量的数吗 asks for the figure itself
     return bool(re.search(rf"{yes_no}|[吗嘛么][？?！!。]*$", last)) and not re.search(answer_vocab()["asks_amount"], last) \
         and not re.search(answer_vocab()["figure_named"], last)
+
+
+_WITHIN = re.compile(r"(?:个)?(?:工作日|日|天|周|星期|个?月|年|小时|分钟)?(?:之内|以内|内)")
 
 
 def proposed(question: str) -> list[re.Match]:
@@ -91,17 +96,21 @@ def asked_units(question: str, time: bool = False) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _counted() -> re.Pattern[str]:
-    """多少 / 几 and the unit after it (多少家, 几处), or a classifier and 数 before 多少 (台数是多少); 个 only
-    where no other measure follows (几个月, 多少个百分点 ask months and points, not a count), 几 read as
-    `asked_units` reads it (前几年 asks none)."""
+    """多少 / 几 and the unit after it (多少家, 几处); 个 only where no other measure follows (几个月,
+    多少个百分点 ask months and points, not a count), 几 read as `asked_units` reads it (前几年 asks none)."""
     whole = vocab.units()  # and the measure before a rate's slash: 多少微克 counts in 微克/立方米
     counters = answer_vocab()["classifiers"]  # and what counts things but is no unit of a target (多少起案件)
     units = sorted({*whole, *(u.split("/")[0] for u in whole if "/" in u), *counters}, key=len, reverse=True)
     alternatives = "|".join("个(?![月百工小人名])" if u == "个" else re.escape(u) for u in units)
-    # 台数指标是多少, 家数有多少: a count asked by its classifier and 数 as much as by 多少台
-    by_number = "|".join(map(re.escape, counters))
-    return re.compile(rf"(?:(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?"
-                      rf"|(?=(?:{by_number})数(?:指标|目标|任务)?[是为有要达到共]{{0,2}}多少))({alternatives})")
+    return re.compile(rf"(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?({alternatives})")
+
+
+@lru_cache(maxsize=1)
+def _by_number() -> re.Pattern[str]:
+    """A count asked by a classifier and 数 (台数是多少, 家数有多少): a count of things, in whatever
+    classifier the text counts them (叉车…60辆 answers 台数), never a share."""
+    counters = "|".join(map(re.escape, answer_vocab()["classifiers"]))
+    return re.compile(rf"(?:{counters})数(?:指标|目标|任务)?[是为有要达到共]{{0,2}}多少")
 
 
 def last_count(question: str) -> re.Match | None:
@@ -237,7 +246,7 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 能在现场堆几天, 多长时间就得清运 → 日产日清: not a day
     if re.search(data["asks_class"], question):
         return bool(re.search(data["class_text"], text))  # 水质要保持在几类 → Ⅱ类
-    counted = _counted().findall(question)
+    counted = _counted().findall(question) or (["个"] if _by_number().search(question) else [])
     # 是三十日吗 / 三年还是五年一次 is answered by the figure put forward: no figure of the question is its own
     own = frozenset() if proposed(question) else figures_in(question, [*units, *accepted_units(counted)])
     share = data["member_share"]

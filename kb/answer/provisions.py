@@ -172,7 +172,7 @@ def parts(article: str) -> list[Part]:
                 out.append(Part(pieces[i - 1] + piece, pieces[i - 1] + piece))
                 continue
             if not ref and len(piece) <= SHORT and i == 0 and n > 0 and not paras[n - 1][1] \
-                    and piece[:2] in paras[n - 1][0]:
+                    and piece[:2] in paras[n - 1][0] and not _opens_list(piece):
                 # a short 款 opening with what the one before did (…可以暂扣有关的木材。/ 暂扣的期限不得超过七日。)
                 # is about what that one says; one of its own (每年三月十二日为植树节) is not
                 out.append(Part(piece, f"{paras[n - 1][0]} {piece}"))
