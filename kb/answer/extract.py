@@ -220,6 +220,16 @@ def _whole_word(word: str, text: str) -> bool:
     return any(m.start() in starts and m.end() in ends for m in re.finditer(re.escape(word), text))
 
 
+def unmentioned_field_term(query: Query, mentions: Callable[[str], bool] | None) -> str | None:
+    """A word of another administrative field (个人所得税, 税率) the question uses and no document
+    mentions, nor the term everyday wording stands for (演唱会 → 大型群众性活动); None when none."""
+    if mentions is None:
+        return None
+    foreign = [w for w in other_field_terms() if w in query.text and _whole_word(w, query.text)
+               and not any(mentions(t) for t in everyday_terms().get(w, ()))]
+    return next((w for w in foreign if not mentions(w)), None)
+
+
 def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
                    aliases: tuple[str, ...] = (), mentions: Callable[[str], bool] | None = None,
                    territory: Callable[[str], str] = lambda doc_id: "") -> str | None:
@@ -230,11 +240,9 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
     scope article of 青藏高原生态保护法) is a place its clauses answer for."""
     if not hits:
         return "no clause matched"
-    foreign = [w for w in other_field_terms() if w in query.text and _whole_word(w, query.text)]
-    if mentions is not None:  # 演唱会 is everyday wording for 大型群众性活动, which an act regulates
-        foreign = [w for w in foreign if not any(mentions(t) for t in everyday_terms().get(w, ()))]
-    if mentions is not None and foreign and not all(mentions(w) for w in foreign):
-        return f"about {next(w for w in foreign if not mentions(w))}, which no document mentions"
+    foreign = unmentioned_field_term(query, mentions)
+    if foreign is not None:
+        return f"about {foreign}, which no document mentions"
     text = query.text
     for district in query.districts:
         text = text.replace(district, " ")

@@ -96,19 +96,22 @@ def asked_units(question: str, time: bool = False) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _counted() -> re.Pattern[str]:
-    """多少 / 几 and the unit after it (多少家, 几处); 个 only where no other measure follows (几个月,
-    多少个百分点 ask months and points, not a count), 几 read as `asked_units` reads it (前几年 asks none)."""
+    """多少 / 几 and the unit after it (多少家, 几处), or a classifier and 数 before 多少 (处数是多少); 个 only
+    where no other measure follows (几个月, 多少个百分点 ask months and points, not a count), 几 read as
+    `asked_units` reads it (前几年 asks none)."""
     whole = vocab.units()  # and the measure before a rate's slash: 多少微克 counts in 微克/立方米
     counters = answer_vocab()["classifiers"]  # and what counts things but is no unit of a target (多少起案件)
     units = sorted({*whole, *(u.split("/")[0] for u in whole if "/" in u), *counters}, key=len, reverse=True)
     alternatives = "|".join("个(?![月百工小人名])" if u == "个" else re.escape(u) for u in units)
-    return re.compile(rf"(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?({alternatives})")
+    # 台数是多少, 处数是多少: a count asked by its classifier and 数 as much as by 多少台
+    by_number = "|".join(map(re.escape, counters))
+    return re.compile(rf"(?:(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?"
+                      rf"|(?=(?:{by_number})数(?:指标|目标|任务)?[是为有要达到共]{{0,2}}多少))({alternatives})")
 
 
 @lru_cache(maxsize=1)
 def _by_number() -> re.Pattern[str]:
-    """A count asked by a classifier and 数 (台数是多少, 家数有多少): a count of things, in whatever
-    classifier the text counts them (叉车…60辆 answers 台数), never a share."""
+    """A count asked by a classifier and 数 (台数是多少, 家数有多少)."""
     counters = "|".join(map(re.escape, answer_vocab()["classifiers"]))
     return re.compile(rf"(?:{counters})数(?:指标|目标|任务)?[是为有要达到共]{{0,2}}多少")
 
@@ -246,7 +249,9 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 能在现场堆几天, 多长时间就得清运 → 日产日清: not a day
     if re.search(data["asks_class"], question):
         return bool(re.search(data["class_text"], text))  # 水质要保持在几类 → Ⅱ类
-    counted = _counted().findall(question) or (["个"] if _by_number().search(question) else [])
+    counted = _counted().findall(question)
+    # 台数是多少 asks a count, in whatever classifier the text counts it (叉车…60辆), never a share
+    counting = accepted_units(counted) + (answer_vocab()["classifiers"] if _by_number().search(question) else [])
     # 是三十日吗 / 三年还是五年一次 is answered by the figure put forward: no figure of the question is its own
     own = frozenset() if proposed(question) else figures_in(question, [*units, *accepted_units(counted)])
     share = data["member_share"]
@@ -257,7 +262,7 @@ def states_amount(text: str, question: str = "") -> bool:
         return True  # 要多少人同意才行 → 三分之二以上成员同意; 需要多少业主同意 → 过半数的业主同意
     if units:  # 多大比例 → 80%, or a table row giving its unit once: 生活垃圾回收利用率（%）：…2020年现状值：35
         return in_units(text, units, own) or (headed(text, [u for a in units for u in a.split("|")]) and _number(text))
-    if counted and (in_units(text, accepted_units(counted), own) or headed(text, counted)):
+    if counted and (in_units(text, counting, own) or headed(text, counted)):
         return True
     if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
         return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)

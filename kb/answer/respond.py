@@ -12,8 +12,9 @@ import re
 from dataclasses import replace
 
 from kb import vocab
-from kb.answer.extract import (REFUSAL, Answer, asks_total, best_sentence, column_answer, compose, ends_with_heading,
-                               figures_of_place, other_district, refusal_reason, value_words)
+from kb.answer.extract import (REFUSAL, Answer, asked_part, asks_total, best_sentence, column_answer, compose,
+                               ends_with_heading, figures_of_place, other_district, refusal_reason,
+                               unmentioned_field_term, value_words)
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.indicators import vocabulary as indicator_vocabulary
 from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
@@ -58,7 +59,12 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     if reason is not None and not named:
         return Answer(query.text, False, REFUSAL, kind="refusal")
     kind = question_kind(query.text)
-    if named or any(is_law(laws.docs[h.doc_id]) for h in hits[:3]):
+    foreign = unmentioned_field_term(query, kb.mentions) if named else None
+    if foreign is not None and foreign in (asked_part(query.text) or query.text):
+        # 停车条例…租金适用什么税率: the act named is held and no text says 税率 (承办足球赛，停车上…要承担哪些责任:
+        # the match is the setting, the act's duties what is asked)
+        answer = not_stated(query, hits, kind, what=f"所问的{foreign}")
+    elif named or any(is_law(laws.docs[h.doc_id]) for h in hits[:3]):
         answer = law_answer(laws, query, hits, kind, named)
     else:
         answer = document_answer(kb, query, hits, kind)
