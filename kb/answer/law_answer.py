@@ -68,7 +68,8 @@ def question_kind(text: str) -> str | None:
 
 
 _BEFORE_AFTER = re.compile(r"[之以]?[前后]")  # 施行日期之后…怎么管理: a time frame, not what is asked
-_ASKING = re.compile(r"[哪何几啥]|什么|多会|还是|(?:怎么|怎样|如何)规定")  # 生效时间是怎么规定的, 才生效还是…; not 生效日期怎么确定
+# 生效时间是怎么规定的, 才生效还是…; not 生效日期怎么确定
+_ASKING = re.compile(r"[哪何几啥]|什么|多会|还是|(?:怎么|怎样|如何)规定")
 _TO_EFFECT = re.compile(r"[》〉，,\s]*(?:是|于|在|从|自|具体|究竟|到底|最早|正式|的|哪一?年|哪一?月|哪一?天|哪日|几月|几号|几日)*")
 
 

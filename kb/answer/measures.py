@@ -104,9 +104,8 @@ def _counted() -> re.Pattern[str]:
     units = sorted({*whole, *(u.split("/")[0] for u in whole if "/" in u), *counters}, key=len, reverse=True)
     alternatives = "|".join("个(?![月百工小人名])" if u == "个" else re.escape(u) for u in units)
     # 台数是多少, 处数是多少: a count asked by its classifier and 数 as much as by 多少台
-    by_number = "|".join(map(re.escape, counters))
     return re.compile(rf"(?:(?:多少|(?<![十好那这哪])(?<![^提]前)(?<!^前)几)(?:万|亿)?"
-                      rf"|(?=(?:{by_number})数(?:指标|目标|任务)?[是为有要达到共]{{0,2}}多少))({alternatives})")
+                      rf"|(?={_by_number().pattern}))({alternatives})")
 
 
 @lru_cache(maxsize=1)

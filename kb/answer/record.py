@@ -94,8 +94,8 @@ def record_answer(kb, query: Query) -> Answer | None:
     if field is None:
         return None
     citations = kb.cite([c.clause_id for c in kb.document_clauses(doc.id)[:1]], query)
-    if field == "date_adopted" and not doc.date_adopted:  # 哪年制定 of a plan or a 国务院令: the day it was
-        field = next((f for f in ("date_published", "date_written") if getattr(doc, f, None)), field)  # issued
+    if field == "date_adopted" and not doc.date_adopted:  # 哪年制定 of a plan or a 国务院令: the day it was issued
+        field = next((f for f in ("date_published", "date_written") if getattr(doc, f, None)), field)
     value = getattr(doc, field, None)
     if not value:  # 实施意见 issued jointly by 市委 and 市政府 often carry no 文号: say so
         return Answer(query.text, True, f"现有文件未载明{book_title(doc.title)}的{LABELS[field]}；以下为该文件的开头。",
