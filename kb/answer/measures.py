@@ -37,7 +37,7 @@ def story_figure(match: re.Match, question: str) -> bool:
     cut = max(question.rfind(c) for c in stops)
     counted = _counted().match(question, match.start())
     after = question[(counted or match).end():]
-    if _WITHIN.match(after):
+    if re.match(answer_vocab()["limit_asked"], after):
         return False  # 有没有规定物业必须在多少日内答复: a time limit asked, said or not
     rest = re.sub(r"^(?:块钱|钱)", "", re.split(f"[{stops}？?！!。]", after)[0])  # 多少钱 asks the sum
     if len(rest) < 2:
@@ -49,9 +49,6 @@ def story_figure(match: re.Match, question: str) -> bool:
     last = question[cut + 1:]  # 有这个交易量的数吗 asks for the figure itself
     return bool(re.search(rf"{yes_no}|[吗嘛么][？?！!。]*$", last)) and not re.search(answer_vocab()["asks_amount"], last) \
         and not re.search(answer_vocab()["figure_named"], last)
-
-
-_WITHIN = re.compile(r"(?:个)?(?:工作日|日|天|周|星期|个?月|年|小时|分钟)?(?:之内|以内|内)")
 
 
 def proposed(question: str) -> list[re.Match]:
