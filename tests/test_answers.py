@@ -2792,6 +2792,7 @@ def test_a_way_of_doing_something_is_no_law_name(real_kb):
     assert a.answerable and "百路百园百社区" in a.answer, a.answer  # 摆法 ends the phrase, not an act's name
     assert named_laws("国家的水法怎么说") and named_laws("国家的环境保护税法有哪些规定")  # 水法, 税法 name acts
     assert not named_laws("在北京乱扔垃圾怎么个罚法？") and not named_laws("超标排放这个罚法对吗")  # 怎么个罚法: how it is fined
+    assert not named_laws("把绿化带里的草锄得一根不剩，市里对这种干法有要求没有？")  # 这种干法: this way of doing it
     assert not named_laws("北京对乱停车是怎么个处理法？")
     assert not named_laws("过年过节丰台提倡换个啥样的过法？")  # 啥样的…法: a way of spending the holidays
     assert named_laws("按照同样的水法怎么处理")  # 同样的 qualifies 水法, an act's name
@@ -3115,3 +3116,75 @@ def test_a_time_limit_asked_in_a_yes_or_no_question_is_asked(laws_kb):
     assert not asks_amount("有没有规定要改成按实际用了多少热来收费")  # the figure is what the rule is about
     a = laws_kb.ask("我想在小区自己的固定车位上装充电桩，北京停车条例有没有规定物业必须在多少日内答复？")
     assert not a.found, a.answer
+
+
+def test_a_day_asked_is_answered_by_a_time_or_not_at_all(laws_kb):
+    # 哪一天 asks a day: the sentence naming the day answers (每年三月十二日为植树节); a day the act does not set
+    # is not answered by the dates of the acts its last article repeals (…通过…修正的《…》同时废止), nor by a
+    # figure of another measure
+    from kb.answer.law_answer import _states
+
+    a = laws_kb.ask("森林法规定的植树节是哪一天？")
+    assert a.found and "三月十二日" in a.answer, a.answer
+    for question in ("北京市的城市环境卫生日是哪一天？", "北京市森林资源保护管理条例规定的护林日是哪一天？"):
+        a = laws_kb.ask(question)
+        assert not a.found and "同时废止" not in a.answer and "采伐期" not in a.answer, (question, a.answer)
+    a = laws_kb.ask("北京市市容环境卫生条例从哪一天起施行？")
+    assert a.found and "2002年10月1日" in a.answer, a.answer
+    definition = "本法所称湿地，是指…包括低潮时水深不超过六米的海域。"
+    assert _states("deadline", definition) and not _states("deadline", definition, day=True)
+    repeal = "1992年6月19日…通过的《北京市实施〈中华人民共和国水土保持法〉办法》同时废止。"
+    assert not _states("deadline", repeal) and _states("deadline", repeal, repeal=True)
+
+
+def test_an_act_is_named_beside_the_words_of_its_history():
+    # 原来的 is not part of the name (it was read as 《来的北京市…条例》); 改过 may follow a name as 修改 does
+    from kb.search.legal import named_laws
+
+    assert named_laws("北京市机动车停车条例改过很多次，它最早是从哪一天起施行的？") == ["北京市机动车停车条例"]
+
+    assert named_laws("原来的北京市城市市容环境卫生条例是什么时候废止的？") == ["北京市城市市容环境卫生条例"]
+    assert named_laws("原先的北京市城市市容环境卫生条例哪年废止？") == ["北京市城市市容环境卫生条例"]
+    assert named_laws("原北京市城市市容环境卫生条例哪年废止？") == ["北京市城市市容环境卫生条例"]
+
+
+def test_a_sibling_named_by_another_direction_does_not_answer(real_kb):
+    # 南水北调东线 is not 南水北调中线: the plan's 中线水52亿立方米 is no figure of the eastern line
+    from kb.answer.extract import other_direction
+
+    a = real_kb.ask("南水北调东线每年给北京送多少亿立方米水？")
+    assert not a.found and "52亿" not in a.answer.split("；")[0] and "东线" in a.answer, a.answer
+    assert other_direction("新城西区有多少公园", "新城东区建成公园12个") == "西区"
+    assert other_direction("新城西区有多少公园", "新城西区、新城东区建成公园12个") is None  # the one asked is named
+    assert other_direction("北京有多少公园", "新城东区建成公园12个") is None
+
+
+def test_a_quantity_of_a_thing_named_is_not_answered_by_a_share(real_kb):
+    # 多少积分 asks a number of points: the plan's only figure near 绿色出行 is a share (76.5%), no answer
+    from kb.answer.measures import states_amount
+
+    a = real_kb.ask("绿色出行每次奖励多少积分？")
+    assert not a.found and "76.5%" not in a.answer.split("；")[0], a.answer
+    share = "到2025年，中心城区绿色出行比例力争提升到76.5%。"
+    assert not states_amount(share, "绿色出行每次奖励多少积分？")
+    assert states_amount(share, "中心城区绿色出行比例要达到多少？") and states_amount(share, "中心城区绿色出行要达到多少？")
+
+
+def test_money_asked_as_a_tax_amount_or_cash_needs_a_sum():
+    # 每立方米的税额是多少 / 每亩给多少粮食和现金 ask money: a date (12月31日前报送) or a slope (二十五度) is no answer
+    from kb.answer.measures import states_amount
+
+    assert not states_amount("取水单位应当在每年的12月31日前向审批机关报送本年度的取水情况。", "取用地下水每立方米的税额是多少？")
+    assert not states_amount("坡度在二十五度以上已开垦的陡坡地，应当退耕还林。", "退耕还林每亩给多少粮食和现金？")
+    assert states_amount("水资源费按每立方米0.2元征收。", "取用地下水每立方米的税额是多少？")
+
+
+def test_the_misconduct_of_a_department_and_its_staff_is_about_officials(laws_kb):
+    # 水行政主管部门…及其工作人员，有下列情形之一…依法给予行政处分 (北京市实施《水法》办法) answers questions about
+    # officials only, as 工作人员滥用职权 does; a fine on those the act regulates does not read so
+    from kb.answer.law_answer import about_officials
+
+    article = next(c.text for c in laws_kb.clauses if "及其工作人员" in c.text and "处分" in c.text
+                   and c.doc_id.startswith("北京市实施"))
+    assert about_officials(article), article
+    assert not about_officials("违反本条例规定，取水单位未安装计量设施的，由水行政主管部门责令限期改正，处一万元以下罚款。")

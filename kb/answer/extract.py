@@ -230,6 +230,21 @@ def unmentioned_field_term(query: Query, mentions: Callable[[str], bool] | None)
     return next((w for w in foreign if not mentions(w)), None)
 
 
+def other_direction(question: str, text: str) -> str | None:
+    """The direction and what it is the direction of (东线 of 南水北调东线) when a question asks a name built
+    on it and the text names its sibling with another direction (南水北调中线) and not it: a figure of the one
+    is no figure of the other. None when no such name is asked, or the text names it too."""
+    compound = answer_vocab()["direction_compound"]
+    for m in re.finditer(compound, question):
+        lead, direction, tail = m.groups()
+        if m.group(0) in text:
+            continue
+        if any(o.group(1) == lead and o.group(3) == tail and o.group(2) != direction
+               for o in re.finditer(compound, text)):
+            return direction + tail
+    return None
+
+
 def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: RefusalRule,
                    aliases: tuple[str, ...] = (), mentions: Callable[[str], bool] | None = None,
                    territory: Callable[[str], str] = lambda doc_id: "") -> str | None:

@@ -188,14 +188,17 @@ def _has_penalty(text: str) -> bool:
 
 
 def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False, when: bool = False,
-            often: bool = False, record: bool = False) -> bool:
+            often: bool = False, record: bool = False, day: bool = False,
+            repeal: bool = False) -> bool:
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
     also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
     `effective` (the question asks when the act takes effect), the article saying so, and with `when`
     (it asks by when: 最晚什么时候), a time set by another event (在投入生产前), a season (在易出现重污染天气的秋冬季)
     or a period left to another document (按照许可证注明的期限), and with `often` (it asks how often: 多久评估一次) an
     interval the act leaves open (定期评估) — the last two said as not set (period_left_open). With `record` (a
-    penalty question asks what record is kept: 会留下什么记录, 登记到哪里) a credit record is a consequence too."""
+    penalty question asks what record is kept: 会留下什么记录, 登记到哪里) a credit record is a consequence too. With
+    `day` (it asks a day: 植树节是哪一天) only a sentence stating a time may answer, not a figure of another measure;
+    the sentence repealing earlier acts (…通过的《X》同时废止) answers only with `repeal` (the question asks of a repeal)."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence))) \
@@ -206,6 +209,11 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     if kind == "deadline" and often:  # 多久公示一次: an interval (每季度, 每三年, 两年一次), not a time limit (十日内)
         return bool(re.search(data["frequency"], sentence) or re.search(data["interval"], sentence)
                     or re.search(data["open_interval"], sentence))
+    if kind == "deadline" and day and not (re.search(data["time_stated"], sentence) or re.search(data["season"], sentence)
+                                           or re.search(data["event_time"], sentence)):
+        return False  # 湿地保护日是哪一天 is not answered by the definition's 水深不超过六米
+    if kind == "deadline" and re.search(data["repeal_text"], sentence) and not repeal:
+        return False  # 环境卫生日是哪一天 is not answered by the dates of the acts the 条例 repealed
     if kind == "deadline":  # a number of days, a frequency, or (asked when an act takes effect) 自公布之日起施行
         return bool(re.search(data["number"], sentence) or re.search(data["frequency"], sentence)
                     or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence))
@@ -426,6 +434,8 @@ class LawAnswerer:
         wants_list = bool(re.search(answer_vocab()["asks_list"], query.text))  # 包括哪些: the whole list, else its item
         effective = asks_effective(query.text)
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
+        day = bool(re.search(answer_vocab()["asks_day"], query.text))
+        repeal = bool(re.search(answer_vocab()["asks_repeal"], query.text))
         often = bool(re.search(answer_vocab()["asks_frequency"], query.text))
         record = asks_record(query.text)
         scored = []
@@ -445,7 +455,7 @@ class LawAnswerer:
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when, often, record)
+            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when, often, record, day, repeal)
                        or (kind == "definition" and (names_in_passing(query.text, p.quote)  # …等高污染燃料（以下统称高污染燃料）
                                                      or defines_asked(query.text, defined_terms(p.quote))))]
             if not stating:

@@ -77,6 +77,7 @@ def means_some(match: re.Match, question: str) -> bool:
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d./-])(?!\d{4}年)\d+(?:\.\d+)?(?![A-Za-z\d/-])")  # not PM2.5, DB11/…, 2025年
 _MONEY = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿.]+(?:多)?元")
+_SHARE = re.compile(r"[0-9零〇一二两三四五六七八九十百.]+(?:\s*[%％‰]|个百分点)|百分之[零〇一二两三四五六七八九十百.]+")
 _MULTIPLE = re.compile(r"[0-9一二两三四五六七八九十百.]+倍")  # a sum set as a multiple of another
 _FINE = re.compile(r"[^，。；]*(?:罚款|罚金)[^，。；]*")  # the part of a sentence imposing a fine
 
@@ -262,6 +263,9 @@ def states_amount(text: str, question: str = "") -> bool:
         return True
     if counted and (re.search("[%％‰]", text) or set(counted) - {"个"}):
         return False  # 几个断面 is not answered by 达标率(%)：100, 多少分贝 not by 提前三日 (几个 by 一至两名)
+    if not counted and _SHARE.search(text) and not _number(_SHARE.sub(" ", text)) \
+            and re.search(data["named_quantity"], question) and not re.search(data["share_asked"], question):
+        return False  # 一次能攒多少积分 is not answered by 绿色出行比例…76.5%: a share is no quantity of a thing named
     if counted:  # 建几个口袋公园 is not answered by 公园绿地500米服务半径: a measure counts no things
         text = _in_units(tuple(_measures())).sub(" ", text)
     if "罚" not in question:  # 一年最多受多少毫希沃特 is not answered by 违法所得不足十万元的，…罚款

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kb import vocab
 from kb.answer.extract import (REFUSAL, Answer, asked_part, asks_total, best_sentence, column_answer, compose,
-                               ends_with_heading, figures_of_place, other_district, refusal_reason,
+                               ends_with_heading, figures_of_place, other_direction, other_district, refusal_reason,
                                unmentioned_field_term, value_words)
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.indicators import vocabulary as indicator_vocabulary
@@ -68,6 +68,9 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
         answer = law_answer(laws, query, hits, kind, named)
     else:
         answer = document_answer(kb, query, hits, kind)
+    swapped = other_direction(query.text, answer.answer) if answer.found else None
+    if swapped is not None:  # 南水北调东线每年调水多少 → 南水北调中线水52亿立方米: another line's figure
+        answer = not_stated(query, answer.citations, kind, what=f"所问的“{swapped}”")
     if applying and not named and answer.found:
         answer.answer = f"现有文件中没有《{bare_title(missing[0])}》；以下条款适用其{ask.article}：" + answer.answer
     cited = merge_parts(answer.citations)

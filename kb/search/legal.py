@@ -287,9 +287,9 @@ def _without_everyday_ending(name: str, endings: list[str]) -> str:
     return before if strong_name(before) and len(before) >= 3 else ""
 
 
-# 怎么个罚法, 这个收法, 什么算法, 啥样的过法: a verb between 个, 么 or 样的 and 法 says a way of doing it, in
-# everyday speech (no act's name holds 啥样的 / 怎样的 / 什么样的; 同样的水法 names 水法)
-_WAY_OF_DOING = re.compile(r"(?:[个么]|[啥怎么]样的)[\u4e00-\u9fff]{1,2}法$")  # 怎么个处理法; not 种子法
+# 怎么个罚法, 这个收法, 什么算法, 啥样的过法, 这种干法: a verb between 个, 么, 种 or 样的 and 法 says a way of doing
+# it, in everyday speech (no act's name holds 啥样的 / 怎样的 / 什么样的; 同样的水法 names 水法)
+_WAY_OF_DOING = re.compile(r"(?:[个么]|[这那哪]种|[啥怎么]样的)[\u4e00-\u9fff]{1,2}法$")  # 怎么个处理法; not 种子法
 
 
 def _described_way(name: str) -> bool:
