@@ -3168,6 +3168,7 @@ def test_a_quantity_of_a_thing_named_is_not_answered_by_a_share(real_kb):
     share = "到2025年，中心城区绿色出行比例力争提升到76.5%。"
     assert not states_amount(share, "绿色出行每次奖励多少积分？")
     assert states_amount(share, "中心城区绿色出行比例要达到多少？") and states_amount(share, "中心城区绿色出行要达到多少？")
+    assert states_amount("城镇新建居住建筑执行节能80%的设计标准。", "新盖的住宅楼比老房子省下多少能耗？")  # a change
 
 
 def test_money_asked_as_a_tax_amount_or_cash_needs_a_sum():
