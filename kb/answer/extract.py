@@ -233,12 +233,12 @@ def unmentioned_field_term(query: Query, mentions: Callable[[str], bool] | None)
 def other_direction(question: str, text: str) -> str | None:
     """The direction and what it is the direction of (东线 of 南水北调东线) when a question asks a name built
     on it and the text names its sibling with another direction (南水北调中线) and not it: a figure of the one
-    is no figure of the other. None when no such name is asked, or the text names it too."""
+    is no figure of the other. None when no such name is asked, or the text names it too (南区、北区)."""
     compound = answer_vocab()["direction_compound"]
     for m in re.finditer(compound, question):
         lead, direction, tail = m.groups()
-        if m.group(0) in text:
-            continue
+        if direction + tail in text:
+            continue  # 商务区南区、北区 names 北区 too
         if any(o.group(1) == lead and o.group(3) == tail and o.group(2) != direction
                for o in re.finditer(compound, text)):
             return direction + tail

@@ -133,8 +133,7 @@ def law_answer(laws: LawAnswerer, query: Query, hits: list[Hit], kind: str | Non
         return not_stated(query, candidates, "amount")  # 每亩补助多少钱, 多少天内: an article without the figure does not say
     if kind is None and asks_amount(query.text) and all(another_fee(query.text, s) for s in stated):
         return not_stated(query, candidates, "amount")  # 砂石资源费多少 is not 采矿权使用费…1000元
-    if kind in (None, "deadline") and (asks_amount(query.text) or re.search(answer_vocab()["asks_day"], query.text)) \
-            and not named_it:  # 水土保持宣传日是哪一天 → the dates of the act the 条例 repealed: no word of 宣传日
+    if kind in (None, "deadline") and asks_amount(query.text) and not named_it:
         about = Terms(query, omit=act_names(laws, query))  # the question's words beyond the act's name
         if not any(about.overlap(s) for s in stated):
             return not_stated(query, candidates, "amount")  # 油气回收装置每年检测几次 → 第二十九次会议通过的…同时废止
