@@ -3175,6 +3175,7 @@ def test_a_quantity_of_a_thing_named_is_not_answered_by_a_share(real_kb):
     assert not states_amount(share, "绿色出行每次奖励多少积分？")
     assert states_amount(share, "中心城区绿色出行比例要达到多少？") and states_amount(share, "中心城区绿色出行要达到多少？")
     assert states_amount("城镇新建居住建筑执行节能80%的设计标准。", "新盖的住宅楼比老房子省下多少能耗？")  # a change
+    assert states_amount("到2025年，全市森林覆盖率达到45%。", "到2025年全市森林要覆盖多少国土面积？")  # 覆盖: a share
     for level in ("到2025年全区污水处理要达到多少水平？", "到2025年可再生能源消费要占到多少呀？", "VOCs环境浓度要下降多少幅度？"):
         assert states_amount("到2025年，全区污水处理率达到99.7%，VOCs浓度下降10%，可再生能源消费占比超过14.4%。", level)
 
@@ -3187,3 +3188,17 @@ def test_money_asked_as_a_tax_amount_or_cash_needs_a_sum():
     assert not states_amount("坡度在二十五度以上已开垦的陡坡地，应当退耕还林。", "退耕还林每亩给多少粮食和现金？")
     assert states_amount("水资源费按每立方米0.2元征收。", "取用地下水每立方米的税额是多少？")
 
+
+
+def test_by_when_asked_as_how_long_within_is_answered_by_at_once_or_by_next_year():
+    # 多久之内要报告 is answered by …并立即向区生态环境部门报告, 多久之内要更新造林 by 当年或者最迟于次年完成; a figure of
+    # another measure does not answer it
+    from kb.answer.law_answer import _states
+    from kb.answer.laws import answer_vocab
+    import re
+
+    when = answer_vocab()["asks_when"]
+    assert re.search(when, "处理设施出故障了，多久之内要向生态环境部门报告？") and re.search(when, "多长时间内要报告？")
+    assert _states("deadline", "排污单位应当采取限产停产等措施，并立即向区生态环境部门报告。", when=True)
+    assert _states("deadline", "采伐迹地、火烧迹地，应当于当年或者最迟于次年完成更新造林。", when=True)
+    assert not _states("deadline", "禁止在河道管理范围内弃置矿渣、石渣、煤灰。", when=True)
