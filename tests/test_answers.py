@@ -3176,6 +3176,7 @@ def test_a_quantity_of_a_thing_named_is_not_answered_by_a_share(real_kb):
     assert states_amount(share, "中心城区绿色出行比例要达到多少？") and states_amount(share, "中心城区绿色出行要达到多少？")
     assert states_amount("城镇新建居住建筑执行节能80%的设计标准。", "新盖的住宅楼比老房子省下多少能耗？")  # a change
     assert states_amount("到2025年，全市森林覆盖率达到45%。", "到2025年全市森林要覆盖多少国土面积？")  # 覆盖: a share
+    assert states_amount("受污染耕地安全利用率达到95%以上。", "被污染过的农田到2025年要保证多少能放心使用？")  # 能: a verb
     for level in ("到2025年全区污水处理要达到多少水平？", "到2025年可再生能源消费要占到多少呀？", "VOCs环境浓度要下降多少幅度？"):
         assert states_amount("到2025年，全区污水处理率达到99.7%，VOCs浓度下降10%，可再生能源消费占比超过14.4%。", level)
 
