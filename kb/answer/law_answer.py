@@ -198,7 +198,8 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     interval the act leaves open (定期评估) — the last two said as not set (period_left_open). With `record` (a
     penalty question asks what record is kept: 会留下什么记录, 登记到哪里) a credit record is a consequence too. With
     `day` (it asks a day: 植树节是哪一天) only a sentence stating a time may answer, not a figure of another measure;
-    the sentence repealing earlier acts (…通过的《X》同时废止) answers only with `repeal` (the question asks of a repeal)."""
+    the sentence repealing earlier acts (…通过的《X》同时废止) answers only with `repeal` (the question asks of a repeal
+    or of an act's history: 废止, 通过, 修正)."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence))) \
@@ -455,7 +456,8 @@ class LawAnswerer:
         for rank, hit in enumerate(hits):
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
-            stating = [p for p in parts(hit.text) if _states(kind, p.quote, orders, effective, when, often, record, day, repeal)
+            stating = [p for p in parts(hit.text)
+                       if _states(kind, p.quote, orders, effective, when, often, record, day, repeal)
                        or (kind == "definition" and (names_in_passing(query.text, p.quote)  # …等高污染燃料（以下统称高污染燃料）
                                                      or defines_asked(query.text, defined_terms(p.quote))))]
             if not stating:
