@@ -3232,3 +3232,31 @@ def test_what_a_plan_intends_to_do_with_a_thing_asks_no_penalty(real_kb):
     assert question_kind("违法倾倒渣土的应当怎么处理？") == "penalty" and question_kind("乱倒垃圾怎么处理？") == "penalty"
     a = real_kb.ask("永定河平原南段修复时，丰台准备怎么处理那些砂石坑？")
     assert a.answerable and a.found and "处罚" not in a.answer and "永定河平原南段" in a.answer, a.answer
+
+
+def test_a_version_written_without_nian_names_the_version(laws_kb):
+    # 海环法2017版第95条: 2017版 is the 2017 version as 2017年版 is (it was read as no act named, and refused)
+    from kb.search.legal import named_laws, reading
+    from kb.search.query import analyse
+
+    assert named_laws("海环法2017版第95条说了啥？") == ["海环法"] and named_laws("停车条例2021版第十条讲什么") == ["停车条例"]
+    ask = reading(analyse("海环法2017版第95条说了啥？"), laws_kb.documents)
+    assert ask.year == 2017 and ask.labelled
+    a = laws_kb.ask("2017版的海环法第九十五条写的什么？")
+    assert a.answerable and a.citations[0].clause_id == "海洋环境保护法-2017:art95", a.answer
+
+
+def test_when_an_act_came_into_force_asked_with_shixing(laws_kb):
+    # 从哪天起实行 asks the act's 施行 date as 从哪天起实施 does: not the dates of the acts its last article repeals
+    a = laws_kb.ask("北京的市容环境卫生条例是从哪一天起实行的？原来那部城市市容条例跟着废止了吗？")
+    assert a.found and "2002年10月1日" in a.answer.split("（《")[0], a.answer
+
+
+def test_a_time_set_by_a_condition_met_answers_when(laws_kb):
+    # 什么时候才能投入使用 is answered by 经依法验收合格后，方可投入使用: a time set by a condition met, no date
+    from kb.answer.law_answer import _states
+
+    assert _states("deadline", "废弃物焚烧炉经依法验收合格后，方可投入使用。", when=True)
+    assert not _states("deadline", "废弃物焚烧炉的运行，应当严格遵守操作规程。", when=True)
+    a = laws_kb.ask("上海的废弃物焚烧炉建好以后，什么时候才可以投入使用？")
+    assert a.found and "验收合格后" in a.answer.split("（《")[0], a.answer

@@ -12,7 +12,7 @@ from kb.documents.numbering import cn_to_int, int_to_cn
 from kb.model import Document
 
 _ARTICLE = re.compile(r"第\s*([零〇一二三四五六七八九十百千两\d]+)\s*条(?:之([一二三四五六七八九十]+))?")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*[年版]")  # 2017年, 2017版 (a version written without 年)
 
 
 @dataclass(frozen=True)
