@@ -3260,3 +3260,22 @@ def test_a_time_set_by_a_condition_met_answers_when(laws_kb):
     assert not _states("deadline", "废弃物焚烧炉的运行，应当严格遵守操作规程。", when=True)
     a = laws_kb.ask("上海的废弃物焚烧炉建好以后，什么时候才可以投入使用？")
     assert a.found and "验收合格后" in a.answer.split("（《")[0], a.answer
+
+
+def test_a_term_defined_by_what_it_includes_after_a_comma():
+    # 本条例所称太湖流域，包括…的区域 defines 太湖流域 as 本法所称能源，是指… defines 能源
+    from kb.search.legal import defined_terms
+
+    assert "太湖流域" in defined_terms("本条例所称太湖流域，包括江苏省、浙江省、上海市长江以南，钱塘江以北的区域。")
+    assert "单位和个人" in defined_terms("本办法所称单位和个人，包括地方各级人民政府、村民委员会。")
+    assert defined_terms("本条例适用于本市行政区域，包括城镇和农村。") == ()
+
+
+def test_a_rate_is_stated_as_a_share_in_words():
+    # 绿地率最低多少 is answered by 不低于百分之三十 as by 不低于30%
+    from kb.answer.measures import states_amount
+
+    q = "新建住宅小区，附属绿地率最低要达到多少？"
+    assert states_amount("（一）居住项目不低于百分之三十，拆除重建的居住项目不低于百分之二十五；", q)
+    assert states_amount("居住项目绿地率不低于30%。", q)
+    assert not states_amount("新建建设项目应当按照规定建设附属绿地。", q)
