@@ -3279,3 +3279,28 @@ def test_a_rate_is_stated_as_a_share_in_words():
     assert states_amount("（一）居住项目不低于百分之三十，拆除重建的居住项目不低于百分之二十五；", q)
     assert states_amount("居住项目绿地率不低于30%。", q)
     assert not states_amount("新建建设项目应当按照规定建设附属绿地。", q)
+
+
+_GREEN_ROOF_ACT = """# 某市城市立体绿化条例
+
+第一条 为了加强立体绿化管理，制定本条例。
+
+第二条 公共建筑上建成的立体绿化，不得占用、拆除。
+
+第三条 违反本条例第二条规定，占用、拆除公共建筑上建成的立体绿化的，责令限期改正。逾期未改正的，按照拆除立体绿化面积每平方米五百元以上二千元以下处以罚款。
+"""
+
+
+def test_an_order_and_the_fine_for_not_obeying_it_in_the_same_article(tmp_path, fake_embedder):
+    # 责令限期改正。逾期未改正的，按照…每平方米五百元以上二千元以下处以罚款: asked 罚款按什么标准, the order and the
+    # fine that follows it in the same article answer together — not "the act states no fine"
+    from kb.answer.law_answer import LawAnswerer
+    from kb.answer.provisions import parts
+
+    kb = _kb_with_act(tmp_path, fake_embedder, "某市城市立体绿化条例(2021-05-27).md", _GREEN_ROOF_ACT)
+    article = next(c for c in kb.clauses if "逾期未改正" in c.text)
+    hit = kb.cite([article.clause_id], kb.retrieve("拆了楼顶绿化").query)[0]
+    order = parts(hit.text)[0]
+    found = LawAnswerer(kb).applying_fine(kb.retrieve("拆了楼顶绿化，罚款按什么标准计算？").query, (hit, [order]))
+    assert found is not None and [p.quote for p in found[1]][-1].startswith("逾期未改正的")
+    assert "五百元以上二千元以下" in found[1][-1].quote and found[1][0] == order

@@ -67,6 +67,7 @@ def question_kind(text: str) -> str | None:
     return "deadline" if asks_effective(text) else None  # 哪年哪月哪日生效
 
 
+_OVERDUE = re.compile(r"(?:逾期|期满|到期|限期内|拒不)")  # a part going on with an order not obeyed
 _BEFORE_AFTER = re.compile(r"[之以]?[前后]")  # 施行日期之后…怎么管理: a time frame, not what is asked
 # 生效时间是怎么规定的, 才生效还是…; not 生效日期怎么确定
 _ASKING = re.compile(r"[哪何几啥]|什么|多会|还是|(?:怎么|怎样|如何)规定")
@@ -571,7 +572,15 @@ class LawAnswerer:
     def applying_fine(self, query: Query, chosen: tuple[Hit, list[Part]]) -> tuple[Hit, list[Part]] | None:
         """The fine of the article applying the rule chosen, when the rule states an order only and the
         question asks how much (第二十五条 责令限期改正、消除隐患 → 第四十三条 违反本条例第二十五条规定，未在规定期限内消除
-        森林火灾隐患的，…处以500元以上2000元以下的罚款): its part citing the rule, when that part states a sum."""
+        森林火灾隐患的，…处以500元以上2000元以下的罚款): its part citing the rule, when that part states a sum.
+        First the article's own next part, when it goes on with the order not obeyed (责令限期改正。逾期未改正的，按照…
+        每平方米五百元以上二千元以下处以罚款): the order and that fine together."""
+        hit, picked = chosen
+        pieces = [p.quote for p in parts(hit.text)]
+        at = pieces.index(picked[-1].quote) + 1 if picked and picked[-1].quote in pieces else len(pieces)
+        follow = parts(hit.text)[at] if at < len(pieces) and _OVERDUE.match(pieces[at]) else None
+        if follow is not None and states_fine([follow]):
+            return hit, [*picked, follow]
         citing = self.kb.cite(self.cited_by(chosen[0].clause_id), query)
         found = self.choose(query, [h for h in citing if _has_penalty(h.text)], "penalty")
         return found[0] if found and states_fine(found[0][1]) else None
