@@ -3304,3 +3304,21 @@ def test_an_order_and_the_fine_for_not_obeying_it_in_the_same_article(tmp_path, 
     found = LawAnswerer(kb).applying_fine(kb.retrieve("拆了楼顶绿化，罚款按什么标准计算？").query, (hit, [order]))
     assert found is not None and [p.quote for p in found[1]][-1].startswith("逾期未改正的")
     assert "五百元以上二千元以下" in found[1][-1].quote and found[1][0] == order
+
+
+def test_an_act_a_plan_speaks_of_is_no_missing_source(real_kb):
+    # 计划里，围绕《北京市土壤污染防治条例》的普法宣传: the plan held quotes the act and the question asks what the plan
+    # sets; an act asked of itself and not held is still refused (有没有…怎么罚: no plan is where it asks)
+    from kb.answer.respond import spoken_of
+    from kb.search.legal import named_laws
+
+    assert named_laws("让企业和村民懂法、知法、不犯法") == []  # 懂法 is knowing the law, no act's name
+    a = real_kb.ask("2023年的土壤计划中，对《北京市土壤污染防治条例》开展普法宣传的完成时限是什么？")
+    assert a.answerable and "长期实施" in a.answer, a.answer
+    a = real_kb.ask("给企业和村民宣讲土壤污染防治条例、让大家懂法，2023年计划里定的完成时限是什么？")
+    assert a.answerable and "长期实施" in a.answer, a.answer
+    assert spoken_of(real_kb, "北京市土壤污染防治条例", "2023年计划里对北京市土壤污染防治条例的宣传怎么安排？")
+    assert not spoken_of(real_kb, "北京市土壤污染防治条例", "北京市土壤污染防治条例对偷排怎么罚？")
+    assert not spoken_of(real_kb, "上海市停车条例", "2023年计划里上海市停车条例怎么规定？")  # quoted nowhere
+    a = real_kb.ask("北京市土壤污染防治条例对偷排有毒废水怎么罚？")
+    assert not a.answerable and "北京市土壤污染防治条例" in a.answer, a.answer

@@ -42,7 +42,8 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     # then only those clauses answer, after saying that the act itself is not held
     # 信阳条例 says where, not which; 国家法律和北京地方条例 joins two descriptions, it is no title we lack
     missing = [n for n in ask.names if strong_name(n) and has_subject(n)
-               and ("《" in n or not re.search("(?:法律|法规|法|条例|办法)[和与及]", n))]
+               and ("《" in n or not re.search("(?:法律|法规|法|条例|办法)[和与及]", n))
+               and not spoken_of(kb, n, query.text)]
     applying = [c for n in missing for c in applying_clauses(kb, n, ask.article, query.text)]
     if missing and not named and not applying:
         note = f"（现有文件中没有《{missing[0].strip('《》')}》。）"
@@ -77,6 +78,17 @@ def respond(kb, query: Query, hits: list[Hit], k: int) -> Answer:
     answer.citations = cited if answer.kind == "targets" else cited[:k]  # every figure stated keeps its source
     answer.annotations = {h.clause_id: laws.annotate(h) for h in answer.citations}
     return answer
+
+
+def spoken_of(kb, name: str, question: str) -> bool:
+    """Whether a question asks what a document held says of an act it does not hold (2023年计划里，围绕
+    《北京市土壤污染防治条例》的普法宣传…什么时限): the question places what it asks in a plan or notice
+    (answers.json "in_a_document") and a clause held quotes the act's title (宣讲土壤污染防治条例: its last
+    six characters or more, 《北京市土壤污染防治条例》)."""
+    if not re.search(answer_vocab()["in_a_document"], question):
+        return False
+    bare = name.strip("《》")
+    return any(kb.mentions(f"{bare[i:]}》") for i in range(len(bare) - 5))
 
 
 def applying_clauses(kb, name: str, article: str | None, question: str) -> list[str]:
