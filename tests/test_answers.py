@@ -126,7 +126,17 @@ def test_assumed_place_and_year_are_labelled(real_kb):
 
 def test_a_question_for_a_figure_is_not_answered_without_one(real_kb):
     a = real_kb.ask("买新能源汽车能拿多少购置补贴？")
-    assert not a.found and a.answer.startswith("现有文件未规定所问的具体数额")
+    assert not a.found and a.answer.startswith("现有文件未规定所问的具体金额")  # money asked: 金额
+
+
+def test_a_figure_not_stated_is_named_for_what_it_measures():
+    # "未规定所问的具体数额" read wrong for 晚上几点 or 多久之内: a time is asked, and a sum of money for 补贴多少
+    from kb.answer.guards import _figure_asked
+
+    for question in ("工地晚上几点以后不能施工？", "设施出故障了，多久之内要报告？", "湿地保护日是哪一天？", "审批要多少个工作日？"):
+        assert _figure_asked(question) == "所问的具体时间或期限", question
+    assert _figure_asked("每亩能补助多少钱？") == "所问的具体金额" and _figure_asked("罚款多少？") == "所问的具体金额"
+    assert _figure_asked("每年排放多少吨？") == "所问的具体数额"
 
 
 def test_a_count_is_not_answered_by_a_share(real_kb):

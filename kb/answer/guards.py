@@ -3,7 +3,11 @@ was asked ("现有文件未规定…；以下为相关条款"), and the check th
 question (a penalty's conduct, a figure's sentence), by the model's closeness and not by words alone."""
 from __future__ import annotations
 
+import re
+
 from kb.answer.extract import Answer
+from kb.answer.laws import answer_vocab
+from kb.answer.measures import asked_units
 from kb.search.query import Query
 from kb.search.searcher import Hit
 
@@ -19,9 +23,26 @@ _WHAT = {"penalty": "对该行为的处罚", "department": "负责该事项的�
 
 
 def not_stated(query: Query, hits: list[Hit], kind: str | None, what: str | None = None) -> Answer:
-    """In scope, but no retrieved clause says it: say so and show the related clauses."""
+    """In scope, but no retrieved clause says it: say so and show the related clauses. A figure asked is
+    named for what it measures: a time (晚上几点, 多久之内, 哪一天) or a sum of money, else a number."""
+    if kind == "amount" and what is None:
+        what = _figure_asked(query.text)
     text = NOT_STATED.format(what=what or _WHAT.get(kind or "", "所问的具体内容"))
     return Answer(query.text, True, text, kind="not_stated", citations=hits, found=False)
+
+
+def _figure_asked(question: str) -> str:
+    """What a question asking a figure asks for, in the words of a "not stated" answer."""
+    vocab = answer_vocab()
+    units = {u for asked in asked_units(question, time=True) for u in asked.split("|")}
+    if re.search(vocab["asks_money"], question) or "元" in units:
+        return "所问的具体金额"
+    if re.search(rf"{vocab['asks_when']}|{vocab['asks_day']}|几点", question) or units & _TIME_UNITS:
+        return "所问的具体时间或期限"
+    return _WHAT["amount"]
+
+
+_TIME_UNITS = frozenset({"工作日", "日", "天", "月", "年", "小时"})
 
 
 def close_enough(kb, query: Query, text: str, threshold: float, question_text: str | None = None) -> bool:
