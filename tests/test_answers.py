@@ -3332,3 +3332,17 @@ def test_an_act_a_plan_speaks_of_is_no_missing_source(real_kb):
     assert not spoken_of(real_kb, "上海市停车条例", "2023年计划里上海市停车条例怎么规定？")  # quoted nowhere
     a = real_kb.ask("北京市土壤污染防治条例对偷排有毒废水怎么罚？")
     assert not a.answerable and "北京市土壤污染防治条例" in a.answer, a.answer
+
+
+def test_a_figure_asked_before_whether_the_act_sets_it_is_asked(laws_kb):
+    # 每天几点开门、几点关门，条例有规定吗: the time is what is asked (not a story the question tells, as in 每天用了多少电，
+    # 我们必须配合吗); 几点 wants a time of day, which 三十日内缴纳 is not; 有没有上限 asks the cap's figure
+    from kb.answer.measures import asks_amount, states_amount
+
+    assert asks_amount("城市公园每天几点开门、几点关门，条例有规定吗？")
+    assert not asks_amount("发改委要在线盯着每天用了多少电和气，我们必须配合吗？")
+    assert asks_amount("近岸海域的养殖网箱面积有没有上限？") and asks_amount("罚款有上限吗？")
+    assert not states_amount("停车人应当在驶离停车位之日起三十日内缴纳道路停车费用。", "道路停车每天几点开始收费？")
+    assert states_amount("每日二十二时至次日六时，禁止夜间施工。", "晚上几点以后不能施工？")
+    a = laws_kb.ask("北京的道路停车每天几点开始收费，停车条例有规定吗？")
+    assert not a.found and "具体时间" in a.answer, a.answer

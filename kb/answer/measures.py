@@ -47,6 +47,8 @@ def story_figure(match: re.Match, question: str) -> bool:
         return bool(re.search(yes_no, question[cut + 1:match.start()])
                     or re.search(yes_no, rest) and not re.match(yes_no, rest))  # 多少钱能不能少交 asks the sum
     last = question[cut + 1:]  # 有这个交易量的数吗 asks for the figure itself
+    if re.search(answer_vocab()["rule_asked"], last):
+        return False  # 每天几点开门、几点关门，条例有规定吗: whether the act sets that figure, which is what is asked
     return bool(re.search(rf"{yes_no}|[吗嘛么][？?！!。]*$", last)) and not re.search(answer_vocab()["asks_amount"], last) \
         and not re.search(answer_vocab()["figure_named"], last)
 
