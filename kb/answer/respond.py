@@ -17,9 +17,9 @@ from kb.answer.extract import (REFUSAL, Answer, asked_part, asks_total, best_sen
                                unmentioned_field_term, value_words)
 from kb.answer.guards import close_enough, not_stated
 from kb.answer.indicators import vocabulary as indicator_vocabulary
-from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, question_kind
+from kb.answer.law_answer import LawAnswerer, Terms, _has_penalty, asks_effective, question_kind
 from kb.answer.law_respond import bare_title, law_answer
-from kb.answer.laws import answer_vocab, is_law
+from kb.answer.laws import answer_vocab, article_number, is_law
 from kb.answer.measures import asked_years, asks_amount, base_years, last_count, other_year, states_amount
 from kb.answer.record import record_answer
 from kb.index.keyword import tokenize
@@ -84,8 +84,10 @@ def spoken_of(kb, name: str, question: str) -> bool:
     """Whether a question asks what a document held says of an act it does not hold (2023年计划里，围绕
     《北京市土壤污染防治条例》的普法宣传…什么时限): the question places what it asks in a plan or notice
     (answers.json "in_a_document") and a clause held quotes the act's title (宣讲土壤污染防治条例: its last
-    six characters or more, 《北京市土壤污染防治条例》)."""
-    if not re.search(answer_vocab()["in_a_document"], question):
+    six characters or more, 《北京市土壤污染防治条例》). Not when it asks what the act itself says — its penalty,
+    an article of it, when it takes effect (规划里提到的《X条例》对违规排放罚多少 is still a question about X)."""
+    if not re.search(answer_vocab()["in_a_document"], question) or question_kind(question) in ("penalty", "lookup") \
+            or article_number(question) is not None or asks_effective(question) or re.search("罚|施行|生效", question):
         return False
     bare = name.strip("《》")
     return any(kb.mentions(f"{bare[i:]}》") for i in range(len(bare) - 5))
