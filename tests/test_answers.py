@@ -3325,7 +3325,7 @@ def test_an_act_a_plan_speaks_of_is_no_missing_source(real_kb):
     # what the act itself says stays a question about the act, though a plan quotes it: its penalty, when it takes
     # effect, an article of it (the review: 计划里提到的《X》什么时候施行 was answered with a plan's measure)
     for asked in ("2023年计划里提到的《北京市土壤污染防治条例》对偷排怎么处罚？", "计划中提到的《北京市土壤污染防治条例》什么时候施行？",
-                  "计划里提到的北京市土壤污染防治条例第十条怎么规定的？"):
+                  "计划里提到的北京市土壤污染防治条例第十条怎么规定的？", "计划里提到的北京市土壤污染防治条例第几条规定了地下水？"):
         assert not spoken_of(real_kb, "北京市土壤污染防治条例", asked), asked
 
 
@@ -3346,5 +3346,6 @@ def test_a_figure_asked_before_whether_the_act_sets_it_is_asked(laws_kb):
     assert asks_amount("近岸海域的养殖网箱面积有没有上限？") and asks_amount("罚款有上限吗？")
     assert not states_amount("停车人应当在驶离停车位之日起三十日内缴纳道路停车费用。", "道路停车每天几点开始收费？")
     assert states_amount("每日二十二时至次日六时，禁止夜间施工。", "晚上几点以后不能施工？")
+    assert states_amount("中心城区的经营性停车设施，应当二十四小时开放。", "停车场每天几点开门几点关门？")  # all day is an hour
     a = laws_kb.ask("北京的道路停车每天几点开始收费，停车条例有规定吗？")
     assert not a.found and "具体时间" in a.answer, a.answer

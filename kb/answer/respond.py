@@ -87,7 +87,8 @@ def spoken_of(kb, name: str, question: str) -> bool:
     six characters or more, 《北京市土壤污染防治条例》). Not when it asks what the act itself says — its penalty,
     an article of it, when it takes effect (规划里提到的《X条例》对违规排放罚多少 is still a question about X)."""
     if not re.search(answer_vocab()["in_a_document"], question) or question_kind(question) in ("penalty", "lookup") \
-            or article_number(question) is not None or asks_effective(question) or re.search("罚|施行|生效", question):
+            or article_number(question) is not None or asks_effective(question) \
+            or re.search("罚|施行|生效|第几条|哪一?条", question):
         return False
     bare = name.strip("《》")
     return any(kb.mentions(f"{bare[i:]}》") for i in range(len(bare) - 5))
