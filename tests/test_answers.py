@@ -3256,8 +3256,12 @@ def test_a_time_set_by_a_condition_met_answers_when(laws_kb):
     # 什么时候才能投入使用 is answered by 经依法验收合格后，方可投入使用: a time set by a condition met, no date
     from kb.answer.law_answer import _states
 
-    assert _states("deadline", "废弃物焚烧炉经依法验收合格后，方可投入使用。", when=True)
-    assert not _states("deadline", "废弃物焚烧炉的运行，应当严格遵守操作规程。", when=True)
+    assert _states("deadline", "废弃物焚烧炉经依法验收合格后，方可投入使用。", when=True, condition=True)
+    assert not _states("deadline", "废弃物焚烧炉经依法验收合格后，方可投入使用。", when=True)  # 多久之内: a period asked
+    assert not _states("deadline", "废弃物焚烧炉的运行，应当严格遵守操作规程。", when=True, condition=True)
+    # 多久之内不能再申请 asks a period: 取得倾倒许可证后，方可倾倒 is no answer, 三年内不得再次申请 is
+    a = laws_kb.ask("靠伪造的检验报告拿到海洋倾倒许可证的公司被识破后，按海洋环境保护法多久之内不能再申请？")
+    assert a.found and "三年内" in a.answer.split("（《")[0], a.answer
     a = laws_kb.ask("上海的废弃物焚烧炉建好以后，什么时候才可以投入使用？")
     assert a.found and "验收合格后" in a.answer.split("（《")[0], a.answer
 

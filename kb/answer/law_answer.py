@@ -190,7 +190,7 @@ def _has_penalty(text: str) -> bool:
 
 def _states(kind: str, sentence: str, orders: bool = False, effective: bool = False, when: bool = False,
             often: bool = False, record: bool = False, day: bool = False,
-            repeal: bool = False) -> bool:
+            repeal: bool = False, condition: bool = False) -> bool:
     """Whether a sentence states what a question of this kind asks for; for a penalty, with `orders`,
     also an order or a referral (责令停止违法行为, 按照《森林防火条例》有关规定处罚); for a deadline, with
     `effective` (the question asks when the act takes effect), the article saying so, and with `when`
@@ -200,7 +200,8 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
     penalty question asks what record is kept: 会留下什么记录, 登记到哪里) a credit record is a consequence too. With
     `day` (it asks a day: 植树节是哪一天) only a sentence stating a time may answer, not a figure of another measure;
     the sentence repealing earlier acts (…通过的《X》同时废止) answers only with `repeal` (the question asks of a repeal
-    or of an act's history: 废止, 通过, 修正)."""
+    or of an act's history: 废止, 通过, 修正). With `condition` (by when, and not how long) a condition met
+    answers too (经依法验收合格后，方可投入使用)."""
     data = answer_vocab()
     if kind == "penalty":
         return _has_penalty(sentence) or (orders and bool(re.search(data["consequence"], sentence))) \
@@ -221,6 +222,7 @@ def _states(kind: str, sentence: str, orders: bool = False, effective: bool = Fa
                     or re.search(data["lasting"], sentence) or (effective and pattern("effective_text").search(sentence))
                     or (when and (re.search(data["event_time"], sentence) or re.search(data["season"], sentence)
                                   or re.search(data["deferred_period"], sentence)))
+                    or (condition and re.search(data["condition_met"], sentence))
                     or (often and re.search(data["open_interval"], sentence)))
     if kind == "definition":
         return any(w in sentence for w in data["definition_words"])
@@ -438,6 +440,7 @@ class LawAnswerer:
         when = bool(re.search(answer_vocab()["asks_when"], query.text))
         day = bool(re.search(answer_vocab()["asks_day"], query.text))
         repeal = bool(re.search(answer_vocab()["asks_repeal"], query.text))
+        condition = when and not re.search(answer_vocab()["asks_duration"], query.text)  # 多久之内不能再申请: a period
         often = bool(re.search(answer_vocab()["asks_frequency"], query.text))
         record = asks_record(query.text)
         scored = []
@@ -458,7 +461,7 @@ class LawAnswerer:
             if about_officials(hit.text) and not officials:
                 continue  # 对露天焚烧秸秆的个人罚多少 is not answered by the 处分 of officials who neglect their duty
             stating = [p for p in parts(hit.text)
-                       if _states(kind, p.quote, orders, effective, when, often, record, day, repeal)
+                       if _states(kind, p.quote, orders, effective, when, often, record, day, repeal, condition)
                        or (kind == "definition" and (names_in_passing(query.text, p.quote)  # …等高污染燃料（以下统称高污染燃料）
                                                      or defines_asked(query.text, defined_terms(p.quote))))]
             if not stating:
