@@ -579,9 +579,10 @@ class LawAnswerer:
         First the article's own next part, when it goes on with the order not obeyed (责令限期改正。逾期未改正的，按照…
         每平方米五百元以上二千元以下处以罚款): the order and that fine together."""
         hit, picked = chosen
-        pieces = [p.quote for p in parts(hit.text)]
-        at = pieces.index(picked[-1].quote) + 1 if picked and picked[-1].quote in pieces else len(pieces)
-        follow = parts(hit.text)[at] if at < len(pieces) and _OVERDUE.match(pieces[at]) else None
+        pieces = parts(hit.text)
+        quotes = [p.quote for p in pieces]
+        at = quotes.index(picked[-1].quote) + 1 if picked and picked[-1].quote in quotes else len(quotes)
+        follow = pieces[at] if at < len(pieces) and _OVERDUE.match(quotes[at]) else None
         if follow is not None and states_fine([follow]):
             return hit, [*picked, follow]
         citing = self.kb.cite(self.cited_by(chosen[0].clause_id), query)
