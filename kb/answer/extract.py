@@ -299,15 +299,15 @@ def refusal_reason(query: Query, hits: list[Hit], vocab: dict[str, int], rule: R
 
 def _place_parts(place: str, vocab: Container[str]) -> list[str]:
     """A place word the index does not hold as one, read as two it holds: a city and a county written
-    together (新乡辉县: 新乡, 辉县), a park and its part (园区西区); a city and a generic area (杭州市区,
-    杭州郊区) as the city; else the word itself."""
+    together (新乡辉县: 新乡, 辉县), a park and its part (园区西区); a city and a generic area (延庆山区; 市区, 城区
+    and 郊区 place_words already cuts off) as the city; else the word itself."""
     full = autonomous_name(place) if place not in vocab else None
     if full is not None and short_place_name(full) in vocab:
         return [short_place_name(full)]  # 彭水县 where the index holds 彭水 (彭水苗族土家族自治县…); not 朝阳县
     if place not in vocab:
         for i in range(2, len(place) - 1):
             if place[:i] in vocab and place[i:] in _GENERIC_PLACES:
-                return [place[:i]]  # 杭州市区: 杭州 (市区 is where in it, no place of its own)
+                return [place[:i]]  # 延庆山区: 延庆 (山区 is where in it, no place of its own)
             if place[:i] in vocab and place[i:] in vocab:
                 return [place[:i], place[i:]]
     return [place]

@@ -329,13 +329,7 @@ def _conduct_close(laws: LawAnswerer, query: Query, part: Part, names: tuple[str
     if lawful != asked and close_enough(laws.kb, query, conduct(part), threshold, lawful):
         return True
     items = asked_items(conduct(part), Terms(query, omit=names))
-    if items is not None and close_enough(laws.kb, query, items, threshold, asked):
-        return True
-    # 停车条例对欠费罚多少: too few words for the model to be sure, but every word the question adds to the act's
-    # name that the documents use is in the fine's conduct (经两次催缴，停车人逾期未补缴欠费的)
-    words = Terms(query, omit=names)
-    said = [t for t in words.own if re.fullmatch(r"[\u4e00-\u9fff]{2,}", t) and laws.kb.mentions(t)]
-    return bool(names) and bool(said) and all(words.holds(t, conduct(part)) for t in said)
+    return items is not None and close_enough(laws.kb, query, items, threshold, asked)
 
 
 def asked_items(text: str, terms: Terms) -> str | None:
